@@ -1,0 +1,264 @@
+package io.branchline.hw.at;
+
+import io.branchline.hw.serial.SerialLink;
+import io.branchline.hw.time.Scheduler;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Talks AT over one serial link: one command at a time, each with its own timeout, URCs dispatched to
+ * listeners wherever they fall in the byte stream. One virtual thread reads the port; callers either wait
+ * ({@link #execute}) or take a future ({@link #submit}).
+ *
+ * <p>A timeout fails that command only and is counted; what to do after several (ping, restart, reopen)
+ * is the modem driver's call, and no command is ever sent twice by the engine.
+ */
+public final class AtEngine implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AtEngine.class);
+    /** How long the port must be quiet before an unterminated line counts as complete. */
+    static final int QUIET_MILLIS = 30;
+
+    private final SerialLink link;
+    private final Scheduler scheduler;
+    private final AtDecoder decoder = new AtDecoder();
+    private final List<Consumer<Urc>> urcListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> linkLostListeners = new CopyOnWriteArrayList<>();
+    private final Deque<Pending> queue = new ArrayDeque<>();
+    private final Object lock = new Object();
+    private final Thread reader;
+    private Pending current;
+    private volatile int consecutiveTimeouts;
+    private volatile boolean closed;
+    private volatile boolean linkLost;
+
+    private static final class Pending {
+        final AtCommand command;
+        final CompletableFuture<AtResponse> future = new CompletableFuture<>();
+        final List<String> lines = new ArrayList<>();
+        final List<String> attachedErrors = new ArrayList<>();
+        Scheduler.Cancellable timer;
+
+        Pending(AtCommand command) {
+            this.command = command;
+        }
+    }
+
+    public AtEngine(SerialLink link, Scheduler scheduler) {
+        this.link = link;
+        this.scheduler = scheduler;
+        this.reader = Thread.ofVirtual().name("at-reader " + link.name()).start(this::readLoop);
+    }
+
+    public String port() {
+        return link.name();
+    }
+
+    public void onUrc(Consumer<Urc> listener) {
+        urcListeners.add(listener);
+    }
+
+    public void onLinkLost(Runnable listener) {
+        linkLostListeners.add(listener);
+    }
+
+    /** Timeouts in a row, reset by any answered command. */
+    public int consecutiveTimeouts() {
+        return consecutiveTimeouts;
+    }
+
+    public boolean isAlive() {
+        return !closed && !linkLost;
+    }
+
+    /** Queues a command; the future completes with its answer, or with an {@link AtException}. */
+    public CompletableFuture<AtResponse> submit(AtCommand command) {
+        Pending p = new Pending(command);
+        synchronized (lock) {
+            if (closed || linkLost) {
+                p.future.completeExceptionally(new AtException.LinkLost(link.name(), "before " + command.text()));
+                return p.future;
+            }
+            queue.addLast(p);
+            if (current == null) {
+                startNext();
+            }
+        }
+        return p.future;
+    }
+
+    /** Sends a command and waits for its answer, whatever the final result was. */
+    public AtResponse execute(AtCommand command) {
+        try {
+            return submit(command).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof AtException at) {
+                throw at;
+            }
+            throw new AtException(link.name() + ": " + command.text() + " failed", e.getCause());
+        }
+    }
+
+    /** Sends a command and returns its information lines, throwing if the modem answered an error. */
+    public List<String> executeOk(AtCommand command) {
+        return execute(command).requireOk(link.name());
+    }
+
+    // Called with the lock held.
+    private void startNext() {
+        current = queue.pollFirst();
+        if (current == null) {
+            decoder.expect(null);
+            return;
+        }
+        Pending p = current;
+        decoder.expect(p.command);
+        p.timer = scheduler.schedule(p.command.timeout(), () -> onTimeout(p));
+        try {
+            link.write(p.command.wireBytes());
+        } catch (RuntimeException e) {
+            failAll(new AtException.LinkLost(link.name(), "writing " + p.command.text()));
+        }
+    }
+
+    private void onTimeout(Pending p) {
+        synchronized (lock) {
+            if (current != p) {
+                return;
+            }
+            consecutiveTimeouts++;
+            log.warn("port={} event=timeout command=\"{}\" consecutive={}", link.name(), p.command.text(),
+                    consecutiveTimeouts);
+            p.future.completeExceptionally(new AtException.Timeout(link.name(), p.command));
+            startNext();
+        }
+    }
+
+    private void readLoop() {
+        byte[] buf = new byte[4096];
+        while (!closed) {
+            int n;
+            try {
+                n = link.read(buf, QUIET_MILLIS);
+            } catch (RuntimeException e) {
+                n = -1;
+            }
+            if (n < 0) {
+                if (!closed) {
+                    onLinkLost();
+                }
+                return;
+            }
+            List<AtEvent> events;
+            synchronized (lock) {
+                events = n > 0 ? decoder.feed(buf, n) : decoder.hasPartialLine() ? decoder.flush() : List.of();
+                for (AtEvent e : events) {
+                    handleLocked(e);
+                }
+            }
+            for (AtEvent e : events) {
+                if (e instanceof AtEvent.Unsolicited u) {
+                    dispatch(u);
+                }
+            }
+        }
+    }
+
+    private void handleLocked(AtEvent e) {
+        switch (e) {
+            case AtEvent.Info info -> {
+                if (current != null) {
+                    current.lines.add(info.line());
+                    if (!info.attachedError().isEmpty()) {
+                        current.attachedErrors.add(info.attachedError());
+                    }
+                }
+            }
+            case AtEvent.Final fin -> complete(fin.result());
+            case AtEvent.Stray stray -> log.info("port={} event=stray-final line=\"{}\"", link.name(), stray.line());
+            case AtEvent.Echo echo -> { }
+            case AtEvent.Unsolicited u -> { }
+        }
+    }
+
+    private void complete(FinalResult result) {
+        Pending p = current;
+        if (p == null) {
+            return;
+        }
+        if (result.type() == FinalResult.Type.PROMPT && p.command.body().isPresent()) {
+            // Stay on this command: after the body the modem sends the real final result.
+            decoder.expect(p.command);
+            link.write(p.command.body().get());
+            return;
+        }
+        p.timer.cancel();
+        consecutiveTimeouts = 0;
+        p.future.complete(new AtResponse(p.command, List.copyOf(p.lines), result, List.copyOf(p.attachedErrors)));
+        startNext();
+    }
+
+    private void dispatch(AtEvent.Unsolicited u) {
+        if (!u.known()) {
+            log.info("port={} event=unknown-urc line=\"{}\"", link.name(), u.urc());
+        }
+        for (Consumer<Urc> l : urcListeners) {
+            try {
+                l.accept(u.urc());
+            } catch (RuntimeException ex) {
+                log.error("port={} event=urc-listener-failed urc=\"{}\"", link.name(), u.urc(), ex);
+            }
+        }
+    }
+
+    private void onLinkLost() {
+        synchronized (lock) {
+            linkLost = true;
+            failAll(new AtException.LinkLost(link.name(), "(device vanished)"));
+        }
+        log.warn("port={} event=link-lost", link.name());
+        linkLostListeners.forEach(Runnable::run);
+    }
+
+    private void failAll(AtException e) {
+        if (current != null) {
+            current.timer.cancel();
+            current.future.completeExceptionally(e);
+            current = null;
+        }
+        Pending p;
+        while ((p = queue.pollFirst()) != null) {
+            p.future.completeExceptionally(e);
+        }
+        decoder.expect(null);
+    }
+
+    /** Closes the link and fails whatever still waits; the reader thread ends. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            failAll(new AtException.LinkLost(link.name(), "(closed)"));
+        }
+        link.close();
+        try {
+            reader.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean readerAlive() {
+        return reader.isAlive();
+    }
+}
