@@ -27,9 +27,15 @@ public final class AtCommand {
     private final String responsePrefix;
     private final byte[] body;
     private final boolean endsOnResponseLine;
+    private final boolean pduLines;
 
     AtCommand(String text, Kind kind, Duration timeout, boolean repeatable, String responsePrefix, byte[] body,
               boolean endsOnResponseLine) {
+        this(text, kind, timeout, repeatable, responsePrefix, body, endsOnResponseLine, false);
+    }
+
+    AtCommand(String text, Kind kind, Duration timeout, boolean repeatable, String responsePrefix, byte[] body,
+              boolean endsOnResponseLine, boolean pduLines) {
         this.text = text;
         this.kind = kind;
         this.timeout = timeout;
@@ -37,6 +43,7 @@ public final class AtCommand {
         this.responsePrefix = responsePrefix;
         this.body = body;
         this.endsOnResponseLine = endsOnResponseLine;
+        this.pduLines = pduLines;
     }
 
     /** The command as written, without the CR. */
@@ -71,12 +78,24 @@ public final class AtCommand {
         return endsOnResponseLine;
     }
 
+    /**
+     * Whether lines without the response prefix belong to the answer (the PDUs of +CMGL and +CMGR). For
+     * other prefixed commands such a line is noise on the wire and is not bound to the answer.
+     */
+    boolean pduLines() {
+        return pduLines;
+    }
+
     public AtCommand withTimeout(Duration t) {
-        return new AtCommand(text, kind, t, repeatable, responsePrefix, body, endsOnResponseLine);
+        return new AtCommand(text, kind, t, repeatable, responsePrefix, body, endsOnResponseLine, pduLines);
     }
 
     AtCommand endingOnResponseLine() {
-        return new AtCommand(text, kind, timeout, repeatable, responsePrefix, body, true);
+        return new AtCommand(text, kind, timeout, repeatable, responsePrefix, body, true, pduLines);
+    }
+
+    AtCommand withPduLines() {
+        return new AtCommand(text, kind, timeout, repeatable, responsePrefix, body, endsOnResponseLine, true);
     }
 
     /** Exactly the bytes that go on the wire: the command and one CR. */

@@ -188,14 +188,14 @@ public final class AtCommands {
     }
 
     public static AtCommand listSms() {
-        return query("AT+CMGL=4", "+CMGL:");
+        return query("AT+CMGL=4", "+CMGL:").withPduLines();
     }
 
     public static AtCommand readSms(int index) {
         if (index < 0 || index > 9999) {
             throw new InvalidAtArgumentException("index", "must be 0 to 9999");
         }
-        return query("AT+CMGR=" + index, "+CMGR:");
+        return query("AT+CMGR=" + index, "+CMGR:").withPduLines();
     }
 
     /** Sends an SMS in PDU mode: {@code AT+CMGS=<tpdu length>}, then the hex PDU and Ctrl-Z after "> ". */

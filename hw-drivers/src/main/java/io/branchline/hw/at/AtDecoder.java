@@ -107,8 +107,8 @@ public final class AtDecoder {
         String expected = running.responsePrefix().orElse(null);
         if (expected != null) {
             int at = line.toUpperCase(Locale.ROOT).indexOf(expected.toUpperCase(Locale.ROOT));
-            if (at != 0 && UrcCatalog.looksLikeCode(line) && line.contains(":")) {
-                // A "+XYZ:" line the running command does not answer with: an uncatalogued URC.
+            if (at != 0 && (!running.pduLines() || UrcCatalog.looksLikeCode(line) && line.contains(":"))) {
+                // Not the running command's answer: an uncatalogued URC, or noise on the line.
                 out.add(new AtEvent.Unsolicited(Urc.of(line), false));
                 return;
             }

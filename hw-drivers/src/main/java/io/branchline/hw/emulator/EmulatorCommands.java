@@ -1,0 +1,204 @@
+package io.branchline.hw.emulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The emulated modem's answers, computed from its state. Each reply is the information lines and, last,
+ * the final result. Unknown commands get the flavour's error word.
+ */
+final class EmulatorCommands {
+    record Reply(List<String> lines, boolean awaitBody, boolean restart) {
+        static Reply ok(String... info) {
+            List<String> l = new ArrayList<>(List.of(info));
+            l.add("OK");
+            return new Reply(l, false, false);
+        }
+
+        static Reply of(String finalLine) {
+            return new Reply(List.of(finalLine), false, false);
+        }
+    }
+
+    private static final Pattern SET = Pattern.compile("^AT([+^][A-Z0-9]+)=(.*)$");
+    private static final Pattern CMGS = Pattern.compile("^AT\\+CMGS=(\\d+)$");
+
+    private EmulatorCommands() {
+    }
+
+    static Reply answer(String raw, ModemEmulator modem, ModemState s) {
+        String cmd = raw.toUpperCase(Locale.ROOT);
+        EmulatedSim sim = modem.sim();
+        if (cmd.equals(modem.flavour().iccidCommand)) {
+            return simGate(modem, s, () -> Reply.ok(modem.flavour().iccidPrefix + sim.iccid()));
+        }
+        switch (cmd) {
+            case "AT", "ATZ", "AT&F", "ATH", "AT+CHUP" -> {
+                return Reply.ok();
+            }
+            case "ATE0", "ATE1" -> {
+                s.echo = cmd.equals("ATE1");
+                return Reply.ok();
+            }
+            case "AT+CGMI" -> {
+                return Reply.ok(modem.flavour().manufacturer);
+            }
+            case "AT+CGMM" -> {
+                return Reply.ok(modem.flavour().model);
+            }
+            case "AT+CGMR" -> {
+                return Reply.ok(modem.flavour().revision);
+            }
+            case "AT+CGSN" -> {
+                return Reply.ok(modem.imei());
+            }
+            case "AT+CIMI" -> {
+                return simGate(modem, s, () -> Reply.ok(sim.imsi()));
+            }
+            case "AT+CPIN?" -> {
+                return switch (sim.state()) {
+                    case ABSENT -> Reply.of(cme(s, 10, "SIM not inserted"));
+                    case PIN_REQUIRED -> Reply.ok("+CPIN: SIM PIN");
+                    case READY -> Reply.ok("+CPIN: READY");
+                };
+            }
+            case "AT+CNUM" -> {
+                return simGate(modem, s, () -> sim.ownNumber().isEmpty() ? Reply.ok("+CNUM: ,\"\",129")
+                        : Reply.ok("+CNUM: \"\",\"" + sim.ownNumber() + "\"," + (sim.ownNumber().startsWith("+") ? 145
+                        : 129)));
+            }
+            case "AT+CSQ" -> {
+                return Reply.ok("+CSQ: " + (s.radioOn ? s.rssi : 99) + ",99");
+            }
+            case "AT+CREG?" -> {
+                return Reply.ok("+CREG: " + s.cregMode + "," + effectiveRegistration(modem, s)
+                        + (s.cregMode == 2 && registered(modem, s) ? ",\"1A2B\",\"00C0FFEE\",7" : ""));
+            }
+            case "AT+CEREG?" -> {
+                return Reply.ok("+CEREG: " + s.ceregMode + "," + effectiveRegistration(modem, s));
+            }
+            case "AT+COPS?" -> {
+                return registered(modem, s) ? Reply.ok("+COPS: 0,0,\"" + s.operator + "\",7") : Reply.ok("+COPS: 0");
+            }
+            case "AT+CLCC" -> {
+                return Reply.ok();
+            }
+            case "AT+CFUN=1,1" -> {
+                return new Reply(List.of("OK"), false, true);
+            }
+            case "AT+CFUN=0" -> {
+                s.radioOn = false;
+                return Reply.ok();
+            }
+            case "AT+CFUN=1" -> {
+                s.radioOn = true;
+                return Reply.ok();
+            }
+            case "AT+CFUN?" -> {
+                return Reply.ok("+CFUN: " + (s.radioOn ? 1 : 0));
+            }
+            case "AT+CMGL=4" -> {
+                return cmgl(s);
+            }
+            default -> {
+                return settings(cmd, raw, modem, s);
+            }
+        }
+    }
+
+    private static Reply settings(String cmd, String raw, ModemEmulator modem, ModemState s) {
+        Matcher cmgs = CMGS.matcher(cmd);
+        if (cmgs.matches()) {
+            return new Reply(List.of(), true, false);
+        }
+        Matcher m = SET.matcher(cmd);
+        if (!m.matches()) {
+            return Reply.of(modem.unknownCommandReply());
+        }
+        String name = m.group(1);
+        String value = m.group(2);
+        switch (name) {
+            case "+CMEE" -> {
+                s.cmee = Integer.parseInt(value.isEmpty() ? "0" : value.substring(0, 1));
+                return Reply.ok();
+            }
+            case "+CLIP" -> {
+                s.clip = value.startsWith("1");
+                return Reply.ok();
+            }
+            case "+CREG" -> {
+                s.cregMode = value.isEmpty() ? 0 : value.charAt(0) - '0';
+                return Reply.ok();
+            }
+            case "+CEREG" -> {
+                s.ceregMode = value.isEmpty() ? 0 : value.charAt(0) - '0';
+                return Reply.ok();
+            }
+            case "+COPS", "+CNMI", "+CSCS" -> {
+                return Reply.ok();
+            }
+            case "+CMGF" -> {
+                s.pduMode = value.equals("0");
+                return Reply.ok();
+            }
+            case "+CPIN" -> {
+                String pin = raw.substring(raw.indexOf('=') + 1).replace("\"", "");
+                return modem.sim().unlock(pin) ? Reply.ok() : Reply.of(cme(s, 16, "incorrect password"));
+            }
+            case "+CMGD" -> {
+                return s.deleteSms(Integer.parseInt(value.split(",")[0])) ? Reply.ok() : Reply.of(cms(s, 321));
+            }
+            case "+CMGR" -> {
+                String pdu = s.storedSms().get(Integer.parseInt(value));
+                return pdu == null ? Reply.of(cms(s, 321)) : Reply.ok("+CMGR: 0,," + (pdu.length() / 2 - 8), pdu);
+            }
+            default -> {
+                return Reply.of(modem.unknownCommandReply());
+            }
+        }
+    }
+
+    private static Reply cmgl(ModemState s) {
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<Integer, String> e : s.storedSms().entrySet()) {
+            lines.add("+CMGL: " + e.getKey() + ",0,," + (e.getValue().length() / 2 - 8));
+            lines.add(e.getValue());
+        }
+        lines.add("OK");
+        return new Reply(lines, false, false);
+    }
+
+    private static boolean registered(ModemEmulator modem, ModemState s) {
+        int r = effectiveRegistration(modem, s);
+        return r == 1 || r == 5;
+    }
+
+    private static int effectiveRegistration(ModemEmulator modem, ModemState s) {
+        return modem.sim().state() == EmulatedSim.State.READY && s.radioOn ? s.registration : 0;
+    }
+
+    private static Reply simGate(ModemEmulator modem, ModemState s, java.util.function.Supplier<Reply> ok) {
+        return switch (modem.sim().state()) {
+            case ABSENT -> Reply.of(cme(s, 10, "SIM not inserted"));
+            case PIN_REQUIRED -> Reply.of(cme(s, 11, "SIM PIN required"));
+            case READY -> ok.get();
+        };
+    }
+
+    /** An error as AT+CMEE set it: plain, numeric, or verbose. */
+    static String cme(ModemState s, int code, String text) {
+        return switch (s.cmee) {
+            case 1 -> "+CME ERROR: " + code;
+            case 2 -> "+CME ERROR: " + text;
+            default -> "ERROR";
+        };
+    }
+
+    private static String cms(ModemState s, int code) {
+        return s.cmee == 0 ? "ERROR" : "+CMS ERROR: " + code;
+    }
+}

@@ -1,0 +1,38 @@
+package io.branchline.hw.emulator;
+
+/**
+ * How an emulated modem presents itself: what +CGMI/+CGMM/+CGMR say, which command reads the ICCID and
+ * how its answer looks, and what it says to a command it does not know. Taken from the vendors' manuals
+ * and the public traces in shared/at-samples.
+ */
+public enum Flavour {
+    QUECTEL_EC25("Quectel", "EC25", "Revision: EC25EFAR06A06M4G", "AT+QCCID", "+QCCID: ", "ERROR", "2c7c", "0125"),
+    SIMCOM_SIM7600("SIMCOM INCORPORATED", "SIMCOM_SIM7600G-H", "+CGMR: LE20B04SIM7600G22", "AT+CICCID", "+ICCID: ",
+            "ERROR", "1e0e", "9001"),
+    SIMCOM_SIM800("SIMCOM_Ltd", "SIMCOM_SIM800L", "Revision:1418B04SIM800L24", "AT+CCID", "", "ERROR", "", ""),
+    HUAWEI_E1550("huawei", "E1550", "11.608.13.02.00", "AT^ICCID?", "^ICCID: ", "COMMAND NOT SUPPORT", "12d1",
+            "1001"),
+    GENERIC("Generic", "GSM Modem", "1.0", "AT+CCID", "+CCID: ", "ERROR", "", "");
+
+    final String manufacturer;
+    final String model;
+    final String revision;
+    final String iccidCommand;
+    final String iccidPrefix;
+    final String unknownCommandReply;
+    /** USB vendor and product id as the real device reports them (empty for UART modems). */
+    public final String usbVendor;
+    public final String usbProduct;
+
+    Flavour(String manufacturer, String model, String revision, String iccidCommand, String iccidPrefix,
+            String unknownCommandReply, String usbVendor, String usbProduct) {
+        this.manufacturer = manufacturer;
+        this.model = model;
+        this.revision = revision;
+        this.iccidCommand = iccidCommand;
+        this.iccidPrefix = iccidPrefix;
+        this.unknownCommandReply = unknownCommandReply;
+        this.usbVendor = usbVendor;
+        this.usbProduct = usbProduct;
+    }
+}

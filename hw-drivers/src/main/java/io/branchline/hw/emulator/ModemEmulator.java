@@ -1,0 +1,384 @@
+package io.branchline.hw.emulator;
+
+import io.branchline.hw.serial.SerialLink;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A GSM modem in software, for tests and the simulate mode: MockWebServer for modems. It speaks AT over
+ * any {@link SerialLink} (a pty pair or an in-memory pair), answers from its own model of the modem (SIM,
+ * signal, registration, vendor {@link Flavour}) or from a scripted table, says ERROR to what it does not
+ * know, and records every byte and command written to it.
+ *
+ * <p>Knobs make it misbehave the way real modems do: ring, receive an SMS, put a URC in the middle of a
+ * response, go silent, send garbage, switch to CR-only line endings, split its writes, or vanish.
+ *
+ * <p>It is strict: a second command written before the final result of the first is a protocol violation,
+ * kept for {@link #assertNoViolations()}.
+ */
+public final class ModemEmulator implements AutoCloseable {
+    private final Flavour flavour;
+    private final String imei;
+    private volatile EmulatedSim sim;
+    private final ModemState state = new ModemState();
+    private final Map<String, String> scripted = new ConcurrentHashMap<>();
+    private final Map<String, String> injectDuring = new ConcurrentHashMap<>();
+    private final BlockingQueue<String> commands = new LinkedBlockingQueue<>();
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+    private final List<Runnable> restartListeners = new CopyOnWriteArrayList<>();
+    private volatile SerialLink link;
+    private volatile Thread reader;
+    private volatile boolean silent;
+    private volatile boolean crOnly;
+    private volatile int splitWrites;
+    private volatile Duration answerDelay = Duration.ZERO;
+    private volatile boolean answering;
+    private volatile boolean closed;
+
+    public ModemEmulator(Flavour flavour, String imei, EmulatedSim sim) {
+        this.flavour = flavour;
+        this.imei = imei;
+        this.sim = sim;
+    }
+
+    // --- wiring ----------------------------------------------------------------------------------------------
+
+    /**
+     * Connects the emulator to the device end of a link and starts answering. Attaching again (after a
+     * restart or a vanish) replaces the old link; like a power cycle, it wakes a silent modem and turns
+     * echo back on.
+     */
+    public synchronized void attach(SerialLink deviceEnd) {
+        detach();
+        this.link = deviceEnd;
+        this.silent = false;
+        state.reset();
+        this.reader = Thread.ofVirtual().name("emulator " + imei).start(() -> readLoop(deviceEnd));
+    }
+
+    private void detach() {
+        SerialLink old = link;
+        link = null;
+        if (old != null) {
+            old.close();
+        }
+        Thread t = reader;
+        if (t != null) {
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Called after the emulator has answered AT+CFUN=1,1: the USB device is about to re-enumerate. */
+    public void onRestart(Runnable listener) {
+        restartListeners.add(listener);
+    }
+
+    public Flavour flavour() {
+        return flavour;
+    }
+
+    public String imei() {
+        return imei;
+    }
+
+    public EmulatedSim sim() {
+        return sim;
+    }
+
+    // --- the model -------------------------------------------------------------------------------------------
+
+    public ModemEmulator insert(EmulatedSim card) {
+        this.sim = card;
+        return this;
+    }
+
+    /** Signal as +CSQ's rssi, 0..31 or 99. */
+    public ModemEmulator signal(int rssi) {
+        state.rssi = rssi;
+        return this;
+    }
+
+    /** Registration stat as 27.007 numbers it (1 home, 2 searching, 3 denied, 5 roaming); URC when enabled. */
+    public ModemEmulator registration(int stat) {
+        state.registration = stat;
+        if (state.cregMode > 0) {
+            sendUrc("+CREG: " + stat + (state.cregMode == 2 ? ",\"1A2B\",\"00C0FFEE\",7" : ""));
+        }
+        return this;
+    }
+
+    public ModemEmulator operatorName(String name) {
+        state.operator = name;
+        return this;
+    }
+
+    /** Answers {@code command} with exactly {@code reply} (raw bytes, line ends included), ahead of the model. */
+    public ModemEmulator respond(String command, String reply) {
+        scripted.put(command.toUpperCase(), reply);
+        return this;
+    }
+
+    // --- adverse effects -------------------------------------------------------------------------------------
+
+    /** Sends a URC now, between whatever else is on the wire. */
+    public void sendUrc(String line) {
+        write("\r\n" + line + "\r\n");
+    }
+
+    /** The next answer to a command starting with {@code commandPrefix} carries {@code urcLine} after its first line. */
+    public void injectDuring(String commandPrefix, String urcLine) {
+        injectDuring.put(commandPrefix.toUpperCase(), urcLine);
+    }
+
+    public void ring(String number) {
+        sendUrc("RING");
+        if (state.clip) {
+            sendUrc("+CLIP: \"" + number + "\"," + (number.startsWith("+") ? 145 : 129) + ",,,,0");
+        }
+    }
+
+    /** Stores an SMS (PDU hex) and announces it with +CMTI, as a modem with AT+CNMI=2,1 does. */
+    public int deliverSms(String pduHex) {
+        int index = state.storeSms(pduHex);
+        sendUrc("+CMTI: \"SM\"," + index);
+        return index;
+    }
+
+    /** Reads commands but answers nothing, like a wedged firmware, until attached again. */
+    public void goSilent(boolean on) {
+        this.silent = on;
+    }
+
+    public void sendGarbage(byte[] bytes) {
+        writeBytes(bytes);
+    }
+
+    /** CR instead of CR LF at the end of every line, as some firmware does. */
+    public void crOnlyLineEndings(boolean on) {
+        this.crOnly = on;
+    }
+
+    /** Writes every answer in pieces of {@code bytes} so that lines arrive split across reads (0: whole). */
+    public void splitWrites(int bytes) {
+        this.splitWrites = bytes;
+    }
+
+    /** Waits this long before answering, so that a test can catch a host sending a second command too early. */
+    public void answerDelay(Duration d) {
+        this.answerDelay = d;
+    }
+
+    /** The device disappears from the bus: the link closes under the host. */
+    public synchronized void vanish() {
+        detach();
+    }
+
+    // --- inspection ------------------------------------------------------------------------------------------
+
+    /** The next command the host wrote (without CR), waiting up to {@code timeout}; null if none came. */
+    public String takeCommand(Duration timeout) {
+        try {
+            return commands.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Every command received so far and not yet taken, in order. */
+    public List<String> drainCommands() {
+        List<String> out = new ArrayList<>();
+        commands.drainTo(out);
+        return out;
+    }
+
+    /** Every byte the host wrote, in order. */
+    public byte[] received() {
+        synchronized (received) {
+            return received.toByteArray();
+        }
+    }
+
+    public List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    public void assertNoViolations() {
+        if (!violations.isEmpty()) {
+            throw new AssertionError("modem protocol violations: " + violations);
+        }
+    }
+
+    public boolean isAttached() {
+        return link != null && link.isOpen();
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        detach();
+    }
+
+    // --- the wire --------------------------------------------------------------------------------------------
+
+    private void readLoop(SerialLink l) {
+        byte[] buf = new byte[1024];
+        StringBuilder line = new StringBuilder();
+        ByteArrayOutputStream body = null;
+        long readSeq = 0;
+        long lastCommandRead = -1;
+        while (!closed && link == l) {
+            int n = l.read(buf, 100);
+            readSeq++;
+            if (n < 0) {
+                return;
+            }
+            synchronized (received) {
+                received.write(buf, 0, n);
+            }
+            for (int i = 0; i < n; i++) {
+                byte b = buf[i];
+                if (body != null) {
+                    if (b == 0x1a) {
+                        String pdu = body.toString(StandardCharsets.US_ASCII);
+                        body = null;
+                        answerLines(state.acceptSentSms(pdu));
+                    } else if (b == 0x1b) {
+                        body = null;
+                        answerLines(List.of("ERROR"));
+                    } else {
+                        body.write(b);
+                    }
+                    continue;
+                }
+                if (b == '\r' || b == '\n') {
+                    String cmd = line.toString().strip();
+                    line.setLength(0);
+                    if (!cmd.isEmpty()) {
+                        // Two commands in one read: the second was written before the first was answered.
+                        boolean early = lastCommandRead == readSeq && !silent;
+                        lastCommandRead = readSeq;
+                        if (onCommand(cmd, early)) {
+                            body = new ByteArrayOutputStream();
+                        }
+                    }
+                } else {
+                    line.append((char) (b & 0xff));
+                }
+            }
+        }
+    }
+
+    /** Handles one command line; true when the modem now waits for an SMS body. */
+    private boolean onCommand(String cmd, boolean early) {
+        commands.add(cmd);
+        if (early || answering) {
+            violations.add("\"" + cmd + "\" written before the final result of the previous command");
+        }
+        if (silent) {
+            return false;
+        }
+        if (state.echo) {
+            write(cmd + "\r");
+        }
+        String scriptedReply = scripted.get(cmd.toUpperCase());
+        if (scriptedReply != null) {
+            send(scriptedReply);
+            return false;
+        }
+        EmulatorCommands.Reply reply = EmulatorCommands.answer(cmd, this, state);
+        if (reply.awaitBody()) {
+            write("\r\n> ");
+            return true;
+        }
+        String inject = takeInjection(cmd);
+        List<String> lines = new ArrayList<>(reply.lines());
+        if (inject != null) {
+            lines.add(Math.min(1, lines.size()), "\u0000URC" + inject);
+        }
+        answerLines(lines);
+        if (reply.restart()) {
+            restartListeners.forEach(Runnable::run);
+        }
+        return false;
+    }
+
+    private String takeInjection(String cmd) {
+        String upper = cmd.toUpperCase();
+        for (String prefix : injectDuring.keySet()) {
+            if (upper.startsWith(prefix)) {
+                return injectDuring.remove(prefix);
+            }
+        }
+        return null;
+    }
+
+    /** Writes info lines then the final line (the last element); a "\0URC" element is written as a URC. */
+    private void answerLines(List<String> lines) {
+        StringBuilder sb = new StringBuilder();
+        for (String l : lines) {
+            sb.append("\r\n").append(l.startsWith("\u0000URC") ? l.substring(4) : l).append("\r\n");
+        }
+        send(sb.toString());
+    }
+
+    private void send(String raw) {
+        Duration delay = answerDelay;
+        if (delay.isZero()) {
+            write(raw);
+            return;
+        }
+        answering = true;
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            answering = false; // the final result is on its way: the next command may follow it
+            write(raw);
+        });
+    }
+
+    String unknownCommandReply() {
+        return flavour.unknownCommandReply;
+    }
+
+    private void write(String s) {
+        String out = crOnly ? s.replace("\r\n", "\r") : s;
+        writeBytes(out.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private synchronized void writeBytes(byte[] bytes) {
+        SerialLink l = link;
+        if (l == null || !l.isOpen()) {
+            return;
+        }
+        try {
+            int step = splitWrites;
+            if (step <= 0) {
+                l.write(bytes);
+                return;
+            }
+            for (int off = 0; off < bytes.length; off += step) {
+                l.write(java.util.Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + step)));
+            }
+        } catch (RuntimeException e) {
+            // The host went away mid-answer: nothing to tell it.
+        }
+    }
+}
