@@ -212,6 +212,23 @@ public final class AtCommands {
                 false);
     }
 
+    // --- vendor switches (fixed texts, no parameters) ------------------------------------------------------------
+
+    /** SIMCom: push +CLCC on every call state change instead of being polled. */
+    public static AtCommand simcomCallListUrcs() {
+        return query("AT+CLCC=1", null);
+    }
+
+    /** Huawei: keep the call-progress URCs (^ORIG/^CONF/^CONN/^CEND) on. */
+    public static AtCommand huaweiUrcsOn() {
+        return query("AT^CURC=1", null);
+    }
+
+    /** Quectel: send URCs to the AT port the box listens on, not to the modem port. */
+    public static AtCommand quectelUrcsOnUsbAt() {
+        return query("AT+QURCCFG=\"urcport\",\"usbat\"", null);
+    }
+
     // --- the escape hatch --------------------------------------------------------------------------------------
 
     /**

@@ -25,6 +25,8 @@ public final class AtEngine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AtEngine.class);
     /** How long the port must be quiet before an unterminated line counts as complete. */
     static final int QUIET_MILLIS = 30;
+    private static final java.util.concurrent.atomic.AtomicInteger LIVE_READERS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private final SerialLink link;
     private final Scheduler scheduler;
@@ -141,7 +143,21 @@ public final class AtEngine implements AutoCloseable {
         }
     }
 
+    /** Reader threads running in this JVM: a leak check for tests and the health endpoint. */
+    public static int liveReaders() {
+        return LIVE_READERS.get();
+    }
+
     private void readLoop() {
+        LIVE_READERS.incrementAndGet();
+        try {
+            readUntilClosed();
+        } finally {
+            LIVE_READERS.decrementAndGet();
+        }
+    }
+
+    private void readUntilClosed() {
         byte[] buf = new byte[4096];
         while (!closed) {
             int n;

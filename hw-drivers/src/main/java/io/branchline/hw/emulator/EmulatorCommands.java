@@ -121,6 +121,9 @@ final class EmulatorCommands {
         }
         String name = m.group(1);
         String value = m.group(2);
+        if (name.equals(modem.flavour().vendorSetting)) {
+            return Reply.ok();
+        }
         switch (name) {
             case "+CMEE" -> {
                 s.cmee = Integer.parseInt(value.isEmpty() ? "0" : value.substring(0, 1));

@@ -6,13 +6,15 @@ package io.branchline.hw.emulator;
  * and the public traces in shared/at-samples.
  */
 public enum Flavour {
-    QUECTEL_EC25("Quectel", "EC25", "Revision: EC25EFAR06A06M4G", "AT+QCCID", "+QCCID: ", "ERROR", "2c7c", "0125"),
+    QUECTEL_EC25("Quectel", "EC25", "Revision: EC25EFAR06A06M4G", "AT+QCCID", "+QCCID: ", "ERROR", "2c7c", "0125",
+            "+QURCCFG"),
     SIMCOM_SIM7600("SIMCOM INCORPORATED", "SIMCOM_SIM7600G-H", "+CGMR: LE20B04SIM7600G22", "AT+CICCID", "+ICCID: ",
-            "ERROR", "1e0e", "9001"),
-    SIMCOM_SIM800("SIMCOM_Ltd", "SIMCOM_SIM800L", "Revision:1418B04SIM800L24", "AT+CCID", "", "ERROR", "", ""),
+            "ERROR", "1e0e", "9001", "+CLCC"),
+    SIMCOM_SIM800("SIMCOM_Ltd", "SIMCOM_SIM800L", "Revision:1418B04SIM800L24", "AT+CCID", "", "ERROR", "", "",
+            "+CLCC"),
     HUAWEI_E1550("huawei", "E1550", "11.608.13.02.00", "AT^ICCID?", "^ICCID: ", "COMMAND NOT SUPPORT", "12d1",
-            "1001"),
-    GENERIC("Generic", "GSM Modem", "1.0", "AT+CCID", "+CCID: ", "ERROR", "", "");
+            "1001", "^CURC"),
+    GENERIC("Generic", "GSM Modem", "1.0", "AT+CCID", "+CCID: ", "ERROR", "", "", "");
 
     final String manufacturer;
     final String model;
@@ -23,9 +25,11 @@ public enum Flavour {
     /** USB vendor and product id as the real device reports them (empty for UART modems). */
     public final String usbVendor;
     public final String usbProduct;
+    /** The one vendor setting (AT<name>=...) this family accepts beyond 27.007, e.g. Huawei's ^CURC. */
+    final String vendorSetting;
 
     Flavour(String manufacturer, String model, String revision, String iccidCommand, String iccidPrefix,
-            String unknownCommandReply, String usbVendor, String usbProduct) {
+            String unknownCommandReply, String usbVendor, String usbProduct, String vendorSetting) {
         this.manufacturer = manufacturer;
         this.model = model;
         this.revision = revision;
@@ -34,5 +38,6 @@ public enum Flavour {
         this.unknownCommandReply = unknownCommandReply;
         this.usbVendor = usbVendor;
         this.usbProduct = usbProduct;
+        this.vendorSetting = vendorSetting;
     }
 }

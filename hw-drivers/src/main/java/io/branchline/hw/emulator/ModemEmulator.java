@@ -73,7 +73,8 @@ public final class ModemEmulator implements AutoCloseable {
             old.close();
         }
         Thread t = reader;
-        if (t != null) {
+        // A restart is answered from the reader thread itself: it ends on its own once the link is closed.
+        if (t != null && t != Thread.currentThread()) {
             try {
                 t.join(2000);
             } catch (InterruptedException e) {

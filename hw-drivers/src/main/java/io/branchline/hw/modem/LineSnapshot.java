@@ -1,0 +1,13 @@
+package io.branchline.hw.modem;
+
+import java.time.Instant;
+
+/**
+ * Everything known about one modem line at one moment; immutable, safe to hand to the API.
+ *
+ * @param port      the tty it was last opened on ("" before the first contact)
+ * @param restarts  how many times the box has restarted this modem for not answering
+ */
+public record LineSnapshot(String id, ModemAddress address, String port, VendorProfile profile,
+                           ModemIdentity identity, ModemStatus status, Instant updated, int restarts) {
+}

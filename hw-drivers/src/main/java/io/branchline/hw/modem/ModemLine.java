@@ -1,0 +1,304 @@
+package io.branchline.hw.modem;
+
+import io.branchline.hw.at.AtEngine;
+import io.branchline.hw.at.AtException;
+import io.branchline.hw.at.Urc;
+import io.branchline.hw.at.parse.Registration;
+import io.branchline.hw.at.parse.Signal;
+import io.branchline.hw.serial.LoggedLink;
+import io.branchline.hw.serial.SerialLink;
+import io.branchline.hw.serial.SerialLinkException;
+import io.branchline.hw.serial.WireLog;
+import io.branchline.hw.time.Scheduler;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one modem line alive: finds the modem by its address, opens and initialises it, polls it, follows
+ * its URCs, and recovers. A port that vanishes marks the line down and is looked for again with backoff;
+ * a modem that stops answering gets a ping, then AT+CFUN=1,1, then is found again once it re-enumerates.
+ *
+ * <p>All work runs on the line's own virtual thread, one task at a time, so the state needs no locks;
+ * {@link #snapshot()} is an immutable copy.
+ */
+public final class ModemLine implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ModemLine.class);
+
+    private final String id;
+    private final ModemAddress address;
+    private final PortFinder finder;
+    private final LinkOpener opener;
+    private final Scheduler scheduler;
+    private final LineHealthSettings settings;
+    private final WireLog wireLog;
+    private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+    private final List<Consumer<LineSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final Thread worker;
+    private volatile LineSnapshot snapshot;
+    private volatile boolean closed;
+    private AtEngine engine;
+    private ModemDriver driver;
+    private long generation;
+    private Duration backoff;
+
+    public ModemLine(String id, ModemAddress address, PortFinder finder, LinkOpener opener, Scheduler scheduler,
+                     LineHealthSettings settings) {
+        this.id = id;
+        this.address = address;
+        this.finder = finder;
+        this.opener = opener;
+        this.scheduler = scheduler;
+        this.settings = settings;
+        this.wireLog = WireLog.inMemory(scheduler.clock());
+        this.backoff = settings.backoffMin();
+        this.snapshot = new LineSnapshot(id, address, "", VendorProfile.GENERIC, ModemIdentity.unknown(),
+                ModemStatus.down("not opened yet"), scheduler.clock().instant(), 0);
+        this.worker = Thread.ofVirtual().name("line " + id).start(this::work);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public LineSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** The raw bytes of this line's port, both ways: for doctor output and bug reports. */
+    public WireLog wireLog() {
+        return wireLog;
+    }
+
+    public void onChange(Consumer<LineSnapshot> listener) {
+        listeners.add(listener);
+    }
+
+    /** Starts looking for the modem now. */
+    public void start() {
+        post(this::connect);
+    }
+
+    /** Polls now instead of at the next interval (for the API's refresh and for tests). */
+    public void pollNow() {
+        post(this::poll);
+    }
+
+    /** The engine of the open port, for the parts of the box that talk to this modem (calls, SMS). */
+    public Optional<AtEngine> engine() {
+        AtEngine e = engine;
+        return e != null && e.isAlive() ? Optional.of(e) : Optional.empty();
+    }
+
+    private void post(Runnable task) {
+        if (!closed) {
+            tasks.add(task);
+        }
+    }
+
+    private void work() {
+        while (!closed) {
+            try {
+                tasks.take().run();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.error("line={} event=task-failed", id, e);
+            }
+        }
+    }
+
+    private void connect() {
+        closeEngine();
+        long gen = ++generation;
+        Optional<PortCandidate> found = finder.scan().stream().filter(address::matches).findFirst();
+        if (found.isEmpty()) {
+            down("modem not found at " + address.describe(), null);
+            retryLater(gen);
+            return;
+        }
+        PortCandidate port = found.get();
+        try {
+            SerialLink link = new LoggedLink(opener.open(port), wireLog);
+            engine = new AtEngine(link, scheduler);
+            engine.onUrc(urc -> post(() -> onUrc(gen, urc)));
+            engine.onLinkLost(() -> post(() -> linkLost(gen)));
+            driver = new ModemDriver(engine);
+            VendorProfile profile = driver.initialize();
+            ModemIdentity identity = driver.readIdentity();
+            if (!address.imei().isEmpty() && !address.imei().equals(identity.imei())) {
+                closeEngine();
+                down("found IMEI " + identity.imei() + " at " + port.describe() + ", expected " + address.imei(),
+                        port.devicePath());
+                retryLater(gen);
+                return;
+            }
+            ModemStatus status = driver.poll();
+            publish(new LineSnapshot(id, address, port.devicePath(), profile, identity, status,
+                    scheduler.clock().instant(), snapshot.restarts()));
+            log.info("line={} event=line-open port={} imei={} iccid={} state=\"{}\"", id, port.devicePath(),
+                    identity.imei(), identity.iccid(), status.state().label());
+            backoff = settings.backoffMin();
+            schedulePoll(gen);
+        } catch (SerialLinkException | AtException e) {
+            closeEngine();
+            down(e.getMessage(), port.devicePath());
+            retryLater(gen);
+        }
+    }
+
+    private void poll() {
+        if (driver == null || engine == null || !engine.isAlive()) {
+            return;
+        }
+        long gen = generation;
+        try {
+            ModemStatus status = driver.poll();
+            LineSnapshot s = snapshot;
+            publish(new LineSnapshot(id, address, s.port(), s.profile(), s.identity(), status,
+                    scheduler.clock().instant(), s.restarts()));
+        } catch (AtException.Timeout e) {
+            if (!recoverFromTimeout(gen)) {
+                return;
+            }
+        } catch (AtException.LinkLost e) {
+            return; // linkLost() is on its way
+        } catch (AtException e) {
+            log.warn("line={} event=poll-failed error=\"{}\"", id, e.getMessage());
+        }
+        schedulePoll(gen);
+    }
+
+    /**
+     * A timeout is not a reset: a ping decides. If the modem answers it, carry on. If not, and it has missed
+     * enough commands in a row, restart it and look for it again once it has re-enumerated.
+     *
+     * @return whether the line is still usable
+     */
+    private boolean recoverFromTimeout(long gen) {
+        try {
+            driver.ping(1);
+            return true;
+        } catch (AtException.Timeout e) {
+            if (engine.consecutiveTimeouts() < settings.timeoutsBeforeRestart()) {
+                return true;
+            }
+        } catch (AtException e) {
+            return false;
+        }
+        log.warn("line={} event=restart reason=\"no answer to {} commands in a row\"", id,
+                engine.consecutiveTimeouts());
+        engine.submit(io.branchline.hw.at.AtCommands.restart()); // not awaited: a wedged modem may not answer
+        closeEngine();
+        LineSnapshot s = snapshot;
+        publish(new LineSnapshot(id, address, s.port(), s.profile(), s.identity(),
+                ModemStatus.down("restarting: the modem stopped answering"), scheduler.clock().instant(),
+                s.restarts() + 1));
+        scheduler.schedule(settings.restartWait(), () -> post(() -> {
+            if (generation == gen) {
+                connect();
+            }
+        }));
+        return false;
+    }
+
+    private void linkLost(long gen) {
+        if (gen != generation) {
+            return;
+        }
+        closeEngine();
+        down("serial port vanished (USB re-enumeration or cable)", snapshot.port());
+        retryLater(gen);
+    }
+
+    private void onUrc(long gen, Urc urc) {
+        if (gen != generation) {
+            return;
+        }
+        LineSnapshot s = snapshot;
+        ModemStatus status = s.status();
+        try {
+            if (urc.is("+CREG") || urc.is("+CEREG")) {
+                status = status.withRegistration(Registration.parseUrc(urc.name() + ": " + urc.payload()).status());
+            } else if (urc.is("^RSSI")) {
+                status = status.withSignal(Signal.parseHuaweiRssi(urc.payload()));
+            } else if (urc.is("+CPIN")) {
+                post(this::poll); // SIM inserted, removed or unlocked: read everything again
+                return;
+            } else {
+                return;
+            }
+        } catch (AtException e) {
+            log.info("line={} event=unparsable-urc urc=\"{}\"", id, urc);
+            return;
+        }
+        publish(new LineSnapshot(id, address, s.port(), s.profile(), s.identity(), status,
+                scheduler.clock().instant(), s.restarts()));
+    }
+
+    private void schedulePoll(long gen) {
+        scheduler.schedule(settings.pollInterval(), () -> post(() -> {
+            if (generation == gen) {
+                poll();
+            }
+        }));
+    }
+
+    private void retryLater(long gen) {
+        Duration wait = backoff;
+        backoff = backoff.multipliedBy(2).compareTo(settings.backoffMax()) > 0 ? settings.backoffMax()
+                : backoff.multipliedBy(2);
+        scheduler.schedule(wait, () -> post(() -> {
+            if (generation == gen) {
+                connect();
+            }
+        }));
+    }
+
+    private void down(String why, String port) {
+        LineSnapshot s = snapshot;
+        if (s.status().state() != LineState.DOWN || !s.status().detail().equals(why)) {
+            log.warn("line={} event=line-down reason=\"{}\"", id, why);
+        }
+        publish(new LineSnapshot(id, address, port == null ? s.port() : port, s.profile(), s.identity(),
+                ModemStatus.down(why), scheduler.clock().instant(), s.restarts()));
+    }
+
+    private void publish(LineSnapshot s) {
+        snapshot = s;
+        for (Consumer<LineSnapshot> l : listeners) {
+            try {
+                l.accept(s);
+            } catch (RuntimeException e) {
+                log.error("line={} event=listener-failed", id, e);
+            }
+        }
+    }
+
+    private void closeEngine() {
+        if (engine != null) {
+            engine.close();
+            engine = null;
+            driver = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        post(this::closeEngine);
+        post(() -> closed = true);
+        try {
+            worker.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        worker.interrupt();
+        closeEngine();
+    }
+}

@@ -1,0 +1,80 @@
+package io.branchline.hw.modem;
+
+import io.branchline.hw.at.AtCommand;
+import io.branchline.hw.at.AtCommands;
+import io.branchline.hw.at.AtCommands.IccidCommand;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What differs between modem families, chosen from +CGMI/+CGMM after the first contact: how to read the
+ * ICCID, which call-progress reports the modem can push, extra set-up commands. ModemManager keeps the
+ * same split (one helper file per vendor); ours are small enough for one enum.
+ */
+public enum VendorProfile {
+    QUECTEL_EC2X("Quectel EC2x", IccidCommand.QCCID, CallReports.CLCC_POLL,
+            List.of(AtCommands.quectelUrcsOnUsbAt())),
+    SIMCOM_SIM7600("SIMCom SIM7600", IccidCommand.CICCID, CallReports.CLCC_URC,
+            List.of(AtCommands.simcomCallListUrcs())),
+    SIMCOM_SIM800("SIMCom SIM800", IccidCommand.CCID, CallReports.CLCC_URC,
+            List.of(AtCommands.simcomCallListUrcs())),
+    HUAWEI_E1550("Huawei E1550", IccidCommand.HUAWEI, CallReports.HUAWEI_URC, List.of(AtCommands.huaweiUrcsOn())),
+    GENERIC("generic 27.007", IccidCommand.CCID, CallReports.CLCC_POLL, List.of());
+
+    /** How the modem tells the box about call progress. */
+    public enum CallReports {
+        /** Poll AT+CLCC every 2 s (ModemManager's default). */
+        CLCC_POLL,
+        /** AT+CLCC=1 makes the modem push +CLCC lines. */
+        CLCC_URC,
+        /** ^ORIG / ^CONF / ^CONN / ^CEND. */
+        HUAWEI_URC
+    }
+
+    private final String label;
+    private final IccidCommand iccid;
+    private final CallReports callReports;
+    private final List<AtCommand> extraInit;
+
+    VendorProfile(String label, IccidCommand iccid, CallReports callReports, List<AtCommand> extraInit) {
+        this.label = label;
+        this.iccid = iccid;
+        this.callReports = callReports;
+        this.extraInit = extraInit;
+    }
+
+    /** Picks the profile from what the modem says it is; anything unrecognised gets the generic one. */
+    public static VendorProfile detect(String manufacturer, String model) {
+        String m = manufacturer.toLowerCase(Locale.ROOT);
+        String mod = model.toLowerCase(Locale.ROOT);
+        if (m.contains("quectel") && (mod.startsWith("ec2") || mod.startsWith("eg2"))) {
+            return QUECTEL_EC2X;
+        }
+        if (m.contains("simcom") && mod.contains("sim7600")) {
+            return SIMCOM_SIM7600;
+        }
+        if (m.contains("simcom") && mod.contains("sim800")) {
+            return SIMCOM_SIM800;
+        }
+        if (m.contains("huawei") && mod.startsWith("e1")) {
+            return HUAWEI_E1550;
+        }
+        return GENERIC;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public AtCommand iccidCommand() {
+        return AtCommands.iccid(iccid);
+    }
+
+    public CallReports callReports() {
+        return callReports;
+    }
+
+    public List<AtCommand> extraInit() {
+        return extraInit;
+    }
+}
