@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Talks AT over one serial link: one command at a time, each with its own timeout, URCs dispatched to
- * listeners wherever they fall in the byte stream. One virtual thread reads the port; callers either wait
+ * listeners wherever they fall in the byte stream. One thread reads the port; callers either wait
  * ({@link #execute}) or take a future ({@link #submit}).
  *
  * <p>A timeout fails that command only and is counted; what to do after several (ping, restart, reopen)
@@ -56,7 +56,9 @@ public final class AtEngine implements AutoCloseable {
     public AtEngine(SerialLink link, Scheduler scheduler) {
         this.link = link;
         this.scheduler = scheduler;
-        this.reader = Thread.ofVirtual().name("at-reader " + link.name()).start(this::readLoop);
+        // A platform thread, not a virtual one: jSerialComm reads in native code, which would pin a carrier
+        // thread for the whole read and, with one reader per modem on a 2-core box, starve every other task.
+        this.reader = Thread.ofPlatform().daemon().name("at-reader " + link.name()).start(this::readLoop);
     }
 
     public String port() {

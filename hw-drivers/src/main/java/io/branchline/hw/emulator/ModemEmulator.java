@@ -63,7 +63,8 @@ public final class ModemEmulator implements AutoCloseable {
         this.link = deviceEnd;
         this.silent = false;
         state.reset();
-        this.reader = Thread.ofVirtual().name("emulator " + imei).start(() -> readLoop(deviceEnd));
+        // Platform thread: over a pty the read is native and would pin a virtual thread's carrier.
+        this.reader = Thread.ofPlatform().daemon().name("emulator " + imei).start(() -> readLoop(deviceEnd));
     }
 
     private void detach() {
