@@ -34,7 +34,9 @@ final class EmulatorCommands {
         String cmd = raw.toUpperCase(Locale.ROOT);
         EmulatedSim sim = modem.sim();
         if (cmd.equals(modem.flavour().iccidCommand)) {
-            return simGate(modem, s, () -> Reply.ok(modem.flavour().iccidPrefix + sim.iccid()));
+            // The ICCID is readable without the PIN (EF_ICCID is not PIN-protected); only a missing card hides it.
+            return sim.state() == EmulatedSim.State.ABSENT ? Reply.of(cme(s, 10, "SIM not inserted"))
+                    : Reply.ok(modem.flavour().iccidPrefix + sim.iccid());
         }
         switch (cmd) {
             case "AT", "ATZ", "AT&F", "ATH", "AT+CHUP" -> {

@@ -1,0 +1,125 @@
+package io.branchline.box;
+
+import io.branchline.box.config.BoxConfig;
+import io.branchline.box.line.LineRegistry;
+import io.branchline.box.line.LinesService;
+import io.branchline.box.line.SeenService;
+import io.branchline.box.line.SimulatedHardware;
+import io.branchline.box.store.Database;
+import io.branchline.box.store.SeenHardware;
+import io.branchline.box.web.ApiServer;
+import io.branchline.box.web.Json;
+import io.branchline.hw.at.AtEngine;
+import io.branchline.hw.modem.LineHealthSettings;
+import io.branchline.hw.modem.LinkOpener;
+import io.branchline.hw.modem.ModemAddress;
+import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.modem.PortFinder;
+import io.branchline.hw.modem.SysfsPortFinder;
+import io.branchline.hw.time.SystemScheduler;
+import io.helidon.webserver.http.HttpRouting;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running box: storage, lines and the HTTP API, wired by hand. With {@code simulate} the lines are on
+ * an emulated USB bus; otherwise on the real one, as the configuration names them.
+ */
+public final class Box implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Box.class);
+
+    /** What {@code branchline run} was asked for, after the command line and the file were merged. */
+    public record Options(BoxConfig config, Path dataDir, String host, int port, boolean simulate) {
+    }
+
+    private final SystemScheduler scheduler;
+    private final Database db;
+    private final LineRegistry registry;
+    private final ApiServer server;
+    private final SimulatedHardware simulated;
+
+    private Box(SystemScheduler scheduler, Database db, LineRegistry registry, ApiServer server,
+                SimulatedHardware simulated) {
+        this.scheduler = scheduler;
+        this.db = db;
+        this.registry = registry;
+        this.server = server;
+        this.simulated = simulated;
+    }
+
+    public static Box start(Options o) {
+        SystemScheduler scheduler = new SystemScheduler();
+        Database db = Database.open(o.dataDir());
+        SeenHardware seen = new SeenHardware(db, scheduler.clock());
+        BoxConfig.Health h = o.config().health();
+        LineHealthSettings health = new LineHealthSettings(Duration.ofSeconds(h.pollSeconds()),
+                h.timeoutsBeforeRestart(), Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofSeconds(60));
+        List<ModemLine> lines = new ArrayList<>();
+        SimulatedHardware simulated = null;
+        if (o.simulate()) {
+            log.warn("event=simulate-mode note=\"emulated modems on an emulated USB bus; no hardware is used\"");
+            simulated = SimulatedHardware.standard(scheduler);
+            for (SimulatedHardware.SimLine l : simulated.lines()) {
+                lines.add(new ModemLine(l.id(), l.address(), simulated.bus(), simulated.bus(), scheduler, health));
+            }
+        } else {
+            List<String> uarts = o.config().modems().stream().map(BoxConfig.Modem::port).filter(p -> !p.isEmpty())
+                    .toList();
+            PortFinder finder = SysfsPortFinder.system(uarts);
+            LinkOpener opener = LinkOpener.jSerialComm();
+            for (BoxConfig.Modem m : o.config().modems()) {
+                ModemAddress a = m.port().isEmpty() ? ModemAddress.usb(m.usbPath(), m.usbInterface())
+                        : ModemAddress.port(m.port());
+                lines.add(new ModemLine(m.id(), m.imei().isEmpty() ? a : a.expectingImei(m.imei()), finder, opener,
+                        scheduler, health));
+            }
+        }
+        LineRegistry registry = new LineRegistry(lines, seen);
+        registry.start();
+        boolean simulate = o.simulate();
+        ApiServer server = ApiServer.start(o.host(), o.port(), r -> routing(r, registry, seen, simulate));
+        log.info("event=box-started version={} api=http://{}:{}/api/lines data={} lines={}", Version.current(),
+                o.host(), server.port(), db.file(), lines.size());
+        return new Box(scheduler, db, registry, server, simulated);
+    }
+
+    /** Every route of the box, in one place, for Main and the tests. */
+    static void routing(HttpRouting.Builder r, LineRegistry registry, SeenHardware seen, boolean simulate) {
+        r.register("/api/lines", new LinesService(registry))
+                .register("/api/hardware", new SeenService(seen))
+                .get("/api/health", (req, res) -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("status", "ok");
+                    body.put("version", Version.current());
+                    body.put("simulate", simulate);
+                    body.put("lines", registry.snapshots().size());
+                    body.put("serialReaders", AtEngine.liveReaders());
+                    Json.ok(res, body);
+                });
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public LineRegistry lines() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        registry.close();
+        if (simulated != null) {
+            simulated.bus().close();
+        }
+        db.close();
+        scheduler.close();
+    }
+}

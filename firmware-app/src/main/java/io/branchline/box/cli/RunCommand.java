@@ -1,0 +1,101 @@
+package io.branchline.box.cli;
+
+import io.branchline.box.Box;
+import io.branchline.box.config.BoxConfig;
+import io.branchline.box.config.ConfigLoader;
+import io.branchline.box.store.StoreException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/** {@code branchline run}: the box, until stopped (Ctrl-C or systemd). */
+final class RunCommand implements Cli.Command {
+    @Override
+    public String name() {
+        return "run";
+    }
+
+    @Override
+    public String summary() {
+        return "run the box (with --simulate: emulated modems, no hardware needed)";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Option.builder().longOpt("simulate").desc("emulated modems instead of hardware").build())
+                .addOption(Option.builder().longOpt("config").hasArg().argName("FILE")
+                        .desc("configuration file (default " + ConfigLoader.DEFAULT_PATH + ")").build())
+                .addOption(Option.builder().longOpt("data-dir").hasArg().argName("DIR")
+                        .desc("database and recordings (default /var/lib/branchline)").build())
+                .addOption(Option.builder().longOpt("host").hasArg().argName("ADDRESS")
+                        .desc("address the API listens on (default 127.0.0.1)").build())
+                .addOption(Option.builder().longOpt("port").hasArg().argName("N")
+                        .desc("API port (default 8080)").build());
+    }
+
+    @Override
+    public int run(CommandLine cl, PrintStream out, PrintStream err) {
+        boolean simulate = cl.hasOption("simulate");
+        BoxConfig config = loadConfig(cl, simulate);
+        String host = cl.getOptionValue("host", config.http().host());
+        int port = Cli.intOption(cl, "port", config.http().port(), 0, 65535);
+        Path dataDir = dataDir(cl, config, simulate);
+        Box box;
+        try {
+            box = Box.start(new Box.Options(config, dataDir, host, port, simulate));
+        } catch (StoreException e) {
+            err.println("branchline run: " + e.getMessage());
+            return ExitCode.PROBLEM;
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof java.net.BindException || e instanceof java.io.UncheckedIOException) {
+                err.println("branchline run: cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                        + "); is another box running? try --port");
+                return ExitCode.PROBLEM;
+            }
+            throw e;
+        }
+        out.println("branchline is running" + (simulate ? " in simulate mode" : "") + ": http://" + host + ":"
+                + box.port() + "/api/lines   (data: " + dataDir + ")");
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            box.close();
+            stopped.countDown();
+        }, "shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCode.OK;
+    }
+
+    static BoxConfig loadConfig(CommandLine cl, boolean simulate) {
+        if (cl.hasOption("config")) {
+            return ConfigLoader.load(Path.of(cl.getOptionValue("config")));
+        }
+        if (simulate && !Files.exists(ConfigLoader.DEFAULT_PATH)) {
+            return BoxConfig.empty();
+        }
+        return ConfigLoader.load(ConfigLoader.DEFAULT_PATH);
+    }
+
+    /** --data-dir, else the file's box.data-dir, else /var/lib/branchline (simulate: under the user's home). */
+    static Path dataDir(CommandLine cl, BoxConfig config, boolean simulate) {
+        if (cl.hasOption("data-dir")) {
+            return Path.of(cl.getOptionValue("data-dir"));
+        }
+        if (config.box().dataDir() != null) {
+            return Path.of(config.box().dataDir());
+        }
+        if (simulate) {
+            return Path.of(System.getProperty("user.home"), ".local", "share", "branchline", "simulate");
+        }
+        return Path.of("/var/lib/branchline");
+    }
+}

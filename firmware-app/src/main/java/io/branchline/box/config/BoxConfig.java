@@ -1,0 +1,69 @@
+package io.branchline.box.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * What the installer sets in /etc/branchline/branchline.yaml. Keys are dash-case; every section has
+ * defaults so that a file with only {@code modems:} works. See docs/branchline.example.yaml.
+ */
+public record BoxConfig(Box box, Http http, List<Modem> modems, Health health, Debug debug) {
+
+    public BoxConfig {
+        box = box == null ? new Box(null, null) : box;
+        http = http == null ? new Http(null, null) : http;
+        modems = modems == null ? List.of() : List.copyOf(modems);
+        health = health == null ? new Health(null, null) : health;
+        debug = debug == null ? new Debug(null) : debug;
+    }
+
+    public static BoxConfig empty() {
+        return new BoxConfig(null, null, null, null, null);
+    }
+
+    /** The box itself: its name towards the CRM and where it keeps its database and recordings. */
+    public record Box(String id, @JsonProperty("data-dir") String dataDir) {
+        public Box {
+            id = id == null ? "branchline" : id;
+        }
+    }
+
+    /** The API and admin page: loopback by default; an office LAN address only when the installer says. */
+    public record Http(String host, Integer port) {
+        public Http {
+            host = host == null ? "127.0.0.1" : host;
+            port = port == null ? 8080 : port;
+        }
+    }
+
+    /**
+     * One modem line. USB modems are named by {@code usb-path} and {@code usb-interface} (the AT port's
+     * interface: 2 on Quectel EC2x and SIMCom SIM7600), UART modems by {@code port}; {@code imei}, when set,
+     * must match.
+     */
+    public record Modem(String id, String port, @JsonProperty("usb-path") String usbPath,
+                        @JsonProperty("usb-interface") Integer usbInterface, String imei) {
+        public Modem {
+            port = port == null ? "" : port;
+            usbPath = usbPath == null ? "" : usbPath;
+            usbInterface = usbInterface == null ? 2 : usbInterface;
+            imei = imei == null ? "" : imei;
+        }
+    }
+
+    /** How often lines are polled and how patient the box is with a modem that stops answering. */
+    public record Health(@JsonProperty("poll-seconds") Integer pollSeconds,
+                         @JsonProperty("timeouts-before-restart") Integer timeoutsBeforeRestart) {
+        public Health {
+            pollSeconds = pollSeconds == null ? 30 : pollSeconds;
+            timeoutsBeforeRestart = timeoutsBeforeRestart == null ? 2 : timeoutsBeforeRestart;
+        }
+    }
+
+    /** Installer switches that are off in production. */
+    public record Debug(@JsonProperty("raw-at") Boolean rawAt) {
+        public Debug {
+            rawAt = rawAt != null && rawAt;
+        }
+    }
+}

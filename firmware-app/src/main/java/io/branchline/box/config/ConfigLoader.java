@@ -1,0 +1,100 @@
+package io.branchline.box.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads and checks the YAML configuration; every error names the file and the field. */
+public final class ConfigLoader {
+    public static final Path DEFAULT_PATH = Path.of("/etc/branchline/branchline.yaml");
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private ConfigLoader() {
+    }
+
+    public static BoxConfig load(Path file) {
+        if (!Files.exists(file)) {
+            throw new ConfigException("no configuration at " + file
+                    + " (copy docs/branchline.example.yaml there, pass --config FILE, or try --simulate)");
+        }
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    public static BoxConfig parse(String yaml, String source) {
+        BoxConfig c;
+        try {
+            c = yaml.isBlank() ? BoxConfig.empty() : YAML.readValue(yaml, BoxConfig.class);
+        } catch (JsonMappingException e) {
+            throw new ConfigException(source + ": " + fieldPath(e) + ": " + firstLine(e.getOriginalMessage()), e);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(source + ": not valid YAML: " + firstLine(e.getOriginalMessage()), e);
+        }
+        if (c == null) {
+            c = BoxConfig.empty();
+        }
+        check(c, source);
+        return c;
+    }
+
+    private static void check(BoxConfig c, String source) {
+        if (c.http().port() < 1 || c.http().port() > 65535) {
+            throw new ConfigException(source + ": http.port: must be 1 to 65535, not " + c.http().port());
+        }
+        if (c.health().pollSeconds() < 1) {
+            throw new ConfigException(source + ": health.poll-seconds: must be at least 1");
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < c.modems().size(); i++) {
+            BoxConfig.Modem m = c.modems().get(i);
+            String at = source + ": modems[" + i + "]";
+            if (m.id() == null || !m.id().matches("[A-Za-z0-9_-]{1,64}")) {
+                throw new ConfigException(at + ".id: must be 1 to 64 letters, digits, '-' or '_'");
+            }
+            if (!ids.add(m.id())) {
+                throw new ConfigException(at + ".id: \"" + m.id() + "\" is used twice");
+            }
+            if (m.port().isEmpty() == m.usbPath().isEmpty()) {
+                throw new ConfigException(at + ": give either usb-path (USB modems) or port (UART modems)");
+            }
+            if (!m.usbPath().isEmpty() && !m.usbPath().matches("\\d+-[\\d.]+")) {
+                throw new ConfigException(at + ".usb-path: \"" + m.usbPath()
+                        + "\" is not a USB path like 1-1.2 (see: branchline doctor)");
+            }
+            if (!m.imei().isEmpty() && !m.imei().matches("\\d{15}")) {
+                throw new ConfigException(at + ".imei: must be 15 digits");
+            }
+        }
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        String p = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return p.isEmpty() ? "(top level)" : p;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        // Jackson names the Java class; the installer needs the field, which fieldPath already gives.
+        return line.replaceAll(" \\(class [^)]*\\)", "").replaceAll(", not marked as ignorable.*", "");
+    }
+}

@@ -1,0 +1,136 @@
+package io.branchline.box.doctor;
+
+import io.branchline.box.config.BoxConfig;
+import io.branchline.hw.modem.LinkOpener;
+import io.branchline.hw.modem.ModemAddress;
+import io.branchline.hw.modem.PortCandidate;
+import io.branchline.hw.modem.PortFinder;
+import io.branchline.hw.time.Scheduler;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * What an installer runs first: is Java right, is the configuration right, is ModemManager in the way,
+ * which serial ports are there and which of them have a modem (and how to name it in the configuration),
+ * and whether every configured line has its modem.
+ */
+public final class Doctor {
+    public static final Path UDEV_RULE = Path.of("/etc/udev/rules.d/99-branchline-modems.rules");
+
+    private final PortFinder finder;
+    private final LinkOpener opener;
+    private final Scheduler scheduler;
+    private final Path proc;
+
+    public Doctor(PortFinder finder, LinkOpener opener, Scheduler scheduler, Path proc) {
+        this.finder = finder;
+        this.opener = opener;
+        this.scheduler = scheduler;
+        this.proc = proc;
+    }
+
+    public List<Finding> checkSystem() {
+        List<Finding> out = new ArrayList<>();
+        Runtime.Version v = Runtime.version();
+        out.add(v.feature() >= 21 ? Finding.ok("java", "Java " + v + " (" + System.getProperty("java.vendor") + ")")
+                : Finding.problem("java", "Java " + v + " is too old: Branchline needs 21 or newer"));
+        if (modemManagerRunning()) {
+            out.add(Files.exists(UDEV_RULE)
+                    ? Finding.info("modemmanager", "ModemManager is running; " + UDEV_RULE + " keeps it off the modems")
+                    : Finding.warn("modemmanager", "ModemManager is running and probes every new serial port with"
+                    + " AT commands, which garbles the box's answers. Install systemd/99-branchline-modems.rules to "
+                    + UDEV_RULE + " or stop it: sudo systemctl disable --now ModemManager"));
+        } else {
+            out.add(Finding.ok("modemmanager", "ModemManager is not running"));
+        }
+        return out;
+    }
+
+    /**
+     * Scans and probes every port not held by the running box; {@code inUse} maps a port to the line holding it.
+     */
+    public List<Finding> checkPorts(Map<String, String> inUse) {
+        List<PortCandidate> ports = finder.scan();
+        List<Finding> out = new ArrayList<>();
+        if (ports.isEmpty()) {
+            out.add(Finding.problem("port", "no serial ports found (/dev/ttyUSB*, /dev/ttyACM*): is a modem plugged in"
+                    + " and powered? (lsusb shows it)"));
+            return out;
+        }
+        // Platform threads: the probes block in native serial reads.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(8, ports.size()));
+        try {
+            List<Future<Finding>> probes = new ArrayList<>();
+            for (PortCandidate p : ports) {
+                String line = inUse.get(p.devicePath());
+                probes.add(line != null ? java.util.concurrent.CompletableFuture.completedFuture(
+                        Finding.ok("port", p.describe() + ": in use by the box (line " + line + ")"))
+                        : pool.submit(() -> PortProbe.probe(p, opener, scheduler)));
+            }
+            for (Future<Finding> f : probes) {
+                out.add(f.get());
+            }
+        } catch (Exception e) {
+            out.add(Finding.problem("port", "probing failed: " + e.getMessage()));
+        } finally {
+            pool.shutdownNow();
+        }
+        return out;
+    }
+
+    /** Each configured line must have a port at its address. */
+    public List<Finding> checkConfiguredLines(BoxConfig config) {
+        List<PortCandidate> ports = finder.scan();
+        List<Finding> out = new ArrayList<>();
+        for (BoxConfig.Modem m : config.modems()) {
+            ModemAddress a = m.port().isEmpty() ? ModemAddress.usb(m.usbPath(), m.usbInterface())
+                    : ModemAddress.port(m.port());
+            out.add(ports.stream().anyMatch(a::matches)
+                    ? Finding.ok("line", m.id() + ": a port is at " + a.describe())
+                    : Finding.problem("line", m.id() + ": nothing at " + a.describe()
+                    + " (wrong USB socket? see the ports above for the right usb-path)"));
+        }
+        return out;
+    }
+
+    /** /dev/serial/by-id names, for the installer who prefers them for UART adapters. */
+    public static List<String> serialById(Path dir) {
+        List<String> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                out.add(p + " -> " + p.toRealPath());
+            }
+        } catch (IOException e) {
+            out.add(dir + ": " + e.getMessage());
+        }
+        return out;
+    }
+
+    boolean modemManagerRunning() {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(proc, "[0-9]*")) {
+            for (Path p : ds) {
+                try {
+                    if (Files.readString(p.resolve("comm")).strip().equals("ModemManager")) {
+                        return true;
+                    }
+                } catch (IOException ignored) {
+                    // the process ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+}
