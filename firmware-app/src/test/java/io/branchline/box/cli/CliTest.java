@@ -1,0 +1,167 @@
+package io.branchline.box.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.branchline.box.Box;
+import io.branchline.box.config.BoxConfig;
+import io.branchline.box.line.LineView;
+import io.branchline.box.web.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI and the API as a user meets them, against a box running in simulate mode on a free port. */
+class CliTest {
+    @TempDir
+    static Path dataDir;
+
+    static Box box;
+
+    @BeforeAll
+    static void startBox() throws Exception {
+        box = Box.start(new Box.Options(BoxConfig.empty(), dataDir, "127.0.0.1", 0, true));
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!box.lines().snapshots().stream().allMatch(s -> s.status().state() != io.branchline.hw.modem.LineState.DOWN)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("simulated lines not up: " + box.lines().snapshots());
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @AfterAll
+    static void stopBox() {
+        box.close();
+    }
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Cli().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static String port() {
+        return String.valueOf(box.port());
+    }
+
+    @Test
+    void linesShowsATableOfEveryLine() {
+        Result r = cli("lines", "--port", port());
+        assertEquals(ExitCode.OK, r.code(), r.err());
+        String[] rows = r.out().split("\n");
+        assertTrue(rows[0].startsWith("LINE") && rows[0].contains("SIGNAL") && rows[0].contains("ICCID"), rows[0]);
+        assertTrue(rows[1].startsWith("sim-1") && rows[1].contains("up") && rows[1].contains("CHINA MOBILE")
+                && rows[1].contains("-69 dBm"), rows[1]);
+        assertTrue(rows[2].startsWith("sim-2") && rows[2].contains("PIN needed"), rows[2]);
+        assertTrue(r.out().contains("sim-2: the SIM asks for its SIM PIN"));
+    }
+
+    @Test
+    void linesJsonIsForScripts() throws Exception {
+        Result r = cli("lines", "--json", "--port", port());
+        assertEquals(ExitCode.OK, r.code());
+        List<LineView> lines = Json.MAPPER.readValue(r.out(), new TypeReference<>() { });
+        assertEquals(List.of("sim-1", "sim-2"), lines.stream().map(LineView::id).toList());
+        LineView one = lines.get(0);
+        assertEquals("861234560000011", one.imei());
+        assertEquals("89860012345678900011", one.iccid());
+        assertEquals("460001234500011", one.imsi());
+        assertEquals("+8613800000011", one.ownNumber());
+        assertEquals("Quectel EC2x", one.vendor());
+        assertEquals("EC25", one.model());
+        assertEquals("home", one.registration());
+        assertEquals(-69, one.signalDbm());
+        assertEquals(5, one.signalBars());
+        assertEquals("PIN needed", lines.get(1).state());
+        assertEquals("", lines.get(1).imsi());
+    }
+
+    @Test
+    void theApiAnswersPerLineAndSaysWhichIdIsUnknown() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> one = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port()
+                + "/api/lines/sim-1")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, one.statusCode());
+        assertEquals("up", Json.MAPPER.readValue(one.body(), LineView.class).state());
+        HttpResponse<String> none = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port()
+                + "/api/lines/nope")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, none.statusCode());
+        Map<String, String> err = Json.MAPPER.readValue(none.body(), new TypeReference<>() { });
+        assertEquals("id", err.get("field"));
+        HttpResponse<String> hw = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port()
+                + "/api/hardware")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(hw.body().contains("861234560000011") && hw.body().contains("89860012345678900011"), hw.body());
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port()
+                + "/api/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(health.body().contains("\"simulate\":true"), health.body());
+    }
+
+    @Test
+    void linesWithoutARunningBoxSaysSoAndExits3() {
+        Result r = cli("lines", "--port", "1");
+        assertEquals(ExitCode.BOX_UNREACHABLE, r.code());
+        assertTrue(r.err().contains("not running at http://127.0.0.1:1"), r.err());
+    }
+
+    @Test
+    void usageErrorsExit2AndSayWhatWasWrong() {
+        assertEquals(ExitCode.USAGE, cli().code());
+        Result unknown = cli("dial");
+        assertEquals(ExitCode.USAGE, unknown.code());
+        assertTrue(unknown.err().contains("unknown command \"dial\""));
+        Result badOption = cli("lines", "--colour");
+        assertEquals(ExitCode.USAGE, badOption.code());
+        assertTrue(badOption.err().contains("colour"), badOption.err());
+        Result badPort = cli("lines", "--port", "x");
+        assertEquals(ExitCode.USAGE, badPort.code());
+        assertTrue(badPort.err().contains("--port: \"x\" is not a number"));
+    }
+
+    @Test
+    void helpAndVersion() {
+        Result help = cli("--help");
+        assertEquals(ExitCode.OK, help.code());
+        assertTrue(help.out().contains("doctor") && help.out().contains("exit codes"));
+        Result runHelp = cli("run", "--help");
+        assertTrue(runHelp.out().contains("--simulate") && runHelp.out().contains("--data-dir"));
+        assertTrue(cli("--version").out().startsWith("branchline "));
+    }
+
+    @Test
+    void runWithABadConfigNamesTheFieldAndExits2() throws Exception {
+        Path bad = dataDir.resolve("bad.yaml");
+        Files.writeString(bad, "modems:\n  - id: a\n    usb-path: nowhere\n");
+        Result r = cli("run", "--config", bad.toString());
+        assertEquals(ExitCode.USAGE, r.code());
+        assertTrue(r.err().contains("modems[0].usb-path"), r.err());
+    }
+
+    @Test
+    void doctorInSimulateModeFindsBothModemsAndSaysHowToConfigureThem() {
+        Result r = cli("doctor", "--simulate", "--port", port());
+        assertEquals(ExitCode.OK, r.code(), r.out());
+        assertTrue(r.out().contains("Quectel EC25"), r.out());
+        assertTrue(r.out().contains("usb-path: \"1-1.1\", usb-interface: 2"), r.out());
+        assertTrue(r.out().contains("PIN needed"), r.out());
+        assertTrue(r.out().contains("running at http://127.0.0.1:" + port()), r.out());
+    }
+}

@@ -1,0 +1,68 @@
+package io.branchline.box.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+    @Test
+    void theDocumentedExampleLoads() {
+        BoxConfig c = ConfigLoader.load(Path.of("../docs/branchline.example.yaml"));
+        assertEquals("branch-01", c.box().id());
+        assertEquals(2, c.modems().size());
+        assertEquals("1-1.2", c.modems().get(0).usbPath());
+        assertEquals(2, c.modems().get(0).usbInterface());
+        assertEquals("/dev/serial/by-id/usb-1a86_USB_Serial-if00-port0", c.modems().get(1).port());
+        assertEquals(30, c.health().pollSeconds());
+        assertEquals("127.0.0.1", c.http().host());
+    }
+
+    @Test
+    void anEmptyFileGivesTheDefaults() {
+        BoxConfig c = ConfigLoader.parse("", "t.yaml");
+        assertEquals(8080, c.http().port());
+        assertTrue(c.modems().isEmpty());
+    }
+
+    private static String error(String yaml) {
+        return assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml, "t.yaml")).getMessage();
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithItsPath() {
+        String m = error("modems:\n  - id: a\n    usb-path: \"1-1\"\n    usb-interfaces: 2\n");
+        assertTrue(m.startsWith("t.yaml: modems[0].usb-interfaces:"), m);
+    }
+
+    @Test
+    void aWrongTypeIsNamed() {
+        assertTrue(error("http:\n  port: eighty\n").startsWith("t.yaml: http.port:"));
+    }
+
+    @Test
+    void aModemNeedsExactlyOneWayToBeFound() {
+        assertTrue(error("modems:\n  - id: a\n").contains("modems[0]: give either usb-path"));
+        assertTrue(error("modems:\n  - id: a\n    port: /dev/ttyS1\n    usb-path: \"1-1\"\n")
+                .contains("modems[0]: give either usb-path"));
+    }
+
+    @Test
+    void badValuesAreNamed() {
+        assertTrue(error("modems:\n  - id: a\n    usb-path: ttyUSB2\n").contains("modems[0].usb-path:"));
+        assertTrue(error("modems:\n  - id: a\n    usb-path: \"1-1\"\n    imei: \"12\"\n").contains("modems[0].imei:"));
+        assertTrue(error("modems:\n  - id: a b\n    usb-path: \"1-1\"\n").contains("modems[0].id:"));
+        assertTrue(error("modems:\n  - id: a\n    usb-path: \"1-1\"\n  - id: a\n    usb-path: \"1-2\"\n")
+                .contains("modems[1].id: \"a\" is used twice"));
+        assertTrue(error("http:\n  port: 70000\n").contains("http.port:"));
+    }
+
+    @Test
+    void aMissingFileSaysWhatToDo() {
+        String m = assertThrows(ConfigException.class, () -> ConfigLoader.load(Path.of("/nonexistent/b.yaml")))
+                .getMessage();
+        assertTrue(m.contains("/nonexistent/b.yaml") && m.contains("--simulate"), m);
+    }
+}
