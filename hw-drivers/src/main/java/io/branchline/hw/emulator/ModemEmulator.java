@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,13 +25,15 @@ import java.util.concurrent.TimeUnit;
  * kept for {@link #assertNoViolations()}.
  */
 public final class ModemEmulator implements AutoCloseable {
+    private static final int RECEIVED_LIMIT = 1 << 20;
     private final Flavour flavour;
     private final String imei;
     private volatile EmulatedSim sim;
     private final ModemState state = new ModemState();
     private final Map<String, String> scripted = new ConcurrentHashMap<>();
-    private final Map<String, String> injectDuring = new ConcurrentHashMap<>();
-    private final BlockingQueue<String> commands = new LinkedBlockingQueue<>();
+    private final Map<String, java.util.Queue<String>> injectDuring = new ConcurrentHashMap<>();
+    /** The last commands received, for takeCommand(); bounded so that a long simulate run does not grow. */
+    private final BlockingQueue<String> commands = new java.util.concurrent.ArrayBlockingQueue<>(10_000);
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private final List<Runnable> restartListeners = new CopyOnWriteArrayList<>();
@@ -141,9 +142,13 @@ public final class ModemEmulator implements AutoCloseable {
         write("\r\n" + line + "\r\n");
     }
 
-    /** The next answer to a command starting with {@code commandPrefix} carries {@code urcLine} after its first line. */
+    /**
+     * The next answer to a command starting with {@code commandPrefix} carries {@code urcLine} after its first
+     * line; several injections queue up, one per answer.
+     */
     public void injectDuring(String commandPrefix, String urcLine) {
-        injectDuring.put(commandPrefix.toUpperCase(), urcLine);
+        injectDuring.computeIfAbsent(commandPrefix.toUpperCase(), k -> new java.util.concurrent.ConcurrentLinkedQueue<>())
+                .add(urcLine);
     }
 
     public void ring(String number) {
@@ -250,6 +255,9 @@ public final class ModemEmulator implements AutoCloseable {
                 return;
             }
             synchronized (received) {
+                if (received.size() > RECEIVED_LIMIT) {
+                    received.reset(); // a long simulate run: keep memory flat; tests look at recent bytes
+                }
                 received.write(buf, 0, n);
             }
             for (int i = 0; i < n; i++) {
@@ -287,7 +295,9 @@ public final class ModemEmulator implements AutoCloseable {
 
     /** Handles one command line; true when the modem now waits for an SMS body. */
     private boolean onCommand(String cmd, boolean early) {
-        commands.add(cmd);
+        while (!commands.offer(cmd)) {
+            commands.poll();
+        }
         if (early || answering) {
             violations.add("\"" + cmd + "\" written before the final result of the previous command");
         }
@@ -321,9 +331,12 @@ public final class ModemEmulator implements AutoCloseable {
 
     private String takeInjection(String cmd) {
         String upper = cmd.toUpperCase();
-        for (String prefix : injectDuring.keySet()) {
-            if (upper.startsWith(prefix)) {
-                return injectDuring.remove(prefix);
+        for (Map.Entry<String, java.util.Queue<String>> e : injectDuring.entrySet()) {
+            if (upper.startsWith(e.getKey())) {
+                String urc = e.getValue().poll();
+                if (urc != null) {
+                    return urc;
+                }
             }
         }
         return null;

@@ -9,6 +9,7 @@ public final class JSerialCommLink implements SerialLink {
     private final SerialPort port;
     private final String name;
     private volatile boolean closed;
+    private int readTimeout = -1;
 
     private JSerialCommLink(SerialPort port, String name) {
         this.port = port;
@@ -48,7 +49,12 @@ public final class JSerialCommLink implements SerialLink {
         if (closed) {
             return -1;
         }
-        port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, Math.max(1, timeoutMillis), 0);
+        int t = Math.max(1, timeoutMillis);
+        if (t != readTimeout) {
+            // Setting timeouts is a termios call; readers ask with the same timeout every time.
+            port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, t, 0);
+            readTimeout = t;
+        }
         int n = port.readBytes(buf, buf.length);
         // jSerialComm reports a vanished device (USB re-enumeration, pty peer gone) as -1.
         return n < 0 ? -1 : n;

@@ -2,18 +2,24 @@ package io.branchline.hw.time;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Wall-clock time; tasks run on one daemon timer thread and must hand long work to their own threads. */
 public final class SystemScheduler implements Scheduler, AutoCloseable {
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "branchline-timer");
-        t.setDaemon(true);
+    private final ScheduledExecutorService timer = newTimer();
+
+    private static ScheduledExecutorService newTimer() {
+        java.util.concurrent.ScheduledThreadPoolExecutor t = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread th = new Thread(r, "branchline-timer");
+            th.setDaemon(true);
+            return th;
+        });
+        // Every AT command arms a timeout and almost every one is cancelled: drop them from the queue at once.
+        t.setRemoveOnCancelPolicy(true);
         return t;
-    });
+    }
 
     @Override
     public Clock clock() {
