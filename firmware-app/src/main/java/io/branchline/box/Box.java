@@ -35,7 +35,7 @@ public final class Box implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Box.class);
 
     /** What {@code branchline run} was asked for, after the command line and the file were merged. */
-    public record Options(BoxConfig config, Path dataDir, String host, int port, boolean simulate) {
+    public record Options(BoxConfig config, Path dataDir, String host, int port, boolean simulate, boolean rawAt) {
     }
 
     private final SystemScheduler scheduler;
@@ -83,15 +83,20 @@ public final class Box implements AutoCloseable {
         LineRegistry registry = new LineRegistry(lines, seen);
         registry.start();
         boolean simulate = o.simulate();
-        ApiServer server = ApiServer.start(o.host(), o.port(), r -> routing(r, registry, seen, simulate));
+        boolean rawAt = o.rawAt() || o.config().debug().rawAt();
+        if (rawAt) {
+            log.warn("event=raw-at-enabled note=\"POST /api/lines/ID/at sends installer-typed AT commands\"");
+        }
+        ApiServer server = ApiServer.start(o.host(), o.port(), r -> routing(r, registry, seen, simulate, rawAt));
         log.info("event=box-started version={} api=http://{}:{}/api/lines data={} lines={}", Version.current(),
                 o.host(), server.port(), db.file(), lines.size());
         return new Box(scheduler, db, registry, server, simulated);
     }
 
     /** Every route of the box, in one place, for Main and the tests. */
-    static void routing(HttpRouting.Builder r, LineRegistry registry, SeenHardware seen, boolean simulate) {
-        r.register("/api/lines", new LinesService(registry))
+    static void routing(HttpRouting.Builder r, LineRegistry registry, SeenHardware seen, boolean simulate,
+                        boolean rawAt) {
+        r.register("/api/lines", new LinesService(registry, rawAt))
                 .register("/api/hardware", new SeenService(seen))
                 .get("/api/health", (req, res) -> {
                     Map<String, Object> body = new LinkedHashMap<>();

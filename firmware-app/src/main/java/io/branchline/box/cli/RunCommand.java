@@ -35,7 +35,9 @@ final class RunCommand implements Cli.Command {
                 .addOption(Option.builder().longOpt("host").hasArg().argName("ADDRESS")
                         .desc("address the API listens on (default 127.0.0.1)").build())
                 .addOption(Option.builder().longOpt("port").hasArg().argName("N")
-                        .desc("API port (default 8080)").build());
+                        .desc("API port (default 8080)").build())
+                .addOption(Option.builder().longOpt("debug-raw-at")
+                        .desc("allow raw AT commands through POST /api/lines/ID/at (installers only)").build());
     }
 
     @Override
@@ -47,7 +49,7 @@ final class RunCommand implements Cli.Command {
         Path dataDir = dataDir(cl, config, simulate);
         Box box;
         try {
-            box = Box.start(new Box.Options(config, dataDir, host, port, simulate));
+            box = Box.start(new Box.Options(config, dataDir, host, port, simulate, cl.hasOption("debug-raw-at")));
         } catch (StoreException e) {
             err.println("branchline run: " + e.getMessage());
             return ExitCode.PROBLEM;

@@ -33,7 +33,7 @@ class CliTest {
 
     @BeforeAll
     static void startBox() throws Exception {
-        box = Box.start(new Box.Options(BoxConfig.empty(), dataDir, "127.0.0.1", 0, true));
+        box = Box.start(new Box.Options(BoxConfig.empty(), dataDir, "127.0.0.1", 0, true, false));
         long deadline = System.currentTimeMillis() + 10_000;
         while (!box.lines().snapshots().stream().allMatch(s -> s.status().state() != io.branchline.hw.modem.LineState.DOWN)) {
             if (System.currentTimeMillis() > deadline) {

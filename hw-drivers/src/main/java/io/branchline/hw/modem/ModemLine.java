@@ -1,5 +1,6 @@
 package io.branchline.hw.modem;
 
+import io.branchline.hw.at.AtCommands;
 import io.branchline.hw.at.AtEngine;
 import io.branchline.hw.at.AtException;
 import io.branchline.hw.at.Urc;
@@ -194,7 +195,7 @@ public final class ModemLine implements AutoCloseable {
         }
         log.warn("line={} event=restart reason=\"no answer to {} commands in a row\"", id,
                 engine.consecutiveTimeouts());
-        engine.submit(io.branchline.hw.at.AtCommands.restart()); // not awaited: a wedged modem may not answer
+        engine.submit(AtCommands.restart()); // not awaited: a wedged modem may not answer
         closeEngine();
         LineSnapshot s = snapshot;
         publish(new LineSnapshot(id, address, s.port(), s.profile(), s.identity(),

@@ -1,0 +1,66 @@
+package io.branchline.box.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.branchline.box.Box;
+import io.branchline.box.config.BoxConfig;
+import io.branchline.hw.modem.LineState;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Raw AT only behind the debug switch, and the wire log an installer downloads. */
+class DebugApiTest {
+    @TempDir
+    Path dataDir;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    private Box start(boolean rawAt) throws InterruptedException {
+        Box box = Box.start(new Box.Options(BoxConfig.empty(), dataDir, "127.0.0.1", 0, true, rawAt));
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (box.lines().line("sim-1").orElseThrow().snapshot().status().state() != LineState.UP) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("sim-1 not up");
+            }
+            Thread.sleep(10);
+        }
+        return box;
+    }
+
+    private HttpResponse<String> post(Box box, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void rawAtIsRefusedWithoutTheDebugSwitch() throws Exception {
+        try (Box box = start(false)) {
+            HttpResponse<String> r = post(box, "/api/lines/sim-1/at", "{\"command\":\"AT+CSQ\"}");
+            assertEquals(403, r.statusCode());
+            assertTrue(r.body().contains("\"field\":\"command\""), r.body());
+        }
+    }
+
+    @Test
+    void withTheSwitchOneCheckedLineGoesToTheModemAndShowsInTheWireLog() throws Exception {
+        try (Box box = start(true)) {
+            HttpResponse<String> ok = post(box, "/api/lines/sim-1/at", "{\"command\":\"AT+CGMR\"}");
+            assertEquals(200, ok.statusCode(), ok.body());
+            assertTrue(ok.body().contains("EC25EFAR06A06M4G") && ok.body().contains("\"result\":\"OK\""), ok.body());
+            HttpResponse<String> injected = post(box, "/api/lines/sim-1/at", "{\"command\":\"AT+CSQ\\rATD1;\"}");
+            assertEquals(400, injected.statusCode());
+            assertTrue(injected.body().contains("\"field\":\"command\""), injected.body());
+            HttpResponse<String> wire = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port()
+                    + "/api/lines/sim-1/wire")).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(wire.body().contains(" out \"AT+CGMR\\r\""), wire.body());
+            assertTrue(wire.body().contains(" in \""), wire.body());
+            assertTrue(!wire.body().contains("ATD1;"), "the refused command never reached the wire");
+        }
+    }
+}
