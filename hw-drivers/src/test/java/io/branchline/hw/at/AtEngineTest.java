@@ -195,6 +195,37 @@ class AtEngineTest {
     }
 
     @Test
+    void anSmsDeliveredToTheModemIsAnnouncedAndCanBeListedAndDecoded() throws Exception {
+        String pdu = "07912374151616F6040B912374786468F30000201003024550400B54C29E2E1F8300A0800B";
+        int index = modem.deliverSms(pdu);
+        waitFor(() -> urcs.stream().anyMatch(u -> u.is("+CMTI")));
+        assertEquals("\"SM\"," + index, urcs.get(0).payload());
+        var listed = io.branchline.hw.at.parse.StoredSms.parseList(engine.executeOk(AtCommands.listSms()));
+        assertEquals(1, listed.size());
+        assertEquals(pdu, listed.get(0).pdu());
+        assertEquals("+32478746863", listed.get(0).decode().sender());
+    }
+
+    @Test
+    void aScriptedAnswerWinsOverTheModel() {
+        modem.respond("AT+CSQ", "\r\n+CSQ: 3,0\r\n\r\nOK\r\n");
+        assertEquals(List.of("+CSQ: 3,0"), engine.execute(AtCommands.signal()).lines());
+    }
+
+    @Test
+    void huaweiSaysCommandNotSupportWhichIsAnError() throws Exception {
+        MemoryLink[] cable = MemoryLink.pair("memory:huawei");
+        ModemEmulator huawei = new ModemEmulator(Flavour.HUAWEI_E1550, "1", EmulatedSim.absent());
+        huawei.attach(cable[1]);
+        try (AtEngine e = new AtEngine(cable[0], time)) {
+            AtResponse r = e.execute(AtCommands.raw("AT+QPCMV=1,0", true));
+            assertEquals(FinalResult.Type.ERROR, r.result().type());
+            assertEquals("COMMAND NOT SUPPORT", r.result().text());
+        }
+        huawei.close();
+    }
+
+    @Test
     void closingStopsTheReaderThread() throws Exception {
         engine.close();
         waitFor(() -> !engine.readerAlive());
