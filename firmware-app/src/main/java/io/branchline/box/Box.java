@@ -12,7 +12,6 @@ import io.branchline.box.web.Json;
 import io.branchline.hw.at.AtEngine;
 import io.branchline.hw.modem.LineHealthSettings;
 import io.branchline.hw.modem.LinkOpener;
-import io.branchline.hw.modem.ModemAddress;
 import io.branchline.hw.modem.ModemLine;
 import io.branchline.hw.modem.PortFinder;
 import io.branchline.hw.modem.SysfsPortFinder;
@@ -69,15 +68,10 @@ public final class Box implements AutoCloseable {
                 lines.add(new ModemLine(l.id(), l.address(), simulated.bus(), simulated.bus(), scheduler, health));
             }
         } else {
-            List<String> uarts = o.config().modems().stream().map(BoxConfig.Modem::port).filter(p -> !p.isEmpty())
-                    .toList();
-            PortFinder finder = SysfsPortFinder.system(uarts);
+            PortFinder finder = SysfsPortFinder.system(o.config().uartPorts());
             LinkOpener opener = LinkOpener.jSerialComm();
             for (BoxConfig.Modem m : o.config().modems()) {
-                ModemAddress a = m.port().isEmpty() ? ModemAddress.usb(m.usbPath(), m.usbInterface())
-                        : ModemAddress.port(m.port());
-                lines.add(new ModemLine(m.id(), m.imei().isEmpty() ? a : a.expectingImei(m.imei()), finder, opener,
-                        scheduler, health));
+                lines.add(new ModemLine(m.id(), m.address(), finder, opener, scheduler, health));
             }
         }
         LineRegistry registry = new LineRegistry(lines, seen);

@@ -57,7 +57,7 @@ final class DoctorCommand implements Cli.Command {
             SimulatedHardware sim = simulate ? SimulatedHardware.standard(scheduler) : null;
             List<String> uarts = new ArrayList<>(IntStream.range(0, 4).mapToObj(i -> "/dev/ttyS" + i).toList());
             uarts.add("/dev/ttyAMA0");
-            config.modems().stream().map(BoxConfig.Modem::port).filter(p -> !p.isEmpty()).forEach(uarts::add);
+            uarts.addAll(config.uartPorts());
             Doctor doctor = simulate
                     ? new Doctor(sim.bus(), sim.bus(), scheduler, Path.of("/proc"))
                     : new Doctor(SysfsPortFinder.system(uarts), LinkOpener.jSerialComm(), scheduler, Path.of("/proc"));

@@ -1,6 +1,8 @@
 package io.branchline.box.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.branchline.hw.modem.ModemAddress;
 import java.util.List;
 
 /**
@@ -49,6 +51,19 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, Health health, D
             usbInterface = usbInterface == null ? 2 : usbInterface;
             imei = imei == null ? "" : imei;
         }
+
+        /** Where the box looks for this modem, with the expected IMEI when one is set. */
+        @JsonIgnore
+        public ModemAddress address() {
+            ModemAddress a = port.isEmpty() ? ModemAddress.usb(usbPath, usbInterface) : ModemAddress.port(port);
+            return imei.isEmpty() ? a : a.expectingImei(imei);
+        }
+    }
+
+    /** The UART ports the configuration names: the port finder lists them besides the USB ones. */
+    @JsonIgnore
+    public List<String> uartPorts() {
+        return modems.stream().map(Modem::port).filter(p -> !p.isEmpty()).toList();
     }
 
     /** How often lines are polled and how patient the box is with a modem that stops answering. */

@@ -91,8 +91,7 @@ public final class Doctor {
         List<PortCandidate> ports = finder.scan();
         List<Finding> out = new ArrayList<>();
         for (BoxConfig.Modem m : config.modems()) {
-            ModemAddress a = m.port().isEmpty() ? ModemAddress.usb(m.usbPath(), m.usbInterface())
-                    : ModemAddress.port(m.port());
+            ModemAddress a = m.address();
             out.add(ports.stream().anyMatch(a::matches)
                     ? Finding.ok("line", m.id() + ": a port is at " + a.describe())
                     : Finding.problem("line", m.id() + ": nothing at " + a.describe()

@@ -10,4 +10,14 @@ import java.time.Instant;
  */
 public record LineSnapshot(String id, ModemAddress address, String port, VendorProfile profile,
                            ModemIdentity identity, ModemStatus status, Instant updated, int restarts) {
+
+    /** The same line and modem with a new radio status. */
+    public LineSnapshot with(ModemStatus newStatus, Instant at) {
+        return new LineSnapshot(id, address, port, profile, identity, newStatus, at, restarts);
+    }
+
+    /** The same line, now on {@code newPort}, with a new status. */
+    public LineSnapshot on(String newPort, ModemStatus newStatus, Instant at) {
+        return new LineSnapshot(id, address, newPort, profile, identity, newStatus, at, restarts);
+    }
 }

@@ -161,9 +161,7 @@ public final class ModemLine implements AutoCloseable {
         long gen = generation;
         try {
             ModemStatus status = driver.poll();
-            LineSnapshot s = snapshot;
-            publish(new LineSnapshot(id, address, s.port(), s.profile(), s.identity(), status,
-                    scheduler.clock().instant(), s.restarts()));
+            publish(snapshot.with(status, scheduler.clock().instant()));
         } catch (AtException.Timeout e) {
             if (!recoverFromTimeout(gen)) {
                 return;
@@ -200,7 +198,7 @@ public final class ModemLine implements AutoCloseable {
         LineSnapshot s = snapshot;
         publish(new LineSnapshot(id, address, s.port(), s.profile(), s.identity(),
                 ModemStatus.down("restarting: the modem stopped answering"), scheduler.clock().instant(),
-                s.restarts() + 1));
+                s.restarts() + 1)); // the one change that also counts a restart
         scheduler.schedule(settings.restartWait(), () -> post(() -> {
             if (generation == gen) {
                 connect();
@@ -239,8 +237,7 @@ public final class ModemLine implements AutoCloseable {
             log.info("line={} event=unparsable-urc urc=\"{}\"", id, urc);
             return;
         }
-        publish(new LineSnapshot(id, address, s.port(), s.profile(), s.identity(), status,
-                scheduler.clock().instant(), s.restarts()));
+        publish(s.with(status, scheduler.clock().instant()));
     }
 
     private void schedulePoll(long gen) {
@@ -267,8 +264,7 @@ public final class ModemLine implements AutoCloseable {
         if (s.status().state() != LineState.DOWN || !s.status().detail().equals(why)) {
             log.warn("line={} event=line-down reason=\"{}\"", id, why);
         }
-        publish(new LineSnapshot(id, address, port == null ? s.port() : port, s.profile(), s.identity(),
-                ModemStatus.down(why), scheduler.clock().instant(), s.restarts()));
+        publish(s.on(port == null ? s.port() : port, ModemStatus.down(why), scheduler.clock().instant()));
     }
 
     private void publish(LineSnapshot s) {
