@@ -22,7 +22,7 @@ final class PortProbe {
     static Finding probe(PortCandidate port, LinkOpener opener, Scheduler scheduler) {
         AtEngine engine;
         try {
-            engine = new AtEngine(opener.open(port), scheduler);
+            engine = new AtEngine(opener.open(port), scheduler.clock());
         } catch (SerialLinkException e) {
             return Finding.info("port", port.describe() + ": " + e.getMessage());
         }

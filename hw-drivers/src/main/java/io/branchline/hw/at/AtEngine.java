@@ -1,7 +1,7 @@
 package io.branchline.hw.at;
 
 import io.branchline.hw.serial.SerialLink;
-import io.branchline.hw.time.Scheduler;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -29,7 +29,7 @@ public final class AtEngine implements AutoCloseable {
             new java.util.concurrent.atomic.AtomicInteger();
 
     private final SerialLink link;
-    private final Scheduler scheduler;
+    private final Clock clock;
     private final AtDecoder decoder = new AtDecoder();
     private final List<Consumer<Urc>> urcListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> linkLostListeners = new CopyOnWriteArrayList<>();
@@ -46,16 +46,21 @@ public final class AtEngine implements AutoCloseable {
         final CompletableFuture<AtResponse> future = new CompletableFuture<>();
         final List<String> lines = new ArrayList<>();
         final List<String> attachedErrors = new ArrayList<>();
-        Scheduler.Cancellable timer;
+        long deadlineMillis;
 
         Pending(AtCommand command) {
             this.command = command;
         }
     }
 
-    public AtEngine(SerialLink link, Scheduler scheduler) {
+    /**
+     * The reader checks the running command's deadline against {@code clock} each time a read returns (at
+     * least every {@value #QUIET_MILLIS} ms), so a timeout costs no timer thread and no extra wake-up per
+     * command; with a test's manual clock, moving the clock is what times a command out.
+     */
+    public AtEngine(SerialLink link, Clock clock) {
         this.link = link;
-        this.scheduler = scheduler;
+        this.clock = clock;
         // A platform thread, not a virtual one: jSerialComm reads in native code, which would pin a carrier
         // thread for the whole read and, with one reader per modem on a 2-core box, starve every other task.
         this.reader = Thread.ofPlatform().daemon().name("at-reader " + link.name()).start(this::readLoop);
@@ -124,7 +129,7 @@ public final class AtEngine implements AutoCloseable {
         }
         Pending p = current;
         decoder.expect(p.command);
-        p.timer = scheduler.schedule(p.command.timeout(), () -> onTimeout(p));
+        p.deadlineMillis = clock.millis() + p.command.timeout().toMillis();
         try {
             link.write(p.command.wireBytes());
         } catch (RuntimeException e) {
@@ -132,17 +137,17 @@ public final class AtEngine implements AutoCloseable {
         }
     }
 
-    private void onTimeout(Pending p) {
-        synchronized (lock) {
-            if (current != p) {
-                return;
-            }
-            consecutiveTimeouts++;
-            log.warn("port={} event=timeout command=\"{}\" consecutive={}", link.name(), p.command.text(),
-                    consecutiveTimeouts);
-            p.future.completeExceptionally(new AtException.Timeout(link.name(), p.command));
-            startNext();
+    // Called with the lock held, after every read.
+    private void checkDeadline() {
+        Pending p = current;
+        if (p == null || clock.millis() < p.deadlineMillis) {
+            return;
         }
+        consecutiveTimeouts++;
+        log.warn("port={} event=timeout command=\"{}\" consecutive={}", link.name(), p.command.text(),
+                consecutiveTimeouts);
+        p.future.completeExceptionally(new AtException.Timeout(link.name(), p.command));
+        startNext();
     }
 
     /** Reader threads running in this JVM: a leak check for tests and the health endpoint. */
@@ -180,6 +185,7 @@ public final class AtEngine implements AutoCloseable {
                 for (AtEvent e : events) {
                     handleLocked(e);
                 }
+                checkDeadline();
             }
             for (AtEvent e : events) {
                 if (e instanceof AtEvent.Unsolicited u) {
@@ -217,7 +223,6 @@ public final class AtEngine implements AutoCloseable {
             link.write(p.command.body().get());
             return;
         }
-        p.timer.cancel();
         consecutiveTimeouts = 0;
         p.future.complete(new AtResponse(p.command, List.copyOf(p.lines), result, List.copyOf(p.attachedErrors)));
         startNext();
@@ -247,7 +252,6 @@ public final class AtEngine implements AutoCloseable {
 
     private void failAll(AtException e) {
         if (current != null) {
-            current.timer.cancel();
             current.future.completeExceptionally(e);
             current = null;
         }

@@ -127,7 +127,7 @@ public final class ModemLine implements AutoCloseable {
         PortCandidate port = found.get();
         try {
             SerialLink link = new LoggedLink(opener.open(port), wireLog);
-            engine = new AtEngine(link, scheduler);
+            engine = new AtEngine(link, scheduler.clock());
             engine.onUrc(urc -> post(() -> onUrc(gen, urc)));
             engine.onLinkLost(() -> post(() -> linkLost(gen)));
             driver = new ModemDriver(engine);

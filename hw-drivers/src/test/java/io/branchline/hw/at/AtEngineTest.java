@@ -31,7 +31,7 @@ class AtEngineTest {
     void connect() {
         MemoryLink[] cable = MemoryLink.pair("memory:modem");
         modem.attach(cable[1]);
-        engine = new AtEngine(cable[0], time);
+        engine = new AtEngine(cable[0], time.clock());
         engine.onUrc(urcs::add);
     }
 
@@ -217,7 +217,7 @@ class AtEngineTest {
         MemoryLink[] cable = MemoryLink.pair("memory:huawei");
         ModemEmulator huawei = new ModemEmulator(Flavour.HUAWEI_E1550, "1", EmulatedSim.absent());
         huawei.attach(cable[1]);
-        try (AtEngine e = new AtEngine(cable[0], time)) {
+        try (AtEngine e = new AtEngine(cable[0], time.clock())) {
             AtResponse r = e.execute(AtCommands.raw("AT+QPCMV=1,0", true));
             assertEquals(FinalResult.Type.ERROR, r.result().type());
             assertEquals("COMMAND NOT SUPPORT", r.result().text());

@@ -40,8 +40,11 @@ public final class AtBench {
         long[][] both = sideBySide(dir, trips);
         report("floor (bare echo)", both[0]);
         report("engine AT+CSQ", both[1]);
+        report("engine, bare far end", both[2]);
         System.out.printf("ratio engine/floor at the median: %.2fx (goal <= 1.2x)%n",
                 (double) median(both[1]) / median(both[0]));
+        System.out.printf("of which the engine alone (bare far end instead of the emulator): %.2fx%n",
+                (double) median(both[2]) / median(both[0]));
         urcFlood(dir, urcSeconds);
     }
 
@@ -56,55 +59,76 @@ public final class AtBench {
         ModemEmulator modem = new ModemEmulator(Flavour.QUECTEL_EC25, "861234567890123",
                 EmulatedSim.ready("89860012345678901234", "460001234567890", ""));
         try (SocatPtyPair floorPty = SocatPtyPair.open(dir, "floor");
+             SocatPtyPair barePty = SocatPtyPair.open(dir, "bare");
              SocatPtyPair enginePty = SocatPtyPair.open(dir, "engine");
              JSerialCommLink host = JSerialCommLink.open(floorPty.hostPath().toString(), 115200);
              JSerialCommLink device = JSerialCommLink.open(floorPty.devicePath().toString(), 115200);
+             JSerialCommLink bareDevice = JSerialCommLink.open(barePty.devicePath().toString(), 115200);
              SystemScheduler time = new SystemScheduler()) {
-            Thread responder = Thread.ofPlatform().daemon().start(() -> {
-                byte[] buf = new byte[256];
-                while (!Thread.currentThread().isInterrupted()) {
-                    int n = device.read(buf, 30);
-                    if (n < 0) {
-                        return;
-                    }
-                    for (int i = 0; i < n; i++) {
-                        if (buf[i] == '\r') {
-                            device.write(ANSWER);
-                        }
-                    }
-                }
-            });
+            Thread responder = bareResponder(device);
+            Thread bareResponder = bareResponder(bareDevice);
             modem.attach(JSerialCommLink.open(enginePty.devicePath().toString(), 115200));
-            AtEngine engine = new AtEngine(JSerialCommLink.open(enginePty.hostPath().toString(), 115200), time);
+            AtEngine engine = new AtEngine(open(enginePty.hostPath()), time.clock());
+            AtEngine engineToBare = new AtEngine(open(barePty.hostPath()), time.clock());
             engine.executeOk(AtCommands.echoOff()); // as the driver's init does; echo would double the bytes
             Trip floorTrip = () -> {
                 host.write(COMMAND);
                 readExactly(host, ANSWER.length);
             };
-            Trip engineTrip = () -> {
-                AtResponse r = engine.execute(AtCommands.signal());
-                if (!r.isOk() || r.lines().size() != 1) {
-                    throw new IllegalStateException("bad answer " + r);
-                }
-            };
+            Trip engineTrip = () -> check(engine.execute(AtCommands.signal()));
+            Trip bareTrip = () -> check(engineToBare.execute(AtCommands.signal()));
             for (int i = 0; i < trips / 10; i++) {
                 floorTrip.run();
                 engineTrip.run();
+                bareTrip.run();
             }
             long[] floor = new long[trips];
             long[] eng = new long[trips];
+            long[] bare = new long[trips];
             for (int done = 0; done < trips; done += BLOCK) {
                 int n = Math.min(BLOCK, trips - done);
                 measure(floorTrip, floor, done, n);
                 measure(engineTrip, eng, done, n);
+                measure(bareTrip, bare, done, n);
             }
             responder.interrupt();
+            bareResponder.interrupt();
             engine.close();
+            engineToBare.close();
             modem.close();
             modem.assertNoViolations();
             Arrays.sort(floor);
             Arrays.sort(eng);
-            return new long[][] {floor, eng};
+            Arrays.sort(bare);
+            return new long[][] {floor, eng, bare};
+        }
+    }
+
+    /** Answers every CR with the AT+CSQ answer, nothing else: the far end of the floor. */
+    static Thread bareResponder(SerialLink device) {
+        return Thread.ofPlatform().daemon().start(() -> {
+            byte[] buf = new byte[256];
+            while (!Thread.currentThread().isInterrupted()) {
+                int n = device.read(buf, 30);
+                if (n < 0) {
+                    return;
+                }
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\r') {
+                        device.write(ANSWER);
+                    }
+                }
+            }
+        });
+    }
+
+    static JSerialCommLink open(Path pty) {
+        return JSerialCommLink.open(pty.toString(), 115200);
+    }
+
+    static void check(AtResponse r) {
+        if (!r.isOk() || r.lines().size() != 1) {
+            throw new IllegalStateException("bad answer " + r);
         }
     }
 
@@ -127,7 +151,7 @@ public final class AtBench {
         AtomicInteger badAnswers = new AtomicInteger();
         try (SocatPtyPair pty = SocatPtyPair.open(dir, "urc"); SystemScheduler time = new SystemScheduler()) {
             modem.attach(JSerialCommLink.open(pty.devicePath().toString(), 115200));
-            AtEngine engine = new AtEngine(JSerialCommLink.open(pty.hostPath().toString(), 115200), time);
+            AtEngine engine = new AtEngine(open(pty.hostPath()), time.clock());
             engine.onUrc(u -> {
                 if (u.is("+CMTI")) {
                     int i = Integer.parseInt(u.payload().substring(u.payload().indexOf(',') + 1));

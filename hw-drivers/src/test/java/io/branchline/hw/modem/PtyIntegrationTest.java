@@ -42,7 +42,7 @@ class PtyIntegrationTest {
         try (SocatPtyPair pty = SocatPtyPair.open(dir, "m");
              SystemScheduler time = new SystemScheduler()) {
             m.attach(JSerialCommLink.open(pty.devicePath().toString(), 115200));
-            AtEngine engine = new AtEngine(JSerialCommLink.open(pty.hostPath().toString(), 115200), time);
+            AtEngine engine = new AtEngine(JSerialCommLink.open(pty.hostPath().toString(), 115200), time.clock());
             engine.onUrc(urcs::add);
             assertEquals(List.of("+CSQ: 20,99"), engine.execute(AtCommands.signal()).lines());
             m.splitWrites(3);
