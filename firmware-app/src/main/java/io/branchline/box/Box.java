@@ -71,7 +71,7 @@ public final class Box implements AutoCloseable {
             PortFinder finder = SysfsPortFinder.system(o.config().uartPorts());
             LinkOpener opener = LinkOpener.jSerialComm();
             for (BoxConfig.Modem m : o.config().modems()) {
-                lines.add(new ModemLine(m.id(), m.address(), finder, opener, scheduler, health));
+                lines.add(new ModemLine(m.id(), m.address(), finder, opener, scheduler, health).simPin(m.pin()));
             }
         }
         LineRegistry registry = new LineRegistry(lines, seen);

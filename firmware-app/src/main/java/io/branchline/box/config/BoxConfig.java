@@ -41,11 +41,12 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, Health health, D
     /**
      * One modem line. USB modems are named by {@code usb-path} and {@code usb-interface} (the AT port's
      * interface: 2 on Quectel EC2x and SIMCom SIM7600), UART modems by {@code port}; {@code imei}, when set,
-     * must match.
+     * must match; {@code pin}, when set, is entered once if the SIM asks for it.
      */
     public record Modem(String id, String port, @JsonProperty("usb-path") String usbPath,
-                        @JsonProperty("usb-interface") Integer usbInterface, String imei) {
+                        @JsonProperty("usb-interface") Integer usbInterface, String imei, String pin) {
         public Modem {
+            pin = pin == null ? "" : pin;
             port = port == null ? "" : port;
             usbPath = usbPath == null ? "" : usbPath;
             usbInterface = usbInterface == null ? 2 : usbInterface;

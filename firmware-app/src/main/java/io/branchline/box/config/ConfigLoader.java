@@ -79,6 +79,9 @@ public final class ConfigLoader {
             if (!m.imei().isEmpty() && !m.imei().matches("\\d{15}")) {
                 throw new ConfigException(at + ".imei: must be 15 digits");
             }
+            if (!m.pin().isEmpty() && !m.pin().matches("\\d{4,8}")) {
+                throw new ConfigException(at + ".pin: must be 4 to 8 digits (quote it: pin: \"0000\")");
+            }
         }
     }
 

@@ -57,6 +57,7 @@ class ConfigLoaderTest {
         assertTrue(error("modems:\n  - id: a\n    usb-path: \"1-1\"\n  - id: a\n    usb-path: \"1-2\"\n")
                 .contains("modems[1].id: \"a\" is used twice"));
         assertTrue(error("http:\n  port: 70000\n").contains("http.port:"));
+        assertTrue(error("modems:\n  - id: a\n    usb-path: \"1-1\"\n    pin: \"12\"\n").contains("modems[0].pin:"));
     }
 
     @Test

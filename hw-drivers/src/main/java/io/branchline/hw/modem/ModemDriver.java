@@ -132,6 +132,20 @@ public final class ModemDriver {
         }
     }
 
+    /**
+     * Enters the SIM's PIN once. A refused PIN is reported, never retried here: the third wrong PIN locks the
+     * card behind its PUK, which only the carrier can give.
+     *
+     * @return true when the SIM took it
+     */
+    public boolean enterPin(String pin) {
+        AtResponse r = engine.execute(AtCommands.enterPin(pin));
+        if (!r.isOk()) {
+            log.warn("port={} event=pin-refused result=\"{}\"", engine.port(), r.result());
+        }
+        return r.isOk();
+    }
+
     /** Restarts the modem. USB modems drop off the bus and come back, possibly under another tty name. */
     public void restart() {
         engine.execute(AtCommands.restart());

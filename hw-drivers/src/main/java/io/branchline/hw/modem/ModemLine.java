@@ -48,6 +48,9 @@ public final class ModemLine implements AutoCloseable {
     private ModemDriver driver;
     private long generation;
     private Duration backoff;
+    private volatile String simPin = "";
+    /** The ICCID of the card that refused the configured PIN: never offered it again. */
+    private String pinRefusedBy = "";
 
     public ModemLine(String id, ModemAddress address, PortFinder finder, LinkOpener opener, Scheduler scheduler,
                      LineHealthSettings settings) {
@@ -75,6 +78,18 @@ public final class ModemLine implements AutoCloseable {
     /** The raw bytes of this line's port, both ways: for doctor output and bug reports. */
     public WireLog wireLog() {
         return wireLog;
+    }
+
+    /**
+     * The PIN to enter when this line's SIM asks for one (set before {@link #start()}). Entered once per card:
+     * a card that refuses it is left locked and says so, since the third wrong PIN would lock it for good.
+     */
+    public ModemLine simPin(String pin) {
+        if (!pin.isEmpty()) {
+            AtCommands.enterPin(pin); // refuses anything but 4 to 8 digits, naming "pin"
+        }
+        this.simPin = pin;
+        return this;
     }
 
     public void onChange(Consumer<LineSnapshot> listener) {
@@ -141,6 +156,11 @@ public final class ModemLine implements AutoCloseable {
                 return;
             }
             ModemStatus status = driver.poll();
+            if (unlockSim(identity, status)) {
+                identity = driver.readIdentity(); // the IMSI and own number show once the card is open
+                status = driver.poll();
+            }
+            status = explainRefusedPin(identity, status);
             publish(new LineSnapshot(id, address, port.devicePath(), profile, identity, status,
                     scheduler.clock().instant(), snapshot.restarts()));
             log.info("line={} event=line-open port={} imei={} iccid={} state=\"{}\"", id, port.devicePath(),
@@ -161,7 +181,15 @@ public final class ModemLine implements AutoCloseable {
         long gen = generation;
         try {
             ModemStatus status = driver.poll();
-            publish(snapshot.with(status, scheduler.clock().instant()));
+            LineSnapshot s = snapshot;
+            if (unlockSim(s.identity(), status)) {
+                // A card inserted while running: read who it is now that it is open.
+                ModemIdentity identity = driver.readIdentity();
+                publish(new LineSnapshot(id, address, s.port(), s.profile(), identity, driver.poll(),
+                        scheduler.clock().instant(), s.restarts()));
+            } else {
+                publish(s.with(explainRefusedPin(s.identity(), status), scheduler.clock().instant()));
+            }
         } catch (AtException.Timeout e) {
             if (!recoverFromTimeout(gen)) {
                 return;
@@ -205,6 +233,28 @@ public final class ModemLine implements AutoCloseable {
             }
         }));
         return false;
+    }
+
+    /** Enters the configured PIN if the SIM wants one and this card has not refused it; true if it opened. */
+    private boolean unlockSim(ModemIdentity identity, ModemStatus status) {
+        if (status.state() != LineState.PIN_NEEDED || simPin.isEmpty() || identity.iccid().equals(pinRefusedBy)) {
+            return false;
+        }
+        if (driver.enterPin(simPin)) {
+            log.info("line={} event=sim-unlocked iccid={}", id, identity.iccid());
+            return true;
+        }
+        pinRefusedBy = identity.iccid();
+        return false;
+    }
+
+    private ModemStatus explainRefusedPin(ModemIdentity identity, ModemStatus status) {
+        if (status.state() != LineState.PIN_NEEDED || pinRefusedBy.isEmpty()
+                || !identity.iccid().equals(pinRefusedBy)) {
+            return status;
+        }
+        return new ModemStatus(status.state(), status.signal(), status.registration(), status.operator(),
+                "the SIM refused the configured PIN; not tried again (a third wrong PIN locks the card)");
     }
 
     private void linkLost(long gen) {

@@ -98,6 +98,45 @@ class ModemLineTest {
     }
 
     @Test
+    void aConfiguredPinOpensTheSimOnce() {
+        ModemEmulator m = plug(Flavour.QUECTEL_EC25, EmulatedSim.locked("89860087654321098765", "460009876543210",
+                "4321"));
+        line = new ModemLine("modem-1", ModemAddress.usb("1-1.2", 2), bus, bus, time, LineHealthSettings.defaults())
+                .simPin("4321");
+        line.start();
+        awaitState(LineState.UP);
+        assertEquals("460009876543210", line.snapshot().identity().imsi());
+        assertEquals(1, m.drainCommands().stream().filter(c -> c.startsWith("AT+CPIN=")).count());
+    }
+
+    @Test
+    void aRefusedPinIsNeverTriedAgain() {
+        ModemEmulator m = plug(Flavour.QUECTEL_EC25, EmulatedSim.locked("89860087654321098765", "460009876543210",
+                "4321"));
+        line = new ModemLine("modem-1", ModemAddress.usb("1-1.2", 2), bus, bus, time, LineHealthSettings.defaults())
+                .simPin("1111");
+        line.start();
+        Await.until("refusal explained", () -> line.snapshot().status().detail().contains("refused the configured PIN"),
+                line::snapshot);
+        for (int i = 0; i < 3; i++) {
+            line.pollNow();
+            time.advance(Duration.ofSeconds(31));
+        }
+        Await.until("polled", () -> m.drainCommands().contains("AT+CSQ"), line::snapshot);
+        assertEquals(LineState.PIN_NEEDED, line.snapshot().status().state());
+        assertTrue(line.snapshot().status().detail().contains("not tried again"));
+        assertEquals(0, m.drainCommands().stream().filter(c -> c.startsWith("AT+CPIN=")).count());
+    }
+
+    @Test
+    void aPinThatIsNotFourToEightDigitsIsRefusedBeforeAnythingStarts() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.branchline.hw.at.InvalidAtArgumentException.class,
+                () -> new ModemLine("x", ModemAddress.usb("1-1.2", 2), bus, bus, time, LineHealthSettings.defaults())
+                        .simPin("12\"3"));
+        assertEquals("pin", e.field());
+    }
+
+    @Test
     void noSimCard() {
         plug(Flavour.SIMCOM_SIM800, EmulatedSim.absent());
         open(ModemAddress.usb("1-1.2", 2));
