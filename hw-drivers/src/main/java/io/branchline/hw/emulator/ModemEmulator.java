@@ -112,6 +112,9 @@ public final class ModemEmulator implements AutoCloseable {
     /** Signal as +CSQ's rssi, 0..31 or 99. */
     public ModemEmulator signal(int rssi) {
         state.rssi = rssi;
+        if (flavour == Flavour.HUAWEI_E1550) {
+            sendUrc("^RSSI:" + rssi); // Huawei reports every change unasked
+        }
         return this;
     }
 

@@ -88,6 +88,16 @@ class ModemLineTest {
     }
 
     @Test
+    void huaweiSignalReportsUpdateTheLineBetweenPolls() {
+        ModemEmulator m = plug(Flavour.HUAWEI_E1550, EmulatedSim.ready("8986001", "460001", ""));
+        open(ModemAddress.usb("1-1.2", 2));
+        awaitState(LineState.UP);
+        m.signal(4);
+        Await.until("signal -105 dBm", () -> line.snapshot().status().signal().dbm().orElse(0) == -105, line::snapshot);
+        assertEquals(1, line.snapshot().status().signal().bars());
+    }
+
+    @Test
     void aSimThatWantsItsPinShowsPinNeededAndNoImsi() {
         plug(Flavour.SIMCOM_SIM7600, EmulatedSim.locked("89860087654321098765", "460009876543210", "1234"));
         open(ModemAddress.usb("1-1.2", 2));
