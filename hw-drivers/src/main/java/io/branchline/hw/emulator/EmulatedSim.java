@@ -12,6 +12,8 @@ public final class EmulatedSim {
     private final String ownNumber;
     private final String pin;
     private volatile State state;
+    private volatile String forwardTo = "";
+    private volatile int forwardingRefusal;
 
     public EmulatedSim(String iccid, String imsi, String ownNumber, String pin, State state) {
         this.iccid = iccid;
@@ -52,6 +54,27 @@ public final class EmulatedSim {
 
     public void setState(State s) {
         this.state = s;
+    }
+
+    /** The number this SIM forwards every call to (unconditional forwarding), or empty. */
+    public String forwardTo() {
+        return forwardTo;
+    }
+
+    void setForwardTo(String number) {
+        this.forwardTo = number;
+    }
+
+    /**
+     * Makes the network refuse forwarding changes for this SIM with {@code +CME ERROR: code}: 30 or 171 as
+     * LTE/IMS SIMs answer; 0 accepts them again.
+     */
+    public void refuseForwarding(int cmeCode) {
+        this.forwardingRefusal = cmeCode;
+    }
+
+    int forwardingRefusal() {
+        return forwardingRefusal;
     }
 
     boolean unlock(String code) {

@@ -26,6 +26,8 @@ final class EmulatorCommands {
 
     private static final Pattern SET = Pattern.compile("^AT([+^][A-Z0-9]+)=(.*)$");
     private static final Pattern CMGS = Pattern.compile("^AT\\+CMGS=(\\d+)$");
+    private static final Pattern DIAL = Pattern.compile("^ATD([0-9+*#]{1,40});$");
+    private static final Pattern CCFC = Pattern.compile("^0,([234])(?:,\"([0-9+]*)\",(\\d+)(?:,(\\d+))?)?$");
 
     private EmulatorCommands() {
     }
@@ -39,7 +41,11 @@ final class EmulatorCommands {
                     : Reply.ok(modem.flavour().iccidPrefix + sim.iccid());
         }
         switch (cmd) {
-            case "AT", "ATZ", "AT&F", "ATH", "AT+CHUP" -> {
+            case "AT", "ATZ", "AT&F" -> {
+                return Reply.ok();
+            }
+            case "ATH", "AT+CHUP" -> {
+                modem.hangUpAll();
                 return Reply.ok();
             }
             case "ATE0", "ATE1" -> {
@@ -87,7 +93,7 @@ final class EmulatorCommands {
                 return registered(modem, s) ? Reply.ok("+COPS: 0,0,\"" + s.operator + "\",7") : Reply.ok("+COPS: 0");
             }
             case "AT+CLCC" -> {
-                return Reply.ok();
+                return Reply.ok(modem.clccLines().toArray(String[]::new));
             }
             case "AT+CFUN=1,1" -> {
                 return new Reply(List.of("OK"), false, true);
@@ -113,6 +119,10 @@ final class EmulatorCommands {
     }
 
     private static Reply settings(String cmd, String raw, ModemEmulator modem, ModemState s) {
+        Matcher dial = DIAL.matcher(cmd);
+        if (dial.matches()) {
+            return dial(dial.group(1), modem, s);
+        }
         Matcher cmgs = CMGS.matcher(cmd);
         if (cmgs.matches()) {
             return new Reply(List.of(), true, false);
@@ -124,7 +134,13 @@ final class EmulatorCommands {
         String name = m.group(1);
         String value = m.group(2);
         if (name.equals(modem.flavour().vendorSetting)) {
+            if (name.equals("+CLCC")) {
+                s.clccUrc = value.equals("1");
+            }
             return Reply.ok();
+        }
+        if (name.equals("+CCFC")) {
+            return forwarding(value, modem, s);
         }
         switch (name) {
             case "+CMEE" -> {
@@ -163,6 +179,49 @@ final class EmulatorCommands {
             }
             default -> {
                 return Reply.of(modem.unknownCommandReply());
+            }
+        }
+    }
+
+    /** ATD<number>; : OK once the call is set up, as 27.007 voice calls do; progress comes as URCs. */
+    private static Reply dial(String number, ModemEmulator modem, ModemState s) {
+        if (!modem.onNetwork()) {
+            return Reply.of(modem.sim().state() == EmulatedSim.State.READY ? "NO CARRIER" : cme(s, 10, "SIM not inserted"));
+        }
+        if (modem.inCall()) {
+            return Reply.of(cme(s, 3, "operation not allowed"));
+        }
+        modem.dial(number);
+        return Reply.ok();
+    }
+
+    /** AT+CCFC=0,<mode>[,"<number>",<type>[,<class>]]: unconditional forwarding of voice calls. */
+    private static Reply forwarding(String value, ModemEmulator modem, ModemState s) {
+        Matcher m = CCFC.matcher(value);
+        EmulatedSim sim = modem.sim();
+        if (!m.matches() || sim.state() != EmulatedSim.State.READY) {
+            return Reply.of(cme(s, 3, "operation not allowed"));
+        }
+        if (sim.forwardingRefusal() != 0) {
+            return Reply.of(cme(s, sim.forwardingRefusal(), sim.forwardingRefusal() == 30 ? "no network service"
+                    : "unknown"));
+        }
+        switch (m.group(1)) {
+            case "3" -> {
+                if (m.group(2) == null || m.group(2).isEmpty()) {
+                    return Reply.of(cme(s, 3, "operation not allowed"));
+                }
+                sim.setForwardTo(m.group(2));
+                return Reply.ok();
+            }
+            case "4" -> {
+                sim.setForwardTo("");
+                return Reply.ok();
+            }
+            default -> {
+                String to = sim.forwardTo();
+                return to.isEmpty() ? Reply.ok("+CCFC: 0,1")
+                        : Reply.ok("+CCFC: 1,1,\"" + to + "\"," + (to.startsWith("+") ? 145 : 129));
             }
         }
     }

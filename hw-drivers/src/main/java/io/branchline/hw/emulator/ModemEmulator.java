@@ -45,6 +45,8 @@ public final class ModemEmulator implements AutoCloseable {
     private volatile Duration answerDelay = Duration.ZERO;
     private volatile boolean answering;
     private volatile boolean closed;
+    private final EmulatedCalls calls = new EmulatedCalls();
+    private volatile EmulatedNetwork network;
 
     public ModemEmulator(Flavour flavour, String imei, EmulatedSim sim) {
         this.flavour = flavour;
@@ -136,6 +138,72 @@ public final class ModemEmulator implements AutoCloseable {
     public ModemEmulator respond(String command, String reply) {
         scripted.put(command.toUpperCase(), reply);
         return this;
+    }
+
+    // --- calls ----------------------------------------------------------------------------------------------------
+
+    void joinNetwork(EmulatedNetwork n) {
+        this.network = n;
+    }
+
+    boolean onNetwork() {
+        return network != null && sim.state() == EmulatedSim.State.READY && state.radioOn
+                && (state.registration == 1 || state.registration == 5);
+    }
+
+    /** ATD: the call exists at once (dialling); the network moves it on after the OK is out. */
+    int dial(String number) {
+        int index = calls.add(number);
+        EmulatedNetwork n = network;
+        Thread.ofVirtual().start(() -> {
+            // After this command's OK, as a real modem reports call progress after accepting ATD.
+            if (flavour == Flavour.HUAWEI_E1550) {
+                sendUrc("^ORIG:" + index + ",0");
+            }
+            calls.attachNetworkId(index, n.originate(this, index, number));
+        });
+        return index;
+    }
+
+    /** AT+CHUP / ATH: every call ends here, and the network hears of it. */
+    void hangUpAll() {
+        for (int index : calls.indexes()) {
+            String number = calls.number(index);
+            List<String> urcs = new ArrayList<>();
+            long id = calls.end(index, EmulatedNetwork.End.NORMAL, true, flavour, state.clccUrc, now(), urcs);
+            if (id >= 0 && network != null) {
+                network.release(id, sim.ownNumber(), number);
+            }
+            urcs.forEach(this::sendUrcLater);
+        }
+    }
+
+    List<String> clccLines() {
+        return calls.clccLines();
+    }
+
+    boolean inCall() {
+        return calls.busy();
+    }
+
+    void callProgress(int index, EmulatedCalls.State s) {
+        calls.progress(index, s, flavour, state.clccUrc, now()).forEach(this::sendUrc);
+    }
+
+    void callEnded(int index, EmulatedNetwork.End how) {
+        List<String> urcs = new ArrayList<>();
+        calls.end(index, how, false, flavour, state.clccUrc, now(), urcs);
+        urcs.forEach(this::sendUrc);
+    }
+
+    private long now() {
+        EmulatedNetwork n = network;
+        return n == null ? System.currentTimeMillis() : n.nowMillis();
+    }
+
+    // URCs caused by a command go out after that command's final result.
+    private void sendUrcLater(String line) {
+        Thread.ofVirtual().start(() -> sendUrc(line));
     }
 
     // --- adverse effects -------------------------------------------------------------------------------------

@@ -16,6 +16,8 @@ final class ModemState {
     volatile String operator = "CHINA MOBILE";
     volatile boolean radioOn = true;
     volatile boolean pduMode;
+    /** SIMCom's AT+CLCC=1: push +CLCC lines on every call change. */
+    volatile boolean clccUrc;
     private final Map<Integer, String> sms = new TreeMap<>();
     private int nextSms;
     private int sentSms;
@@ -29,6 +31,7 @@ final class ModemState {
         ceregMode = 0;
         radioOn = true;
         pduMode = false;
+        clccUrc = false;
     }
 
     synchronized int storeSms(String pdu) {

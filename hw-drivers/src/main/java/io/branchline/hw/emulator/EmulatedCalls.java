@@ -1,0 +1,135 @@
+package io.branchline.hw.emulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The calls of one emulated modem, and how the modem reports them: +CLCC lines when asked, and the
+ * flavour's own URCs (Huawei ^ORIG/^CONF/^CONN/^CEND, SIMCom +CLCC pushes and VOICE CALL: BEGIN/END, the
+ * 27.007 words NO CARRIER, BUSY, NO ANSWER for all).
+ */
+final class EmulatedCalls {
+    enum State {
+        ACTIVE(0), DIALING(2), ALERTING(3);
+
+        final int stat;
+
+        State(int stat) {
+            this.stat = stat;
+        }
+    }
+
+    private static final class Call {
+        final int index;
+        final String number;
+        volatile State state = State.DIALING;
+        long networkId;
+        long answeredAt;
+
+        Call(int index, String number) {
+            this.index = index;
+            this.number = number;
+        }
+    }
+
+    private final Map<Integer, Call> calls = new TreeMap<>();
+
+    synchronized boolean busy() {
+        return !calls.isEmpty();
+    }
+
+    synchronized int add(String number) {
+        int index = 1;
+        while (calls.containsKey(index)) {
+            index++;
+        }
+        calls.put(index, new Call(index, number));
+        return index;
+    }
+
+    synchronized void attachNetworkId(int index, long id) {
+        Call c = calls.get(index);
+        if (c != null) {
+            c.networkId = id;
+        }
+    }
+
+    /** +CLCC lines for every call: {@code +CLCC: <idx>,0,<stat>,0,0,"<number>",<type>}. */
+    synchronized List<String> clccLines() {
+        List<String> out = new ArrayList<>();
+        for (Call c : calls.values()) {
+            out.add(clcc(c));
+        }
+        return out;
+    }
+
+    private static String clcc(Call c) {
+        return "+CLCC: " + c.index + ",0," + c.state.stat + ",0,0,\"" + c.number + "\","
+                + (c.number.startsWith("+") ? 145 : 129);
+    }
+
+    /** Moves a call on; returns the URCs the flavour sends for it. */
+    synchronized List<String> progress(int index, State state, Flavour flavour, boolean clccUrc, long nowMillis) {
+        Call c = calls.get(index);
+        if (c == null) {
+            return List.of();
+        }
+        c.state = state;
+        if (state == State.ACTIVE) {
+            c.answeredAt = nowMillis;
+        }
+        List<String> urcs = new ArrayList<>();
+        if (flavour == Flavour.HUAWEI_E1550) {
+            urcs.add(state == State.ALERTING ? "^CONF:" + index : state == State.ACTIVE ? "^CONN:" + index + ",0"
+                    : "^ORIG:" + index + ",0");
+        }
+        if (clccUrc) {
+            urcs.add(clcc(c));
+            if (state == State.ACTIVE) {
+                urcs.add("VOICE CALL: BEGIN");
+            }
+        }
+        return urcs;
+    }
+
+    /** Ends a call; returns it network id (-1 if unknown) and appends the URCs for the end to {@code urcs}. */
+    synchronized long end(int index, EmulatedNetwork.End how, boolean localHangUp, Flavour flavour, boolean clccUrc,
+                          long nowMillis, List<String> urcs) {
+        Call c = calls.remove(index);
+        if (c == null) {
+            return -1;
+        }
+        long seconds = c.answeredAt == 0 ? 0 : (nowMillis - c.answeredAt) / 1000;
+        if (flavour == Flavour.HUAWEI_E1550) {
+            int cause = switch (how) {
+                case BUSY -> 17;
+                case NO_ANSWER -> 19;
+                case REJECTED -> 21;
+                case NORMAL -> 16;
+            };
+            urcs.add("^CEND:" + index + "," + seconds + ",104," + cause);
+        }
+        if (clccUrc) {
+            urcs.add(String.format("VOICE CALL: END: %04d", seconds));
+        }
+        if (!localHangUp) {
+            urcs.add(switch (how) {
+                case BUSY -> "BUSY";
+                case NO_ANSWER -> "NO ANSWER";
+                case NORMAL, REJECTED -> "NO CARRIER";
+            });
+        }
+        return c.networkId;
+    }
+
+    synchronized List<Integer> indexes() {
+        return new ArrayList<>(calls.keySet());
+    }
+
+    synchronized String number(int index) {
+        Call c = calls.get(index);
+        return c == null ? "" : c.number;
+    }
+}

@@ -1,0 +1,163 @@
+package io.branchline.hw.emulator;
+
+import io.branchline.hw.time.Scheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The mobile network behind the emulated modems, with rules a person can try from the simulate mode. A call
+ * to a number that is not an emulated SIM goes by its last digit:
+ * <ul>
+ * <li>1: answers after about 2 s and hangs up after about 10 s;</li>
+ * <li>2: busy;</li>
+ * <li>3: rings and never answers (the network gives up after 60 s: no answer);</li>
+ * <li>4: rings for 3 s, then the callee rejects it;</li>
+ * <li>anything else: answers after about 2 s and talks until hung up.</li>
+ * </ul>
+ * A call to an emulated SIM's own number follows that SIM's unconditional forwarding, as the carrier does
+ * (the forwarded-to party sees the original caller's number); without forwarding, it rings that SIM's modem.
+ * Calling one's own number without forwarding is busy.
+ */
+public final class EmulatedNetwork {
+    public static final Duration ANSWER_AFTER = Duration.ofSeconds(2);
+    public static final Duration HANG_UP_AFTER = Duration.ofSeconds(10);
+    public static final Duration NO_ANSWER_AFTER = Duration.ofSeconds(60);
+    public static final Duration REJECT_AFTER = Duration.ofSeconds(3);
+
+    /** How a call ended, as the network tells the caller's modem. */
+    public enum End { NORMAL, BUSY, NO_ANSWER, REJECTED }
+
+    /** One call as the network saw it: for tests and the simulate mode's curious user. */
+    public record Record(String caller, String dialed, String reached, boolean forwarded, String outcome) {
+    }
+
+    private final Scheduler scheduler;
+    private final List<ModemEmulator> modems = new CopyOnWriteArrayList<>();
+    private final List<Record> records = new CopyOnWriteArrayList<>();
+    private final Map<Long, List<Scheduler.Cancellable>> pending = new ConcurrentHashMap<>();
+    private final java.util.Set<Long> released = ConcurrentHashMap.newKeySet();
+    private long nextId;
+
+    public EmulatedNetwork(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** Puts a modem on this network: its SIM becomes reachable by its own number, and it can place calls. */
+    public void register(ModemEmulator modem) {
+        modems.add(modem);
+        modem.joinNetwork(this);
+    }
+
+    long nowMillis() {
+        return scheduler.clock().millis();
+    }
+
+    public List<Record> records() {
+        return new ArrayList<>(records);
+    }
+
+    /**
+     * A modem dialled {@code dialed}; the network routes it and drives the call through the callbacks.
+     * Returns the call's id, for {@link #release}.
+     */
+    synchronized long originate(ModemEmulator from, int callIndex, String dialed) {
+        long id = nextId++;
+        EmulatedSim callerSim = from.sim();
+        String caller = callerSim.ownNumber();
+        String target = dialed;
+        boolean forwarded = false;
+        ModemEmulator subscriber = subscriber(target);
+        if (subscriber != null && !subscriber.sim().forwardTo().isEmpty()) {
+            target = subscriber.sim().forwardTo();
+            forwarded = true;
+            subscriber = subscriber(target);
+        }
+        String reached = target;
+        if (subscriber == from && !forwarded) {
+            end(id, from, callIndex, End.BUSY, caller, dialed, reached, false, Duration.ofMillis(500));
+            return id;
+        }
+        if (subscriber != null) {
+            // Another emulated SIM: its modem rings until the caller gives up or the network does.
+            ModemEmulator callee = subscriber;
+            later(id, Duration.ofMillis(300), () -> {
+                from.callProgress(callIndex, EmulatedCalls.State.ALERTING);
+                callee.ring(caller);
+            });
+            end(id, from, callIndex, End.NO_ANSWER, caller, dialed, reached, forwarded, NO_ANSWER_AFTER);
+            return id;
+        }
+        char last = target.charAt(target.length() - 1);
+        boolean fwd = forwarded;
+        switch (last) {
+            case '2' -> end(id, from, callIndex, End.BUSY, caller, dialed, reached, fwd, Duration.ofMillis(800));
+            case '3' -> {
+                later(id, Duration.ofMillis(300), () -> from.callProgress(callIndex, EmulatedCalls.State.ALERTING));
+                end(id, from, callIndex, End.NO_ANSWER, caller, dialed, reached, fwd, NO_ANSWER_AFTER);
+            }
+            case '4' -> {
+                later(id, Duration.ofMillis(300), () -> from.callProgress(callIndex, EmulatedCalls.State.ALERTING));
+                end(id, from, callIndex, End.REJECTED, caller, dialed, reached, fwd, REJECT_AFTER);
+            }
+            default -> {
+                later(id, Duration.ofMillis(300), () -> from.callProgress(callIndex, EmulatedCalls.State.ALERTING));
+                later(id, ANSWER_AFTER, () -> {
+                    from.callProgress(callIndex, EmulatedCalls.State.ACTIVE);
+                    records.add(new Record(caller, dialed, reached, fwd, "answered"));
+                    if (last == '1') {
+                        end(id, from, callIndex, End.NORMAL, caller, dialed, reached, fwd, HANG_UP_AFTER);
+                    }
+                });
+            }
+        }
+        return id;
+    }
+
+    /** The caller hung up: nothing more happens to this call. */
+    synchronized void release(long id, String caller, String dialed) {
+        if (!released.add(id)) {
+            return;
+        }
+        List<Scheduler.Cancellable> steps = pending.remove(id);
+        if (steps != null) {
+            steps.forEach(Scheduler.Cancellable::cancel);
+        }
+        records.add(new Record(caller, dialed, "", false, "caller hung up"));
+    }
+
+    private void later(long id, Duration after, Runnable r) {
+        Scheduler.Cancellable c = scheduler.schedule(after, () -> {
+            if (!released.contains(id)) {
+                r.run();
+            }
+        });
+        pending.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(c);
+    }
+
+    private void end(long id, ModemEmulator from, int callIndex, End how, String caller, String dialed, String reached,
+                     boolean forwarded, Duration after) {
+        later(id, after, () -> {
+            if (released.add(id)) {
+                pending.remove(id);
+                records.add(new Record(caller, dialed, reached, forwarded, how.name().toLowerCase()));
+                from.callEnded(callIndex, how);
+            }
+        });
+    }
+
+    private ModemEmulator subscriber(String number) {
+        String digits = number.replaceAll("[^0-9]", "");
+        for (ModemEmulator m : modems) {
+            String own = m.sim().ownNumber().replaceAll("[^0-9]", "");
+            if (!own.isEmpty() && (digits.endsWith(own) || own.endsWith(digits)) && Math.min(own.length(),
+                    digits.length()) >= 6) {
+                return m;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,110 @@
+package io.branchline.hw.modem;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * One outgoing call on a modem, from ATD to its end: the phase, the times of each step, and the end cause.
+ * Listeners hear every change; {@link #ended()} completes when the call is over.
+ */
+public final class ModemCall {
+    private final String number;
+    private final Instant dialedAt;
+    private final List<Consumer<ModemCall>> listeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<ModemCall> ended = new CompletableFuture<>();
+    private volatile CallPhase phase = CallPhase.DIALING;
+    private volatile Instant alertingAt;
+    private volatile Instant answeredAt;
+    private volatile Instant endedAt;
+    private volatile EndCause cause;
+    private volatile String detail = "";
+
+    ModemCall(String number, Instant dialedAt) {
+        this.number = number;
+        this.dialedAt = dialedAt;
+    }
+
+    public String number() {
+        return number;
+    }
+
+    public CallPhase phase() {
+        return phase;
+    }
+
+    public Instant dialedAt() {
+        return dialedAt;
+    }
+
+    public Optional<Instant> alertingAt() {
+        return Optional.ofNullable(alertingAt);
+    }
+
+    public Optional<Instant> answeredAt() {
+        return Optional.ofNullable(answeredAt);
+    }
+
+    public Optional<Instant> endedAt() {
+        return Optional.ofNullable(endedAt);
+    }
+
+    public Optional<EndCause> cause() {
+        return Optional.ofNullable(cause);
+    }
+
+    /** The modem's own words for a failure, e.g. "+CME ERROR: 30"; empty otherwise. */
+    public String detail() {
+        return detail;
+    }
+
+    public CompletableFuture<ModemCall> ended() {
+        return ended;
+    }
+
+    public void onChange(Consumer<ModemCall> listener) {
+        listeners.add(listener);
+    }
+
+    synchronized boolean advance(CallPhase next, Instant at) {
+        if (phase == CallPhase.ENDED || next.ordinal() <= phase.ordinal()) {
+            return false;
+        }
+        if (next == CallPhase.ALERTING || (next == CallPhase.ACTIVE && alertingAt == null)) {
+            alertingAt = at;
+        }
+        if (next == CallPhase.ACTIVE) {
+            answeredAt = at;
+        }
+        phase = next;
+        notifyListeners();
+        return true;
+    }
+
+    synchronized boolean end(EndCause why, String words, Instant at) {
+        if (phase == CallPhase.ENDED) {
+            return false;
+        }
+        phase = CallPhase.ENDED;
+        cause = why;
+        detail = words;
+        endedAt = at;
+        notifyListeners();
+        ended.complete(this);
+        return true;
+    }
+
+    private void notifyListeners() {
+        for (Consumer<ModemCall> l : listeners) {
+            l.accept(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return number + " " + phase.label() + (cause == null ? "" : " (" + cause.label() + ")");
+    }
+}
