@@ -1,5 +1,9 @@
 package io.branchline.box;
 
+import io.branchline.box.call.Agents;
+import io.branchline.box.call.CallRecords;
+import io.branchline.box.call.CallService;
+import io.branchline.box.call.CallsService;
 import io.branchline.box.config.BoxConfig;
 import io.branchline.box.line.LineRegistry;
 import io.branchline.box.line.LinesService;
@@ -40,14 +44,16 @@ public final class Box implements AutoCloseable {
     private final SystemScheduler scheduler;
     private final Database db;
     private final LineRegistry registry;
+    private final CallService calls;
     private final ApiServer server;
     private final SimulatedHardware simulated;
 
-    private Box(SystemScheduler scheduler, Database db, LineRegistry registry, ApiServer server,
+    private Box(SystemScheduler scheduler, Database db, LineRegistry registry, CallService calls, ApiServer server,
                 SimulatedHardware simulated) {
         this.scheduler = scheduler;
         this.db = db;
         this.registry = registry;
+        this.calls = calls;
         this.server = server;
         this.simulated = simulated;
     }
@@ -60,6 +66,7 @@ public final class Box implements AutoCloseable {
         LineHealthSettings health = new LineHealthSettings(Duration.ofSeconds(h.pollSeconds()),
                 h.timeoutsBeforeRestart(), Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofSeconds(60));
         List<ModemLine> lines = new ArrayList<>();
+        List<BoxConfig.Agent> agentList = new ArrayList<>(o.config().agents());
         SimulatedHardware simulated = null;
         if (o.simulate()) {
             log.warn("event=simulate-mode note=\"emulated modems on an emulated USB bus; no hardware is used\"");
@@ -67,6 +74,7 @@ public final class Box implements AutoCloseable {
             for (SimulatedHardware.SimLine l : simulated.lines()) {
                 lines.add(new ModemLine(l.id(), l.address(), simulated.bus(), simulated.bus(), scheduler, health));
             }
+            agentList.addAll(simulated.agents());
         } else {
             PortFinder finder = SysfsPortFinder.system(o.config().uartPorts());
             LinkOpener opener = LinkOpener.jSerialComm();
@@ -76,21 +84,25 @@ public final class Box implements AutoCloseable {
         }
         LineRegistry registry = new LineRegistry(lines, seen);
         registry.start();
+        CallService calls = new CallService(Agents.from(agentList), registry, new CallRecords(db, scheduler.clock()),
+                scheduler.clock());
         boolean simulate = o.simulate();
         boolean rawAt = o.rawAt() || o.config().debug().rawAt();
         if (rawAt) {
             log.warn("event=raw-at-enabled note=\"POST /api/lines/ID/at sends installer-typed AT commands\"");
         }
-        ApiServer server = ApiServer.start(o.host(), o.port(), r -> routing(r, registry, seen, simulate, rawAt));
+        ApiServer server = ApiServer.start(o.host(), o.port(),
+                r -> routing(r, registry, seen, calls, scheduler, simulate, rawAt));
         log.info("event=box-started version={} api=http://{}:{}/api/lines data={} lines={}", Version.current(),
                 o.host(), server.port(), db.file(), lines.size());
-        return new Box(scheduler, db, registry, server, simulated);
+        return new Box(scheduler, db, registry, calls, server, simulated);
     }
 
     /** Every route of the box, in one place, for Main and the tests. */
-    static void routing(HttpRouting.Builder r, LineRegistry registry, SeenHardware seen, boolean simulate,
-                        boolean rawAt) {
+    static void routing(HttpRouting.Builder r, LineRegistry registry, SeenHardware seen, CallService calls,
+                        SystemScheduler scheduler, boolean simulate, boolean rawAt) {
         r.register("/api/lines", new LinesService(registry, rawAt))
+                .register("/api/calls", new CallsService(calls, scheduler.clock()))
                 .register("/api/hardware", new SeenService(seen))
                 .get("/api/health", (req, res) -> {
                     Map<String, Object> body = new LinkedHashMap<>();
@@ -109,6 +121,15 @@ public final class Box implements AutoCloseable {
 
     public LineRegistry lines() {
         return registry;
+    }
+
+    public CallService calls() {
+        return calls;
+    }
+
+    /** The emulated network in simulate mode (for tests and curious users); empty on real hardware. */
+    public java.util.Optional<SimulatedHardware> simulated() {
+        return java.util.Optional.ofNullable(simulated);
     }
 
     @Override

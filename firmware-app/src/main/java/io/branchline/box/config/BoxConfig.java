@@ -9,9 +9,10 @@ import java.util.List;
  * What the installer sets in /etc/branchline/branchline.yaml. Keys are dash-case; every section has
  * defaults so that a file with only {@code modems:} works. See docs/branchline.example.yaml.
  */
-public record BoxConfig(Box box, Http http, List<Modem> modems, Health health, Debug debug) {
+public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agents, Health health, Debug debug) {
 
     public BoxConfig {
+        agents = agents == null ? List.of() : List.copyOf(agents);
         box = box == null ? new Box(null, null) : box;
         http = http == null ? new Http(null, null) : http;
         modems = modems == null ? List.of() : List.copyOf(modems);
@@ -20,7 +21,7 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, Health health, D
     }
 
     public static BoxConfig empty() {
-        return new BoxConfig(null, null, null, null, null);
+        return new BoxConfig(null, null, null, null, null, null);
     }
 
     /** The box itself: its name towards the CRM and where it keeps its database and recordings. */
@@ -65,6 +66,15 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, Health health, D
     @JsonIgnore
     public List<String> uartPorts() {
         return modems.stream().map(Modem::port).filter(p -> !p.isEmpty()).toList();
+    }
+
+    /** A telesales agent: the CRM's user, and the line of their desk phone if they have one. */
+    public record Agent(String id, String name, @JsonProperty("crm-user-id") String crmUserId, String line) {
+        public Agent {
+            name = name == null ? "" : name;
+            crmUserId = crmUserId == null ? "" : crmUserId;
+            line = line == null ? "" : line;
+        }
     }
 
     /** How often lines are polled and how patient the box is with a modem that stops answering. */

@@ -59,7 +59,12 @@ public final class ConfigLoader {
         if (c.health().pollSeconds() < 1) {
             throw new ConfigException(source + ": health.poll-seconds: must be at least 1");
         }
-        Set<String> ids = new HashSet<>();
+        Set<String> lineIds = new HashSet<>();
+        checkModems(c, source, lineIds);
+        checkAgents(c, source, lineIds);
+    }
+
+    private static void checkModems(BoxConfig c, String source, Set<String> ids) {
         for (int i = 0; i < c.modems().size(); i++) {
             BoxConfig.Modem m = c.modems().get(i);
             String at = source + ": modems[" + i + "]";
@@ -81,6 +86,23 @@ public final class ConfigLoader {
             }
             if (!m.pin().isEmpty() && !m.pin().matches("\\d{4,8}")) {
                 throw new ConfigException(at + ".pin: must be 4 to 8 digits (quote it: pin: \"0000\")");
+            }
+        }
+    }
+
+    private static void checkAgents(BoxConfig c, String source, Set<String> lineIds) {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < c.agents().size(); i++) {
+            BoxConfig.Agent a = c.agents().get(i);
+            String at = source + ": agents[" + i + "]";
+            if (a.id() == null || !a.id().matches("[A-Za-z0-9_-]{1,32}")) {
+                throw new ConfigException(at + ".id: must be 1 to 32 letters, digits, '-' or '_'");
+            }
+            if (!ids.add(a.id())) {
+                throw new ConfigException(at + ".id: \"" + a.id() + "\" is used twice");
+            }
+            if (!a.line().isEmpty() && !lineIds.contains(a.line())) {
+                throw new ConfigException(at + ".line: no modem line \"" + a.line() + "\" in modems");
             }
         }
     }

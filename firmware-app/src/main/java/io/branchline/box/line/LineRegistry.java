@@ -37,6 +37,10 @@ public final class LineRegistry implements AutoCloseable {
         return lines.stream().map(ModemLine::snapshot).toList();
     }
 
+    public List<ModemLine> all() {
+        return lines;
+    }
+
     public Optional<ModemLine> line(String id) {
         return lines.stream().filter(l -> l.id().equals(id)).findFirst();
     }

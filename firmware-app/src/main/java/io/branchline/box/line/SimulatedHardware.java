@@ -1,5 +1,7 @@
 package io.branchline.box.line;
 
+import io.branchline.box.config.BoxConfig;
+import io.branchline.hw.emulator.EmulatedNetwork;
 import io.branchline.hw.emulator.EmulatedSim;
 import io.branchline.hw.emulator.EmulatedUsbBus;
 import io.branchline.hw.emulator.Flavour;
@@ -10,8 +12,15 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The hardware of {@code run --simulate}: an emulated USB bus with two modems, one with a registered SIM
- * and one whose SIM asks for its PIN. Wired only by --simulate, never found by classpath scanning.
+ * The hardware of {@code run --simulate}: an emulated USB bus and mobile network with
+ * <ul>
+ * <li>{@code sim-1}, a Quectel EC25 whose SIM is registered, and {@code sim-2}, a SIMCom SIM7600 whose SIM
+ *     asks for its PIN;</li>
+ * <li>{@code desk-1001} and {@code desk-1002}, the desk-phone lines of agents 1001 and 1002 (a Quectel EC25
+ *     and a Huawei E1550).</li>
+ * </ul>
+ * The network answers by the number's last digit (see {@link EmulatedNetwork}). Wired only by --simulate,
+ * never found by classpath scanning.
  */
 public final class SimulatedHardware {
     /** A simulated line: its id and where its modem sits on the emulated bus. */
@@ -19,10 +28,12 @@ public final class SimulatedHardware {
     }
 
     private final EmulatedUsbBus bus;
+    private final EmulatedNetwork network;
     private final List<SimLine> lines;
 
-    private SimulatedHardware(EmulatedUsbBus bus, List<SimLine> lines) {
+    private SimulatedHardware(EmulatedUsbBus bus, EmulatedNetwork network, List<SimLine> lines) {
         this.bus = bus;
+        this.network = network;
         this.lines = lines;
     }
 
@@ -32,10 +43,32 @@ public final class SimulatedHardware {
                 EmulatedSim.ready("89860012345678900011", "460001234500011", "+8613800000011")).signal(22);
         ModemEmulator locked = new ModemEmulator(Flavour.SIMCOM_SIM7600, "861234560000022",
                 EmulatedSim.locked("89860012345678900022", "460001234500022", "1234")).signal(14);
+        ModemEmulator desk1001 = new ModemEmulator(Flavour.QUECTEL_EC25, "861234560001001",
+                EmulatedSim.ready("89860012345678901001", "460001234501001", "13800001001")).signal(24);
+        ModemEmulator desk1002 = new ModemEmulator(Flavour.HUAWEI_E1550, "861234560001002",
+                EmulatedSim.ready("89860012345678901002", "460001234501002", "13800001002")).signal(18);
+        EmulatedNetwork network = new EmulatedNetwork(scheduler);
+        for (ModemEmulator m : List.of(registered, locked, desk1001, desk1002)) {
+            network.register(m);
+        }
         bus.plug("1-1.1", 2, registered);
         bus.plug("1-1.2", 2, locked);
-        return new SimulatedHardware(bus, List.of(new SimLine("sim-1", ModemAddress.usb("1-1.1", 2)),
-                new SimLine("sim-2", ModemAddress.usb("1-1.2", 2))));
+        bus.plug("1-1.3", 2, desk1001);
+        bus.plug("1-1.4", 0, desk1002);
+        return new SimulatedHardware(bus, network, List.of(new SimLine("sim-1", ModemAddress.usb("1-1.1", 2)),
+                new SimLine("sim-2", ModemAddress.usb("1-1.2", 2)),
+                new SimLine("desk-1001", ModemAddress.usb("1-1.3", 2)),
+                new SimLine("desk-1002", ModemAddress.usb("1-1.4", 0))));
+    }
+
+    /** Agents 1001 and 1002, each owning a desk-phone line. */
+    public List<BoxConfig.Agent> agents() {
+        return List.of(new BoxConfig.Agent("1001", "坐席1001", "crm-1001", "desk-1001"),
+                new BoxConfig.Agent("1002", "坐席1002", "crm-1002", "desk-1002"));
+    }
+
+    public EmulatedNetwork network() {
+        return network;
     }
 
     public EmulatedUsbBus bus() {

@@ -44,8 +44,9 @@ public final class ModemLine implements AutoCloseable {
     private final Thread worker;
     private volatile LineSnapshot snapshot;
     private volatile boolean closed;
-    private AtEngine engine;
+    private volatile AtEngine engine;
     private ModemDriver driver;
+    private volatile ModemCalls calls;
     private long generation;
     private Duration backoff;
     private volatile String simPin = "";
@@ -106,6 +107,12 @@ public final class ModemLine implements AutoCloseable {
         post(this::poll);
     }
 
+    /** Outgoing calls on this line's modem while its port is open. */
+    public Optional<ModemCalls> calls() {
+        ModemCalls c = calls;
+        return c != null && engine().isPresent() ? Optional.of(c) : Optional.empty();
+    }
+
     /** The engine of the open port, for the parts of the box that talk to this modem (calls, SMS). */
     public Optional<AtEngine> engine() {
         AtEngine e = engine;
@@ -146,6 +153,7 @@ public final class ModemLine implements AutoCloseable {
             engine.onUrc(urc -> post(() -> onUrc(gen, urc)));
             engine.onLinkLost(() -> post(() -> linkLost(gen)));
             driver = new ModemDriver(engine);
+            calls = new ModemCalls(engine, scheduler, Duration.ofMillis(500));
             VendorProfile profile = driver.initialize();
             ModemIdentity identity = driver.readIdentity();
             if (!address.imei().isEmpty() && !address.imei().equals(identity.imei())) {
@@ -333,6 +341,7 @@ public final class ModemLine implements AutoCloseable {
             engine.close();
             engine = null;
             driver = null;
+            calls = null;
         }
     }
 

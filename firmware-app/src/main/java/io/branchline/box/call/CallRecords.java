@@ -1,0 +1,131 @@
+package io.branchline.box.call;
+
+import static io.branchline.box.store.schema.Tables.CALL_RECORD;
+import static io.branchline.box.store.schema.Tables.OUTBOX;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.branchline.box.store.Database;
+import io.branchline.box.store.TimeText;
+import io.branchline.box.store.schema.tables.records.CallRecordRecord;
+import io.branchline.box.web.Json;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+
+/**
+ * The call records in SQLite. A record and its outbox row for the CRM are written in one transaction, with
+ * synchronous=FULL: once the call has ended and this returns, both survive kill -9 and a power cut.
+ */
+public final class CallRecords {
+    public static final int PAGE_SIZE = 50;
+
+    private final Database db;
+    private final Clock clock;
+
+    public CallRecords(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public void save(CallView c) {
+        String payload;
+        try {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("v", 1);
+            body.put("type", "call.record");
+            body.put("call", c);
+            payload = Json.MAPPER.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the outbox payload of call " + c.id(), e);
+        }
+        db.with(dsl -> {
+            dsl.insertInto(CALL_RECORD)
+                    .set(CALL_RECORD.ID, c.id()).set(CALL_RECORD.AGENT_ID, c.agent()).set(CALL_RECORD.LINE_ID, c.line())
+                    .set(CALL_RECORD.SIM_ICCID, c.simIccid()).set(CALL_RECORD.SIM_NUMBER, c.simNumber())
+                    .set(CALL_RECORD.NUMBER_GIVEN, c.numberGiven()).set(CALL_RECORD.NUMBER_DIALED, c.numberDialed())
+                    .set(CALL_RECORD.MODE, c.mode()).set(CALL_RECORD.CUSTOMER_ID, c.customerId())
+                    .set(CALL_RECORD.STARTED_AT, c.startedAt()).set(CALL_RECORD.ANSWERED_AT, c.answeredAt())
+                    .set(CALL_RECORD.ENDED_AT, c.endedAt()).set(CALL_RECORD.WAIT_MS, c.waitMs())
+                    .set(CALL_RECORD.TALK_MS, c.talkMs()).set(CALL_RECORD.END_CAUSE, c.endCause())
+                    .set(CALL_RECORD.DETAIL, c.detail()).set(CALL_RECORD.HAS_RECORDING, c.hasRecording() ? 1 : 0)
+                    .execute();
+            dsl.insertInto(OUTBOX).set(OUTBOX.KIND, "call.record").set(OUTBOX.IDEMPOTENCY_KEY, "call:" + c.id())
+                    .set(OUTBOX.PAYLOAD, payload).set(OUTBOX.CREATED_AT, TimeText.of(clock.instant())).execute();
+            return null;
+        });
+    }
+
+    public Optional<CallView> find(String id) {
+        return db.with(dsl -> dsl.selectFrom(CALL_RECORD).where(CALL_RECORD.ID.eq(id)).fetchOptional()
+                .map(CallRecords::view));
+    }
+
+    /** What to list: every field optional; {@code result} is an end cause, or "connected" / "not-connected". */
+    public record Filter(Optional<String> from, Optional<String> to, Optional<String> agent, Optional<String> number,
+                         Optional<String> result, int page) {
+    }
+
+    public List<CallView> list(Filter f) {
+        Condition where = DSL.trueCondition();
+        if (f.from().isPresent()) {
+            where = where.and(CALL_RECORD.STARTED_AT.ge(f.from().get()));
+        }
+        if (f.to().isPresent()) {
+            where = where.and(CALL_RECORD.STARTED_AT.lt(f.to().get()));
+        }
+        if (f.agent().isPresent()) {
+            where = where.and(CALL_RECORD.AGENT_ID.eq(f.agent().get()));
+        }
+        if (f.number().isPresent()) {
+            where = where.and(CALL_RECORD.NUMBER_GIVEN.eq(f.number().get()));
+        }
+        if (f.result().isPresent()) {
+            String r = f.result().get();
+            where = where.and(r.equals("connected") ? CALL_RECORD.ANSWERED_AT.isNotNull()
+                    : r.equals("not-connected") ? CALL_RECORD.ANSWERED_AT.isNull() : CALL_RECORD.END_CAUSE.eq(r));
+        }
+        Condition w = where;
+        return db.with(dsl -> dsl.selectFrom(CALL_RECORD).where(w).orderBy(CALL_RECORD.STARTED_AT.desc())
+                .limit(PAGE_SIZE).offset((f.page() - 1) * PAGE_SIZE).fetch(CallRecords::view));
+    }
+
+    /**
+     * The sales briefing's figures (销售简报) for calls started in [from, to), per agent or per SIM:
+     * calls out, connected, not connected, connect rate, total and average talk time.
+     */
+    public record Figures(String key, int callsOut, int connected, int notConnected, double connectRate,
+                          long talkMsTotal, long talkMsAverage) {
+    }
+
+    public List<Figures> figures(String from, String to, boolean bySim) {
+        var key = bySim ? CALL_RECORD.SIM_NUMBER : CALL_RECORD.AGENT_ID;
+        var connected = DSL.count(CALL_RECORD.ANSWERED_AT);
+        var talk = DSL.sum(CALL_RECORD.TALK_MS);
+        return db.with(dsl -> dsl.select(key, DSL.count(), connected, talk).from(CALL_RECORD)
+                .where(CALL_RECORD.STARTED_AT.ge(from).and(CALL_RECORD.STARTED_AT.lt(to)))
+                .groupBy(key).orderBy(key)
+                .fetch(r -> {
+                    int out = r.value2();
+                    int conn = r.value3();
+                    long total = r.value4() == null ? 0 : r.value4().longValue();
+                    return new Figures(r.value1(), out, conn, out - conn, out == 0 ? 0 : (double) conn / out, total,
+                            conn == 0 ? 0 : total / conn);
+                }));
+    }
+
+    /** Outbox rows not yet sent, for the sync and for tests. */
+    public int unsentOutbox() {
+        return db.with(dsl -> dsl.fetchCount(OUTBOX, OUTBOX.SENT_AT.isNull()));
+    }
+
+    private static CallView view(CallRecordRecord r) {
+        return new CallView(r.getId(), r.getAgentId(), r.getLineId(), r.getSimIccid(), r.getSimNumber(),
+                r.getNumberGiven(), r.getNumberDialed(), r.getMode(), r.getCustomerId(), "ended", r.getStartedAt(),
+                r.getAnsweredAt(), r.getEndedAt(), r.getWaitMs(), r.getTalkMs(), r.getEndCause(), r.getDetail(),
+                r.getHasRecording() != 0);
+    }
+}

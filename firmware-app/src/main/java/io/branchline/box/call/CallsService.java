@@ -1,0 +1,171 @@
+package io.branchline.box.call;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.branchline.box.store.TimeText;
+import io.branchline.box.web.Json;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code /api/calls}: click-to-call, hang-up, call state, the call records and the daily figures.
+ * <pre>
+ * curl -X POST -d '{"agent":"1001","number":"13900000005"}' http://127.0.0.1:8080/api/calls
+ * curl http://127.0.0.1:8080/api/calls/ID
+ * curl -X DELETE http://127.0.0.1:8080/api/calls/ID
+ * curl 'http://127.0.0.1:8080/api/calls?active=true'
+ * curl 'http://127.0.0.1:8080/api/calls?from=2026-11-22&to=2026-11-23&agent=1001&result=connected&page=1'
+ * curl 'http://127.0.0.1:8080/api/calls/figures?date=2026-11-22&by=agent'
+ * </pre>
+ */
+public final class CallsService implements HttpService {
+    private static final Set<String> RESULTS = Set.of("connected", "not-connected", "normal", "busy", "no_answer",
+            "rejected", "no_carrier", "failed");
+
+    private final CallService calls;
+    private final Clock clock;
+
+    public CallsService(CallService calls, Clock clock) {
+        this.calls = calls;
+        this.clock = clock;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/", this::start)
+                .get("/", this::list)
+                .get("/figures", this::figures)
+                .get("/{id}", this::one)
+                .delete("/{id}", this::hangUp);
+    }
+
+    private void start(ServerRequest req, ServerResponse res) {
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(req.content().as(String.class));
+        } catch (IOException e) {
+            Json.error(res, Status.BAD_REQUEST_400, null, "the body must be JSON: {\"agent\": ..., \"number\": ...}");
+            return;
+        }
+        try {
+            CallView v = calls.start(text(body, "agent"), text(body, "number"), text(body, "customerId"),
+                    text(body, "mode"));
+            Json.send(res, Status.CREATED_201, v);
+        } catch (CallRequestException e) {
+            Json.error(res, e.conflict() ? Status.CONFLICT_409 : Status.BAD_REQUEST_400, e.field(), e.getMessage());
+        }
+    }
+
+    /** A string field; a number or an object where text belongs is refused naming the field. */
+    private static String text(JsonNode body, String field) {
+        JsonNode n = body == null ? null : body.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw CallRequestException.invalid(field, "must be a string");
+        }
+        return n.asText();
+    }
+
+    private void one(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("id");
+        calls.get(id).ifPresentOrElse(v -> Json.ok(res, v),
+                () -> Json.error(res, Status.NOT_FOUND_404, "id", "no call \"" + id + "\""));
+    }
+
+    private void hangUp(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("id");
+        if (calls.hangUp(id)) {
+            Json.send(res, Status.ACCEPTED_202, calls.get(id).orElseThrow());
+        } else if (calls.get(id).isPresent()) {
+            Json.error(res, Status.CONFLICT_409, "id", "call " + id + " has already ended");
+        } else {
+            Json.error(res, Status.NOT_FOUND_404, "id", "no call \"" + id + "\"");
+        }
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        if (param(req, "active").map(Boolean::parseBoolean).orElse(false)) {
+            Json.ok(res, calls.active());
+            return;
+        }
+        try {
+            Optional<String> result = param(req, "result");
+            if (result.isPresent() && !RESULTS.contains(result.get())) {
+                throw CallRequestException.invalid("result", "must be one of " + RESULTS);
+            }
+            int page = param(req, "page").map(p -> parsePage(p)).orElse(1);
+            CallRecords.Filter f = new CallRecords.Filter(param(req, "from").map(d -> instant("from", d)),
+                    param(req, "to").map(d -> instant("to", d)), param(req, "agent"), param(req, "number"), result,
+                    page);
+            Json.ok(res, calls.records().list(f));
+        } catch (CallRequestException e) {
+            Json.error(res, Status.BAD_REQUEST_400, e.field(), e.getMessage());
+        }
+    }
+
+    private void figures(ServerRequest req, ServerResponse res) {
+        try {
+            LocalDate day = param(req, "date").map(d -> date("date", d)).orElse(LocalDate.now(clock));
+            String by = param(req, "by").orElse("agent");
+            if (!by.equals("agent") && !by.equals("sim")) {
+                throw CallRequestException.invalid("by", "must be agent or sim");
+            }
+            String from = TimeText.of(day.atStartOfDay(clock.getZone()).toInstant());
+            String to = TimeText.of(day.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("date", day.toString());
+            out.put("by", by);
+            out.put("rows", calls.records().figures(from, to, by.equals("sim")));
+            Json.ok(res, out);
+        } catch (CallRequestException e) {
+            Json.error(res, Status.BAD_REQUEST_400, e.field(), e.getMessage());
+        }
+    }
+
+    private static Optional<String> param(ServerRequest req, String name) {
+        return req.query().first(name).asOptional().filter(v -> !v.isEmpty());
+    }
+
+    private static int parsePage(String p) {
+        try {
+            int n = Integer.parseInt(p);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the error
+        }
+        throw CallRequestException.invalid("page", "must be a whole number from 1");
+    }
+
+    /** A day (YYYY-MM-DD, the box's time zone) or an ISO instant, as the stored UTC text to compare with. */
+    private String instant(String field, String value) {
+        try {
+            return TimeText.of(value.length() == 10 ? date(field, value).atStartOfDay(clock.getZone()).toInstant()
+                    : Instant.parse(value));
+        } catch (DateTimeParseException e) {
+            throw CallRequestException.invalid(field, "must be a day (2026-11-22) or an instant (2026-11-22T08:00:00Z)");
+        }
+    }
+
+    private static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw CallRequestException.invalid(field, "must be a day like 2026-11-22");
+        }
+    }
+}
