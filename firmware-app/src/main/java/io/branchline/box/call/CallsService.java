@@ -16,7 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 
 /**
  * {@code /api/calls}: click-to-call, hang-up, call state, the call records and the daily figures.
@@ -30,7 +30,7 @@ import java.util.Set;
  * </pre>
  */
 public final class CallsService implements HttpService {
-    private static final Set<String> RESULTS = Set.of("connected", "not-connected", "normal", "busy", "no_answer",
+    private static final List<String> RESULTS = List.of("connected", "not-connected", "normal", "busy", "no_answer",
             "rejected", "no_carrier", "failed");
 
     private final CallService calls;

@@ -45,6 +45,39 @@ final class BoxClient {
         }
     }
 
+    /** An answer of the box, whatever its status. */
+    record Reply(int status, String body) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** The "error" of an error body, else the body. */
+        String error() {
+            try {
+                var n = Json.MAPPER.readTree(body);
+                return n.has("error") ? n.get("error").asText() : body;
+            } catch (IOException e) {
+                return body;
+            }
+        }
+    }
+
+    Reply send(String method, String path, String jsonBody) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5))
+                    .header("Content-Type", "application/json");
+            b.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(jsonBody));
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.body());
+        } catch (IOException e) {
+            throw new Unreachable("the box is not running at " + base + " (start it with: branchline run)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unreachable("interrupted");
+        }
+    }
+
     <T> T get(String path, TypeReference<T> type) {
         try {
             return Json.MAPPER.readValue(getText(path), type);

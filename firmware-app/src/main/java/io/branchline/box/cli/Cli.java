@@ -28,7 +28,8 @@ public final class Cli {
         int run(CommandLine cl, PrintStream out, PrintStream err);
     }
 
-    private final List<Command> commands = List.of(new RunCommand(), new LinesCommand(), new DoctorCommand());
+    private final List<Command> commands = List.of(new RunCommand(), new LinesCommand(), new CallCommand(),
+            new HangUpCommand(), new CallsCommand(), new DoctorCommand());
 
     public int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {

@@ -23,17 +23,13 @@ final class LinesCommand implements Cli.Command {
 
     @Override
     public Options options() {
-        return new Options()
-                .addOption(Option.builder().longOpt("json").desc("JSON, for scripts").build())
-                .addOption(Option.builder().longOpt("host").hasArg().argName("ADDRESS")
-                        .desc("the box's API address (default 127.0.0.1)").build())
-                .addOption(Option.builder().longOpt("port").hasArg().argName("N")
-                        .desc("the box's API port (default 8080)").build());
+        return BoxAddress.add(new Options()
+                .addOption(Option.builder().longOpt("json").desc("JSON, for scripts").build()));
     }
 
     @Override
     public int run(CommandLine cl, PrintStream out, PrintStream err) {
-        BoxClient box = new BoxClient(cl.getOptionValue("host", "127.0.0.1"), Cli.intOption(cl, "port", 8080, 1, 65535));
+        BoxClient box = BoxAddress.client(cl);
         try {
             if (cl.hasOption("json")) {
                 out.println(box.getText("/api/lines"));

@@ -156,6 +156,34 @@ class CliTest {
     }
 
     @Test
+    void callPlacesATestCallAndCallsListsIt() {
+        Result placed = cli("call", "--agent", "1002", "--number", "13900000002", "--wait", "--port", port());
+        assertEquals(ExitCode.OK, placed.code(), placed.err());
+        assertTrue(placed.out().contains("on line desk-1002 (SIM 13800001002)"), placed.out());
+        assertTrue(placed.out().contains("ended: busy"), placed.out());
+        long deadline = System.currentTimeMillis() + 5000;
+        Result listed;
+        do {
+            listed = cli("calls", "--agent", "1002", "--port", port());
+        } while (!listed.out().contains("busy") && System.currentTimeMillis() < deadline);
+        assertTrue(listed.out().startsWith("STARTED") && listed.out().contains("13900000002"), listed.out());
+        Result figures = cli("calls", "--figures", "--by", "sim", "--port", port());
+        assertTrue(figures.out().contains("13800001002") && figures.out().contains("CONNECT RATE"), figures.out());
+    }
+
+    @Test
+    void callRefusesBadInputWithTheFieldAndExit2() {
+        Result r = cli("call", "--agent", "1001", "--number", "139;ATH", "--port", port());
+        assertEquals(ExitCode.USAGE, r.code());
+        assertTrue(r.err().contains("number: may hold only digits"), r.err());
+        Result missing = cli("call", "--agent", "1001", "--port", port());
+        assertEquals(ExitCode.USAGE, missing.code());
+        assertTrue(missing.err().contains("number"), missing.err());
+        assertEquals(ExitCode.USAGE, cli("calls", "--result", "bogus", "--port", port()).code());
+        assertEquals(ExitCode.USAGE, cli("hangup", "--call", "nope", "--port", port()).code());
+    }
+
+    @Test
     void doctorInSimulateModeFindsBothModemsAndSaysHowToConfigureThem() {
         Result r = cli("doctor", "--simulate", "--port", port());
         assertEquals(ExitCode.OK, r.code(), r.out());

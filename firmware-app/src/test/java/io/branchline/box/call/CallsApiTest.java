@@ -1,0 +1,163 @@
+package io.branchline.box.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.branchline.box.Box;
+import io.branchline.box.config.BoxConfig;
+import io.branchline.box.web.Json;
+import io.branchline.hw.emulator.ModemEmulator;
+import io.branchline.hw.modem.LineState;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Click-to-call through the API of a simulated box, with the emulated network's real timings. */
+class CallsApiTest {
+    @TempDir
+    static Path dataDir;
+
+    static Box box;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        box = Box.start(new Box.Options(BoxConfig.empty(), dataDir, "127.0.0.1", 0, true, false));
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!box.lines().all().stream().filter(l -> l.id().startsWith("desk"))
+                .allMatch(l -> l.snapshot().status().state() == LineState.UP)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("desk lines not up");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        box.close();
+    }
+
+    static HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port() + path));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static CallView post(String agent, String number) throws Exception {
+        HttpResponse<String> r = send("POST", "/api/calls", "{\"agent\":\"" + agent + "\",\"number\":\"" + number
+                + "\",\"customerId\":\"cust-9\"}");
+        assertEquals(201, r.statusCode(), r.body());
+        return Json.MAPPER.readValue(r.body(), CallView.class);
+    }
+
+    static CallView awaitCall(String id, Predicate<CallView> cond) throws Exception {
+        long deadline = System.currentTimeMillis() + 15_000;
+        CallView v = null;
+        while (System.currentTimeMillis() < deadline) {
+            HttpResponse<String> r = send("GET", "/api/calls/" + id, null);
+            v = Json.MAPPER.readValue(r.body(), CallView.class);
+            if (cond.test(v)) {
+                return v;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("call never got there; last: " + v);
+    }
+
+    static ModemEmulator desk1001() {
+        return box.simulated().orElseThrow().bus().modemAt("1-1.3");
+    }
+
+    @Test
+    void aCallIsPlacedAnsweredHungUpAndRecordedWithItsOutboxRow() throws Exception {
+        int outboxBefore = box.calls().records().unsentOutbox();
+        CallView placed = post("1001", "13900000005");
+        assertEquals("desk-1001", placed.line());
+        assertEquals("13800001001", placed.simNumber());
+        CallView up = awaitCall(placed.id(), v -> v.state().equals("active"));
+        assertNotNull(up.answeredAt());
+        assertEquals(202, send("DELETE", "/api/calls/" + placed.id(), null).statusCode());
+        CallView ended = awaitCall(placed.id(), v -> v.state().equals("ended") && v.endCause() != null
+                && box.calls().get(v.id()).map(x -> x.state().equals("ended")).orElse(false)
+                && box.calls().active().stream().noneMatch(a -> a.id().equals(v.id())));
+        assertEquals("normal", ended.endCause());
+        assertTrue(ended.waitMs() >= 2000 && ended.waitMs() < 3500, "wait " + ended.waitMs());
+        assertTrue(ended.talkMs() > 0);
+        assertEquals("cust-9", ended.customerId());
+        assertEquals("direct", ended.mode());
+        assertEquals(outboxBefore + 1, box.calls().records().unsentOutbox());
+        assertTrue(box.calls().records().find(placed.id()).isPresent(), "written to the database");
+        assertEquals(409, send("DELETE", "/api/calls/" + placed.id(), null).statusCode(), "already ended");
+    }
+
+    @Test
+    void aBusyNumberEndsBusyAndIsFoundByItsResult() throws Exception {
+        CallView placed = post("1002", "13900000002");
+        awaitCall(placed.id(), v -> "busy".equals(v.endCause()));
+        awaitCall(placed.id(), v -> box.calls().records().find(v.id()).isPresent());
+        HttpResponse<String> r = send("GET", "/api/calls?agent=1002&result=busy", null);
+        List<CallView> found = Json.MAPPER.readValue(r.body(), new TypeReference<>() { });
+        assertTrue(found.stream().anyMatch(c -> c.id().equals(placed.id())), r.body());
+        HttpResponse<String> f = send("GET", "/api/calls/figures?by=agent", null);
+        assertTrue(f.body().contains("\"key\":\"1002\""), f.body());
+    }
+
+    @Test
+    void aSecondCallOnABusyLineIsAConflictAndDialsNothing() throws Exception {
+        CallView ringing = post("1001", "13900000003");
+        awaitCall(ringing.id(), v -> v.state().equals("alerting"));
+        desk1001().drainCommands();
+        HttpResponse<String> r = send("POST", "/api/calls", "{\"agent\":\"1001\",\"number\":\"13900000005\"}");
+        assertEquals(409, r.statusCode());
+        assertTrue(r.body().contains("\"field\":\"agent\"") && r.body().contains("busy"), r.body());
+        assertTrue(desk1001().drainCommands().stream().noneMatch(c -> c.startsWith("ATD")));
+        send("DELETE", "/api/calls/" + ringing.id(), null);
+        awaitCall(ringing.id(), v -> v.state().equals("ended"));
+    }
+
+    @Test
+    void badInputNamesTheFieldDialsNothingAndStoresNothing() throws Exception {
+        Map<String, String> cases = Map.of(
+                "{\"agent\":\"1001\",\"number\":\"139abc\"}", "number",
+                "{\"agent\":\"1001\",\"number\":\"139 0000 0005\"}", "number",
+                "{\"agent\":\"1001\",\"number\":\"139;ATH\"}", "number",
+                "{\"agent\":\"1001\",\"number\":\"139\\rATD110;\"}", "number",
+                "{\"agent\":\"1001\",\"number\":13900000005}", "number",
+                "{\"agent\":\"9999\",\"number\":\"13900000005\"}", "agent",
+                "{\"agent\":\"1001\",\"number\":\"13900000005\",\"mode\":\"teleport\"}", "mode",
+                "{\"agent\":\"1001\",\"number\":\"13900000005\",\"customerId\":\"a b\"}", "customerId");
+        Thread.sleep(300);
+        desk1001().drainCommands();
+        int records = box.calls().records().list(new CallRecords.Filter(java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), 1)).size();
+        int outbox = box.calls().records().unsentOutbox();
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            HttpResponse<String> r = send("POST", "/api/calls", c.getKey());
+            assertEquals(400, r.statusCode(), c.getKey() + " -> " + r.body());
+            Map<String, String> err = Json.MAPPER.readValue(r.body(), new TypeReference<>() { });
+            assertEquals(c.getValue(), err.get("field"), c.getKey());
+        }
+        assertEquals(400, send("POST", "/api/calls", "not json").statusCode());
+        assertTrue(desk1001().drainCommands().stream().noneMatch(c -> c.startsWith("ATD")), "no ATD written");
+        assertEquals(outbox, box.calls().records().unsentOutbox());
+        assertEquals(records, box.calls().records().list(new CallRecords.Filter(java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), 1)).size());
+        assertEquals(400, send("GET", "/api/calls?page=0", null).statusCode());
+        assertEquals(400, send("GET", "/api/calls?from=yesterday", null).statusCode());
+        assertEquals(404, send("GET", "/api/calls/nope", null).statusCode());
+    }
+}
