@@ -5,6 +5,8 @@ import io.branchline.box.call.CallRecords;
 import io.branchline.box.call.CallService;
 import io.branchline.box.call.CallsService;
 import io.branchline.box.config.BoxConfig;
+import io.branchline.box.forward.ForwardDial;
+import io.branchline.box.forward.ForwardingJournal;
 import io.branchline.box.line.LineRegistry;
 import io.branchline.box.line.LinesService;
 import io.branchline.box.line.SeenService;
@@ -82,20 +84,55 @@ public final class Box implements AutoCloseable {
                 lines.add(new ModemLine(m.id(), m.address(), finder, opener, scheduler, health).simPin(m.pin()));
             }
         }
+        try {
+            checkAgentLines(agentList, lines);
+        } catch (RuntimeException e) {
+            lines.forEach(ModemLine::close);
+            if (simulated != null) {
+                simulated.bus().close();
+            }
+            db.close();
+            scheduler.close();
+            throw e;
+        }
         LineRegistry registry = new LineRegistry(lines, seen);
-        registry.start();
+        ForwardingJournal journal = new ForwardingJournal(db, scheduler.clock());
+        ForwardDial forwardDial = new ForwardDial(journal, scheduler,
+                Duration.ofMillis(o.config().calls().forwardDelayMs()));
+        Map<String, String> ownNumbers = new LinkedHashMap<>();
+        o.config().modems().stream().filter(m -> !m.ownNumber().isEmpty())
+                .forEach(m -> ownNumbers.put(m.id(), m.ownNumber()));
         CallService calls = new CallService(Agents.from(agentList), registry, new CallRecords(db, scheduler.clock()),
-                scheduler.clock());
+                journal, forwardDial, ownNumbers, scheduler);
+        registry.start(); // after the call service listens: forwarding left by a crash is erased as lines come up
         boolean simulate = o.simulate();
         boolean rawAt = o.rawAt() || o.config().debug().rawAt();
         if (rawAt) {
             log.warn("event=raw-at-enabled note=\"POST /api/lines/ID/at sends installer-typed AT commands\"");
         }
-        ApiServer server = ApiServer.start(o.host(), o.port(),
-                r -> routing(r, registry, seen, calls, scheduler, simulate, rawAt));
+        SimulatedHardware sim = simulated;
+        ApiServer server = ApiServer.start(o.host(), o.port(), r -> {
+            routing(r, registry, seen, calls, scheduler, simulate, rawAt);
+            if (sim != null) {
+                // What the emulated network saw: who called, what was dialled, who it reached, forwarded or not.
+                r.get("/api/simulate/network", (req, res) -> Json.ok(res, sim.network().records()));
+            }
+        });
         log.info("event=box-started version={} api=http://{}:{}/api/lines data={} lines={}", Version.current(),
                 o.host(), server.port(), db.file(), lines.size());
         return new Box(scheduler, db, registry, calls, server, simulated);
+    }
+
+    private static void checkAgentLines(List<BoxConfig.Agent> agents, List<ModemLine> lines) {
+        for (int i = 0; i < agents.size(); i++) {
+            BoxConfig.Agent a = agents.get(i);
+            for (String id : List.of(a.line(), a.secondLine())) {
+                if (!id.isEmpty() && lines.stream().noneMatch(l -> l.id().equals(id))) {
+                    throw new io.branchline.box.config.ConfigException("agents[" + i + "]: agent " + a.id()
+                            + " names line \"" + id + "\", which is not among the box's lines");
+                }
+            }
+        }
     }
 
     /** Every route of the box, in one place, for Main and the tests. */

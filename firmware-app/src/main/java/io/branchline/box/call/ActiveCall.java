@@ -2,41 +2,78 @@ package io.branchline.box.call;
 
 import io.branchline.box.store.TimeText;
 import io.branchline.hw.modem.CallPhase;
+import io.branchline.hw.modem.EndCause;
 import io.branchline.hw.modem.ModemCall;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A call the box is placing or holding now, until its record is written. */
-final class ActiveCall {
+/**
+ * A call the box is placing or holding now, until its record is written. Where it goes out (line, SIM,
+ * number dialled, mode) may change while it is placed: a forwarding SIM that cannot forward hands the call
+ * to another.
+ */
+public final class ActiveCall {
     final String id;
     final Agent agent;
-    final String lineId;
-    final String simIccid;
-    final String simNumber;
     final String numberGiven;
-    final String numberDialed;
-    final String mode;
     final String customerId;
     final Instant requestedAt;
+    /** Every line this call holds: the caller's, and the forwarding SIM's in call-forward modes. */
+    final java.util.Set<String> holds;
+    private volatile String lineId;
+    private volatile String simIccid;
+    private volatile String simNumber;
+    private volatile String numberDialed;
+    private volatile String mode;
+    private volatile String note = "";
     private volatile ModemCall modemCall;
+    private volatile EndCause failedCause;
+    private volatile String failedDetail;
+    private volatile Instant failedAt;
     /** Set when a hang-up comes before the modem has taken the ATD. */
     volatile boolean hangUpRequested;
 
-    ActiveCall(String id, Agent agent, String lineId, String simIccid, String simNumber, String numberGiven,
-               String numberDialed, String mode, String customerId, Instant requestedAt) {
+    ActiveCall(String id, Agent agent, String numberGiven, String customerId, Instant requestedAt, Placement p,
+               java.util.Set<String> holds) {
         this.id = id;
+        this.holds = java.util.Set.copyOf(holds);
         this.agent = agent;
-        this.lineId = lineId;
-        this.simIccid = simIccid;
-        this.simNumber = simNumber;
         this.numberGiven = numberGiven;
-        this.numberDialed = numberDialed;
-        this.mode = mode;
         this.customerId = customerId;
         this.requestedAt = requestedAt;
+        place(p);
     }
 
-    void attach(ModemCall call) {
+    /** Where a call goes out: the caller's line and SIM, the number the modem dials, and the mode. */
+    public record Placement(String lineId, String simIccid, String simNumber, String numberDialed, String mode) {
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String lineId() {
+        return lineId;
+    }
+
+    public boolean hangUpRequested() {
+        return hangUpRequested;
+    }
+
+    public void place(Placement p) {
+        lineId = p.lineId();
+        simIccid = p.simIccid();
+        simNumber = p.simNumber();
+        numberDialed = p.numberDialed();
+        mode = p.mode();
+    }
+
+    /** A remark kept in the record's detail, e.g. that the call fell back to another SIM. */
+    public void note(String text) {
+        note = text;
+    }
+
+    public void attach(ModemCall call) {
         this.modemCall = call;
     }
 
@@ -44,11 +81,26 @@ final class ActiveCall {
         return modemCall;
     }
 
+    /** The call ended before anything was dialled (forwarding refused, hung up during the delay). */
+    public void endBeforeDial(EndCause cause, String detail, Instant at) {
+        failedDetail = detail;
+        failedAt = at;
+        failedCause = cause;
+    }
+
+    boolean endedBeforeDial() {
+        return failedCause != null;
+    }
+
     CallView view() {
         ModemCall c = modemCall;
         if (c == null) {
+            boolean ended = failedCause != null;
+            long wait = ended ? Duration.between(requestedAt, failedAt).toMillis() : 0;
             return new CallView(id, agent.id(), lineId, simIccid, simNumber, numberGiven, numberDialed, mode,
-                    customerId, "dialing", TimeText.of(requestedAt), null, null, 0, 0, null, "", false);
+                    customerId, ended ? "ended" : "dialing", TimeText.of(requestedAt), null,
+                    ended ? TimeText.of(failedAt) : null, wait, 0,
+                    ended ? failedCause.name().toLowerCase() : null, ended ? detail(failedDetail) : note, false);
         }
         Instant start = c.dialedAt();
         Instant answered = c.answeredAt().orElse(null);
@@ -59,6 +111,13 @@ final class ActiveCall {
         return new CallView(id, agent.id(), lineId, simIccid, simNumber, numberGiven, numberDialed, mode, customerId,
                 c.phase() == CallPhase.ENDED ? "ended" : c.phase().label(), TimeText.of(start),
                 answered == null ? null : TimeText.of(answered), ended == null ? null : TimeText.of(ended), wait, talk,
-                c.cause().map(e -> e.name().toLowerCase()).orElse(null), c.detail(), false);
+                c.cause().map(e -> e.name().toLowerCase()).orElse(null), detail(c.detail()), false);
+    }
+
+    private String detail(String d) {
+        if (note.isEmpty()) {
+            return d;
+        }
+        return d.isEmpty() ? note : d + "; " + note;
     }
 }

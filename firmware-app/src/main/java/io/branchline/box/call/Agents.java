@@ -14,7 +14,8 @@ public final class Agents {
 
     public static Agents from(List<BoxConfig.Agent> configured) {
         return new Agents(configured.stream().map(a -> new Agent(a.id(), a.name(), a.crmUserId(),
-                a.line().isEmpty() ? Optional.empty() : Optional.of(a.line()))).toList());
+                a.line().isEmpty() ? Optional.empty() : Optional.of(a.line()),
+                a.secondLine().isEmpty() ? Optional.empty() : Optional.of(a.secondLine()))).toList());
     }
 
     public Optional<Agent> find(String id) {
@@ -27,6 +28,7 @@ public final class Agents {
 
     /** Whether some agent owns {@code lineId} (their desk phone): such a line is not lent to others. */
     public boolean owned(String lineId) {
-        return all.stream().anyMatch(a -> a.lineId().filter(lineId::equals).isPresent());
+        return all.stream().anyMatch(a -> a.lineId().filter(lineId::equals).isPresent()
+                || a.secondLineId().filter(lineId::equals).isPresent());
     }
 }

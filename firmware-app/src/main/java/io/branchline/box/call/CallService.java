@@ -1,5 +1,7 @@
 package io.branchline.box.call;
 
+import io.branchline.box.forward.ForwardDial;
+import io.branchline.box.forward.ForwardingJournal;
 import io.branchline.box.line.LineRegistry;
 import io.branchline.hw.at.DialString;
 import io.branchline.hw.at.InvalidAtArgumentException;
@@ -8,81 +10,125 @@ import io.branchline.hw.modem.LineState;
 import io.branchline.hw.modem.ModemCall;
 import io.branchline.hw.modem.ModemCalls;
 import io.branchline.hw.modem.ModemLine;
-import java.time.Clock;
+import io.branchline.hw.time.Scheduler;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Click-to-call (点呼): checks the request, picks the agent's line (or a free one nobody owns), dials, and
- * when the call ends writes its record and the CRM's outbox row together. Every attempt that got past the
- * checks leaves exactly one record; a refused request leaves none and dials nothing.
+ * Click-to-call (点呼): checks the request, picks the lines the call needs (the agent's card 1, or card 1
+ * and card 2 for call-forward dialing; a free unowned line for an agent without a phone), places it, and
+ * when it ends writes its record and the CRM's outbox row together. Every attempt that got past the checks
+ * leaves exactly one record; a refused request leaves none and sends nothing to a modem.
  */
 public final class CallService {
     private static final Logger log = LoggerFactory.getLogger(CallService.class);
-    public static final String MODE_DIRECT = "direct";
 
     private final Agents agents;
     private final LineRegistry lines;
     private final CallRecords records;
-    private final Clock clock;
+    private final ForwardingJournal journal;
+    private final ForwardDial forwardDial;
+    private final Map<String, String> configuredNumbers;
+    private final Scheduler scheduler;
     private final Map<String, ActiveCall> active = new ConcurrentHashMap<>();
+    private final Map<String, Integer> autoCounts = new ConcurrentHashMap<>();
 
-    public CallService(Agents agents, LineRegistry lines, CallRecords records, Clock clock) {
+    /**
+     * @param configuredNumbers own numbers the installer entered per line, for SIMs that do not know theirs
+     */
+    public CallService(Agents agents, LineRegistry lines, CallRecords records, ForwardingJournal journal,
+                       ForwardDial forwardDial, Map<String, String> configuredNumbers, Scheduler scheduler) {
         this.agents = agents;
         this.lines = lines;
         this.records = records;
-        this.clock = clock;
+        this.journal = journal;
+        this.forwardDial = forwardDial;
+        this.configuredNumbers = Map.copyOf(configuredNumbers);
+        this.scheduler = scheduler;
+        for (ModemLine l : lines.all()) {
+            l.onChange(s -> {
+                if (s.status().state() == LineState.UP) {
+                    recoverForwarding(l);
+                }
+            });
+        }
     }
 
-    /** Places a call and returns at once with its id; the modem is dialled on the call's own thread. */
+    /** Places a call and returns at once with its id; the modems are driven on the call's own thread. */
     public CallView start(String agentId, String number, String customerId, String mode) {
         Agent agent = agents.find(agentId == null ? "" : agentId)
                 .orElseThrow(() -> CallRequestException.invalid("agent", "no agent \"" + agentId + "\""));
-        DialString dial;
+        DialString customer;
         try {
-            dial = DialString.of("number", number);
+            customer = DialString.of("number", number);
         } catch (InvalidAtArgumentException e) {
             throw CallRequestException.invalid(e.field(), e.getMessage().substring(e.field().length() + 2));
         }
-        String m = mode == null || mode.isEmpty() ? MODE_DIRECT : mode;
-        if (!m.equals(MODE_DIRECT)) {
-            throw CallRequestException.invalid("mode", "\"" + m + "\" is not a dialing mode this box offers (direct)");
-        }
-        String customer = customerId == null ? "" : customerId;
-        if (!customer.matches("[A-Za-z0-9_.:-]{0,64}")) {
+        DialMode dialMode = DialMode.parse(mode == null || mode.isEmpty() ? "direct" : mode).orElseThrow(() ->
+                CallRequestException.invalid("mode", "\"" + mode + "\" is not a dialing mode; use one of "
+                        + DialMode.NAMES));
+        String customerRef = customerId == null ? "" : customerId;
+        if (!customerRef.matches("[A-Za-z0-9_.:-]{0,64}")) {
             throw CallRequestException.invalid("customerId", "may hold up to 64 letters, digits, '_', '.', ':' or '-'");
         }
         ActiveCall call;
-        ModemLine line;
+        List<ForwardDial.Leg> legs = List.of();
+        ModemLine caller;
         synchronized (this) {
-            line = chooseLine(agent);
-            LineSnapshot s = line.snapshot();
-            call = new ActiveCall(UUID.randomUUID().toString(), agent, line.id(), s.identity().iccid(),
-                    s.identity().ownNumber(), number, dial.digits(), m, customer, clock.instant());
+            if (dialMode.forward()) {
+                legs = forwardLegs(agent, dialMode);
+                ForwardDial.Leg first = legs.get(0);
+                caller = first.caller();
+                Set<String> holds = new LinkedHashSet<>();
+                legs.forEach(l -> {
+                    holds.add(l.caller().id());
+                    holds.add(l.forwarding().id());
+                });
+                call = newCall(agent, number, customerRef, caller, first.forwardingNumber(), first.mode(), holds);
+            } else {
+                caller = directLine(agent);
+                call = newCall(agent, number, customerRef, caller, customer.digits(), dialMode.name(),
+                        Set.of(caller.id()));
+            }
             active.put(call.id, call);
         }
-        ModemCalls modem = line.calls().orElseThrow();
         ActiveCall c = call;
-        Thread.ofVirtual().name("call " + call.id).start(() -> place(c, modem, dial));
-        log.info("event=call-requested call={} agent={} line={} number={}", call.id, agent.id(), line.id(),
-                dial.digits());
+        List<ForwardDial.Leg> chosenLegs = legs;
+        Thread.ofVirtual().name("call " + call.id).start(() -> {
+            try {
+                if (dialMode.forward()) {
+                    forwardDial.place(c, chosenLegs, customer, this::finish);
+                } else {
+                    placeDirect(c, caller.calls().orElseThrow(), customer);
+                }
+            } catch (RuntimeException e) {
+                log.error("event=call-failed call={} error=\"{}\"", c.id, e.getMessage(), e);
+                c.endBeforeDial(io.branchline.hw.modem.EndCause.FAILED, e.getMessage(), scheduler.clock().instant());
+                finish(c);
+            }
+        });
+        log.info("event=call-requested call={} agent={} line={} mode={} number={}", call.id, agent.id(), caller.id(),
+                dialMode.name(), customer.digits());
         return call.view();
     }
 
-    private void place(ActiveCall call, ModemCalls modem, DialString dial) {
-        ModemCall mc;
-        try {
-            mc = modem.dial(dial);
-        } catch (RuntimeException e) {
-            log.error("event=dial-failed call={} error=\"{}\"", call.id, e.getMessage());
-            active.remove(call.id);
-            return;
-        }
+    private ActiveCall newCall(Agent agent, String number, String customerRef, ModemLine caller, String dialed,
+                               String mode, Set<String> holds) {
+        LineSnapshot s = caller.snapshot();
+        return new ActiveCall(UUID.randomUUID().toString(), agent, number, customerRef, scheduler.clock().instant(),
+                new ActiveCall.Placement(caller.id(), s.identity().iccid(), simNumber(caller), dialed, mode), holds);
+    }
+
+    private void placeDirect(ActiveCall call, ModemCalls modem, DialString dial) {
+        ModemCall mc = modem.dial(dial);
         call.attach(mc);
         if (call.hangUpRequested) {
             modem.hangUp();
@@ -103,13 +149,12 @@ public final class CallService {
         }
     }
 
+    // --- choosing lines -------------------------------------------------------------------------------------
+
     /** The agent's own line when they have one; else the first line that is up, free and owned by nobody. */
-    private ModemLine chooseLine(Agent agent) {
+    private ModemLine directLine(Agent agent) {
         if (agent.lineId().isPresent()) {
-            ModemLine own = lines.line(agent.lineId().get()).orElseThrow(() -> CallRequestException.conflict("agent",
-                    "agent " + agent.id() + "'s line " + agent.lineId().get() + " does not exist"));
-            checkUsable(own);
-            return own;
+            return usableCard(agent, 1, "agent");
         }
         for (ModemLine l : lines.all()) {
             if (!agents.owned(l.id()) && usable(l)) {
@@ -119,15 +164,75 @@ public final class CallService {
         throw CallRequestException.conflict("agent", "no free line is up for agent " + agent.id());
     }
 
-    private void checkUsable(ModemLine l) {
+    /**
+     * The legs a call-forward mode may use, best first: the mode as asked, then same-card forwarding on the
+     * agent's other card as the fallback for a SIM that cannot forward. Crossed modes need both cards at once.
+     */
+    private List<ForwardDial.Leg> forwardLegs(Agent agent, DialMode mode) {
+        if (agent.lineId().isEmpty()) {
+            throw CallRequestException.conflict("mode", "call-forward dialing needs the agent's own desk phone;"
+                    + " agent " + agent.id() + " has none");
+        }
+        DialMode m = mode;
+        if (mode.auto()) {
+            int n = autoCounts.merge(agent.id(), 1, Integer::sum) - 1;
+            int card = agent.secondLineId().isPresent() ? (n / DialMode.AUTO_SWITCH_EVERY) % 2 + 1 : 1;
+            m = DialMode.forward(card, card);
+        }
+        for (int card : new int[] {m.callerCard(), m.forwardCard()}) {
+            if (agent.card(card).isEmpty()) {
+                throw CallRequestException.conflict("mode", m.name() + " needs two SIMs registered at once, and agent "
+                        + agent.id() + "'s desk phone has one modem (card 2 missing)");
+            }
+        }
+        List<ForwardDial.Leg> legs = new ArrayList<>();
+        legs.add(leg(agent, m.callerCard(), m.forwardCard(), m.name(), true));
+        int other = m.forwardCard() == 1 ? 2 : 1;
+        if (agent.card(other).isPresent()) {
+            ForwardDial.Leg fallback = leg(agent, other, other, DialMode.forward(other, other).name(), false);
+            if (fallback != null) {
+                legs.add(fallback);
+            }
+        }
+        return legs;
+    }
+
+    /** One leg; the asked-for leg must be usable now, a fallback leg is just left out when it is not. */
+    private ForwardDial.Leg leg(Agent agent, int callerCard, int forwardCard, String mode, boolean required) {
+        try {
+            ModemLine caller = usableCard(agent, callerCard, "mode");
+            ModemLine fwd = callerCard == forwardCard ? caller : usableCard(agent, forwardCard, "mode");
+            String fwdNumber = simNumber(fwd);
+            if (fwdNumber.isEmpty()) {
+                throw CallRequestException.conflict("mode", "the SIM on line " + fwd.id() + " does not know its own"
+                        + " number; set own-number for that modem in the configuration");
+            }
+            if (forwardDial.unableToForward(fwd.snapshot().identity().iccid()) && !required) {
+                return null;
+            }
+            return new ForwardDial.Leg(caller, fwd, fwdNumber, mode);
+        } catch (CallRequestException e) {
+            if (required) {
+                throw e;
+            }
+            return null;
+        }
+    }
+
+    private ModemLine usableCard(Agent agent, int card, String field) {
+        String id = agent.card(card).orElseThrow();
+        ModemLine l = lines.line(id).orElseThrow(() -> CallRequestException.conflict(field,
+                "agent " + agent.id() + "'s line " + id + " does not exist"));
         LineSnapshot s = l.snapshot();
         if (s.status().state() != LineState.UP || l.calls().isEmpty()) {
-            throw CallRequestException.conflict("agent", "line " + l.id() + " is " + s.status().state().label()
+            throw CallRequestException.conflict(field, "line " + l.id() + " is " + s.status().state().label()
                     + (s.status().detail().isEmpty() ? "" : ": " + s.status().detail()));
         }
         if (busy(l.id())) {
-            throw CallRequestException.conflict("agent", "line " + l.id() + " is busy with another call");
+            throw CallRequestException.conflict(field.equals("mode") ? "agent" : field, "line " + l.id()
+                    + " is busy with another call");
         }
+        return l;
     }
 
     private boolean usable(ModemLine l) {
@@ -135,8 +240,31 @@ public final class CallService {
     }
 
     private boolean busy(String lineId) {
-        return active.values().stream().anyMatch(c -> c.lineId.equals(lineId));
+        return active.values().stream().anyMatch(c -> c.holds.contains(lineId));
     }
+
+    private String simNumber(ModemLine l) {
+        String own = l.snapshot().identity().ownNumber();
+        return own.isEmpty() ? configuredNumbers.getOrDefault(l.id(), "") : own;
+    }
+
+    // --- forwarding left behind ----------------------------------------------------------------------------
+
+    /** Erases what the journal says may still forward on this line (a crash, a power cut, a lost modem). */
+    private void recoverForwarding(ModemLine line) {
+        List<ForwardingJournal.Entry> left = journal.open().stream()
+                .filter(e -> e.lineId().equals(line.id()) && !active.containsKey(e.callId())).toList();
+        if (!left.isEmpty()) {
+            Thread.ofVirtual().start(() -> {
+                for (ForwardingJournal.Entry e : left) {
+                    log.warn("event=forwarding-recovery call={} line={} target={}", e.callId(), e.lineId(), e.target());
+                    forwardDial.erase(e.callId(), line);
+                }
+            });
+        }
+    }
+
+    // --- state -----------------------------------------------------------------------------------------------
 
     /** Hangs up a call the box is placing; false if no such call is active. */
     public boolean hangUp(String id) {
@@ -146,7 +274,7 @@ public final class CallService {
         }
         c.hangUpRequested = true;
         if (c.modemCall() != null) {
-            lines.line(c.lineId).flatMap(ModemLine::calls).ifPresent(ModemCalls::hangUp);
+            lines.line(c.lineId()).flatMap(ModemLine::calls).ifPresent(ModemCalls::hangUp);
         }
         return true;
     }
@@ -162,5 +290,9 @@ public final class CallService {
 
     public CallRecords records() {
         return records;
+    }
+
+    public ForwardingJournal journal() {
+        return journal;
     }
 }

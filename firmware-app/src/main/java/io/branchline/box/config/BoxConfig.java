@@ -9,9 +9,11 @@ import java.util.List;
  * What the installer sets in /etc/branchline/branchline.yaml. Keys are dash-case; every section has
  * defaults so that a file with only {@code modems:} works. See docs/branchline.example.yaml.
  */
-public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agents, Health health, Debug debug) {
+public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agents, Calls calls, Health health,
+                        Debug debug) {
 
     public BoxConfig {
+        calls = calls == null ? new Calls(null) : calls;
         agents = agents == null ? List.of() : List.copyOf(agents);
         box = box == null ? new Box(null, null) : box;
         http = http == null ? new Http(null, null) : http;
@@ -21,7 +23,7 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
     }
 
     public static BoxConfig empty() {
-        return new BoxConfig(null, null, null, null, null, null);
+        return new BoxConfig(null, null, null, null, null, null, null);
     }
 
     /** The box itself: its name towards the CRM and where it keeps its database and recordings. */
@@ -45,8 +47,10 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
      * must match; {@code pin}, when set, is entered once if the SIM asks for it.
      */
     public record Modem(String id, String port, @JsonProperty("usb-path") String usbPath,
-                        @JsonProperty("usb-interface") Integer usbInterface, String imei, String pin) {
+                        @JsonProperty("usb-interface") Integer usbInterface, String imei, String pin,
+                        @JsonProperty("own-number") String ownNumber) {
         public Modem {
+            ownNumber = ownNumber == null ? "" : ownNumber;
             pin = pin == null ? "" : pin;
             port = port == null ? "" : port;
             usbPath = usbPath == null ? "" : usbPath;
@@ -69,11 +73,20 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
     }
 
     /** A telesales agent: the CRM's user, and the line of their desk phone if they have one. */
-    public record Agent(String id, String name, @JsonProperty("crm-user-id") String crmUserId, String line) {
+    public record Agent(String id, String name, @JsonProperty("crm-user-id") String crmUserId, String line,
+                        @JsonProperty("second-line") String secondLine) {
         public Agent {
             name = name == null ? "" : name;
             crmUserId = crmUserId == null ? "" : crmUserId;
             line = line == null ? "" : line;
+            secondLine = secondLine == null ? "" : secondLine;
+        }
+    }
+
+    /** Dialing settings. {@code forward-delay-ms}: wait between registering forwarding and dialling (3 s). */
+    public record Calls(@JsonProperty("forward-delay-ms") Integer forwardDelayMs) {
+        public Calls {
+            forwardDelayMs = forwardDelayMs == null ? 3000 : forwardDelayMs;
         }
     }
 

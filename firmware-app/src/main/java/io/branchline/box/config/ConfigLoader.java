@@ -56,12 +56,15 @@ public final class ConfigLoader {
         if (c.http().port() < 1 || c.http().port() > 65535) {
             throw new ConfigException(source + ": http.port: must be 1 to 65535, not " + c.http().port());
         }
+        if (c.calls().forwardDelayMs() < 0 || c.calls().forwardDelayMs() > 60_000) {
+            throw new ConfigException(source + ": calls.forward-delay-ms: must be 0 to 60000");
+        }
         if (c.health().pollSeconds() < 1) {
             throw new ConfigException(source + ": health.poll-seconds: must be at least 1");
         }
         Set<String> lineIds = new HashSet<>();
         checkModems(c, source, lineIds);
-        checkAgents(c, source, lineIds);
+        checkAgents(c, source);
     }
 
     private static void checkModems(BoxConfig c, String source, Set<String> ids) {
@@ -84,13 +87,16 @@ public final class ConfigLoader {
             if (!m.imei().isEmpty() && !m.imei().matches("\\d{15}")) {
                 throw new ConfigException(at + ".imei: must be 15 digits");
             }
+            if (!m.ownNumber().isEmpty() && !m.ownNumber().matches("\\+?\\d{3,20}")) {
+                throw new ConfigException(at + ".own-number: must be digits, optionally after +");
+            }
             if (!m.pin().isEmpty() && !m.pin().matches("\\d{4,8}")) {
                 throw new ConfigException(at + ".pin: must be 4 to 8 digits (quote it: pin: \"0000\")");
             }
         }
     }
 
-    private static void checkAgents(BoxConfig c, String source, Set<String> lineIds) {
+    private static void checkAgents(BoxConfig c, String source) {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < c.agents().size(); i++) {
             BoxConfig.Agent a = c.agents().get(i);
@@ -101,9 +107,10 @@ public final class ConfigLoader {
             if (!ids.add(a.id())) {
                 throw new ConfigException(at + ".id: \"" + a.id() + "\" is used twice");
             }
-            if (!a.line().isEmpty() && !lineIds.contains(a.line())) {
-                throw new ConfigException(at + ".line: no modem line \"" + a.line() + "\" in modems");
+            if (!a.secondLine().isEmpty() && a.line().isEmpty()) {
+                throw new ConfigException(at + ".second-line: give line (card 1) first");
             }
+            // Whether the lines exist is checked when the box starts, against every line it has.
         }
     }
 

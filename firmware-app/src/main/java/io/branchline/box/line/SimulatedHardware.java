@@ -16,8 +16,9 @@ import java.util.List;
  * <ul>
  * <li>{@code sim-1}, a Quectel EC25 whose SIM is registered, and {@code sim-2}, a SIMCom SIM7600 whose SIM
  *     asks for its PIN;</li>
- * <li>{@code desk-1001} and {@code desk-1002}, the desk-phone lines of agents 1001 and 1002 (a Quectel EC25
- *     and a Huawei E1550).</li>
+ * <li>{@code desk-1001} and {@code desk-1002}, card 1 of the desk phones of agents 1001 and 1002 (a Quectel
+ *     EC25 and a Huawei E1550), and {@code desk-1001b} and {@code desk-1002b}, their card 2 (SIMCom SIM7600s),
+ *     so that every call-forward mode, crossed ones included, can be tried.</li>
  * </ul>
  * The network answers by the number's last digit (see {@link EmulatedNetwork}). Wired only by --simulate,
  * never found by classpath scanning.
@@ -47,24 +48,32 @@ public final class SimulatedHardware {
                 EmulatedSim.ready("89860012345678901001", "460001234501001", "13800001001")).signal(24);
         ModemEmulator desk1002 = new ModemEmulator(Flavour.HUAWEI_E1550, "861234560001002",
                 EmulatedSim.ready("89860012345678901002", "460001234501002", "13800001002")).signal(18);
+        ModemEmulator desk1001b = new ModemEmulator(Flavour.SIMCOM_SIM7600, "861234560011001",
+                EmulatedSim.ready("89860012345678911001", "460001234511001", "13800011001")).signal(21);
+        ModemEmulator desk1002b = new ModemEmulator(Flavour.SIMCOM_SIM7600, "861234560011002",
+                EmulatedSim.ready("89860012345678911002", "460001234511002", "13800011002")).signal(17);
         EmulatedNetwork network = new EmulatedNetwork(scheduler);
-        for (ModemEmulator m : List.of(registered, locked, desk1001, desk1002)) {
+        for (ModemEmulator m : List.of(registered, locked, desk1001, desk1002, desk1001b, desk1002b)) {
             network.register(m);
         }
         bus.plug("1-1.1", 2, registered);
         bus.plug("1-1.2", 2, locked);
         bus.plug("1-1.3", 2, desk1001);
         bus.plug("1-1.4", 0, desk1002);
+        bus.plug("1-2.3", 2, desk1001b);
+        bus.plug("1-2.4", 2, desk1002b);
         return new SimulatedHardware(bus, network, List.of(new SimLine("sim-1", ModemAddress.usb("1-1.1", 2)),
                 new SimLine("sim-2", ModemAddress.usb("1-1.2", 2)),
                 new SimLine("desk-1001", ModemAddress.usb("1-1.3", 2)),
-                new SimLine("desk-1002", ModemAddress.usb("1-1.4", 0))));
+                new SimLine("desk-1002", ModemAddress.usb("1-1.4", 0)),
+                new SimLine("desk-1001b", ModemAddress.usb("1-2.3", 2)),
+                new SimLine("desk-1002b", ModemAddress.usb("1-2.4", 2))));
     }
 
     /** Agents 1001 and 1002, each owning a desk-phone line. */
     public List<BoxConfig.Agent> agents() {
-        return List.of(new BoxConfig.Agent("1001", "坐席1001", "crm-1001", "desk-1001"),
-                new BoxConfig.Agent("1002", "坐席1002", "crm-1002", "desk-1002"));
+        return List.of(new BoxConfig.Agent("1001", "坐席1001", "crm-1001", "desk-1001", "desk-1001b"),
+                new BoxConfig.Agent("1002", "坐席1002", "crm-1002", "desk-1002", "desk-1002b"));
     }
 
     public EmulatedNetwork network() {

@@ -1,0 +1,147 @@
+package io.branchline.box.forward;
+
+import io.branchline.box.call.ActiveCall;
+import io.branchline.hw.at.AtEngine;
+import io.branchline.hw.at.DialString;
+import io.branchline.hw.modem.EndCause;
+import io.branchline.hw.modem.ModemCall;
+import io.branchline.hw.modem.ModemCalls;
+import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.time.Scheduler;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Call-forward dialing (呼叫转移外呼): register the forwarding SIM's unconditional forwarding to the customer
+ * and confirm it, wait the call delay, dial the forwarding SIM's own number from the caller SIM, and when
+ * the call ends erase the forwarding and confirm the erase. The journal holds every registration from
+ * before AT+CCFC is sent until its erase is confirmed, so no SIM is left forwarding to a customer after
+ * an error, a hang-up at any step, or a restart.
+ *
+ * <p>A SIM that answers +CME ERROR 30 or 171 (LTE/IMS SIMs) is remembered as unable to forward and the call
+ * falls back to the next leg offered, if any.
+ */
+public final class ForwardDial {
+    private static final Logger log = LoggerFactory.getLogger(ForwardDial.class);
+    private static final int ERASE_TRIES = 3;
+
+    /** One way to place the call: which line calls, which line forwards, and that SIM's own number. */
+    public record Leg(ModemLine caller, ModemLine forwarding, String forwardingNumber, String mode) {
+    }
+
+    private final ForwardingJournal journal;
+    private final Scheduler scheduler;
+    private final Duration delay;
+    private final Set<String> unableToForward = ConcurrentHashMap.newKeySet();
+
+    public ForwardDial(ForwardingJournal journal, Scheduler scheduler, Duration delay) {
+        this.journal = journal;
+        this.scheduler = scheduler;
+        this.delay = delay;
+    }
+
+    /** Whether the SIM with this ICCID has shown it cannot forward (CME 30/171). */
+    public boolean unableToForward(String iccid) {
+        return unableToForward.contains(iccid);
+    }
+
+    /**
+     * Places {@code call} over the first leg whose SIM takes the forwarding; {@code done} runs once the call
+     * is over and the forwarding is erased (or left to the journal).
+     */
+    public void place(ActiveCall call, List<Leg> legs, DialString customer, Consumer<ActiveCall> done) {
+        Leg chosen = null;
+        for (Leg leg : legs) {
+            String iccid = leg.forwarding().snapshot().identity().iccid();
+            Optional<AtEngine> engine = leg.forwarding().engine();
+            if (unableToForward.contains(iccid) || engine.isEmpty()) {
+                continue;
+            }
+            journal.open(new ForwardingJournal.Entry(call.id(), leg.forwarding().id(), iccid, customer.digits()));
+            SimForwarding.Result r = SimForwarding.register(engine.get(), customer);
+            if (r.outcome() == SimForwarding.Outcome.REGISTERED) {
+                chosen = leg;
+                break;
+            }
+            eraseAndClose(call, leg.forwarding()); // a half-done registration must not stay behind either
+            if (r.outcome() == SimForwarding.Outcome.UNSUPPORTED) {
+                unableToForward.add(iccid);
+                log.warn("event=sim-cannot-forward line={} iccid={} detail=\"{}\"", leg.forwarding().id(), iccid,
+                        r.detail());
+                call.note("SIM " + iccid + " on " + leg.forwarding().id() + " cannot forward (" + r.detail()
+                        + "); fell back");
+                continue;
+            }
+            end(call, EndCause.FAILED, r.detail(), done);
+            return;
+        }
+        if (chosen == null) {
+            end(call, EndCause.FAILED, "no SIM of this desk phone can forward calls", done);
+            return;
+        }
+        Leg leg = chosen;
+        var callerId = leg.caller().snapshot().identity();
+        call.place(new ActiveCall.Placement(leg.caller().id(), callerId.iccid(), callerId.ownNumber(),
+                leg.forwardingNumber(), leg.mode()));
+        sleep(delay);
+        Optional<ModemCalls> modem = leg.caller().calls();
+        if (call.hangUpRequested() || modem.isEmpty()) {
+            eraseAndClose(call, leg.forwarding());
+            end(call, call.hangUpRequested() ? EndCause.NORMAL : EndCause.FAILED, call.hangUpRequested()
+                    ? "hung up by the box before dialling" : "line " + leg.caller().id() + " went down", done);
+            return;
+        }
+        ModemCall mc = modem.get().dial(new DialString(leg.forwardingNumber()));
+        call.attach(mc);
+        if (call.hangUpRequested()) {
+            modem.get().hangUp();
+        }
+        mc.ended().thenAccept(ended -> Thread.ofVirtual().start(() -> {
+            eraseAndClose(call, leg.forwarding());
+            done.accept(call);
+        }));
+    }
+
+    /** Erases the forwarding of {@code line} for this call, confirmed, with a few tries; else the journal keeps it. */
+    public boolean eraseAndClose(ActiveCall call, ModemLine line) {
+        return erase(call.id(), line);
+    }
+
+    /** The same for a journal entry whose call is gone (recovery after a crash). */
+    public boolean erase(String callId, ModemLine line) {
+        for (int i = 0; i < ERASE_TRIES; i++) {
+            Optional<AtEngine> engine = line.engine();
+            if (engine.isPresent() && SimForwarding.erase(engine.get())) {
+                journal.close(callId, line.id());
+                log.info("event=forwarding-erased call={} line={}", callId, line.id());
+                return true;
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+        log.warn("event=forwarding-erase-pending call={} line={} note=\"erased when the line is back\"", callId,
+                line.id());
+        return false;
+    }
+
+    private void end(ActiveCall call, EndCause cause, String detail, Consumer<ActiveCall> done) {
+        call.endBeforeDial(cause, detail, scheduler.clock().instant());
+        done.accept(call);
+    }
+
+    /** Waits on the injected scheduler, so that tests move time instead of sleeping. */
+    private void sleep(Duration d) {
+        if (d.isZero()) {
+            return;
+        }
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        scheduler.schedule(d, () -> f.complete(null));
+        f.join();
+    }
+}
