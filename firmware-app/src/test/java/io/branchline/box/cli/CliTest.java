@@ -80,7 +80,8 @@ class CliTest {
         Result r = cli("lines", "--json", "--port", port());
         assertEquals(ExitCode.OK, r.code());
         List<LineView> lines = Json.MAPPER.readValue(r.out(), new TypeReference<>() { });
-        assertEquals(List.of("sim-1", "sim-2", "desk-1001", "desk-1002"), lines.stream().map(LineView::id).toList());
+        assertEquals(List.of("sim-1", "sim-2", "desk-1001", "desk-1002", "desk-1001b", "desk-1002b"),
+                lines.stream().map(LineView::id).toList());
         LineView one = lines.get(0);
         assertEquals("861234560000011", one.imei());
         assertEquals("89860012345678900011", one.iccid());
