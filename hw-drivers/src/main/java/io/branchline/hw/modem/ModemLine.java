@@ -11,7 +11,10 @@ import io.branchline.hw.serial.SerialLink;
 import io.branchline.hw.serial.SerialLinkException;
 import io.branchline.hw.serial.WireLog;
 import io.branchline.hw.time.Scheduler;
+import io.branchline.hw.sim.SimMultiplexer;
+import io.branchline.hw.sim.SimSwitchResult;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -119,10 +122,12 @@ public final class ModemLine implements AutoCloseable {
         return e != null && e.isAlive() ? Optional.of(e) : Optional.empty();
     }
 
-    private void post(Runnable task) {
-        if (!closed) {
-            tasks.add(task);
+    private boolean post(Runnable task) {
+        if (closed) {
+            return false;
         }
+        tasks.add(task);
+        return true;
     }
 
     private void work() {
@@ -241,6 +246,67 @@ public final class ModemLine implements AutoCloseable {
             }
         }));
         return false;
+    }
+
+    /**
+     * Moves the modem to another SIM of its multiplexer: radio off, select the slot, radio on, wait for the
+     * SIM to be ready and registered, check that it is the card expected there. Never while a call is up.
+     * Runs on the line's own thread, between polls.
+     *
+     * @param expectedIccid the card the installer put in that slot; empty to accept any
+     */
+    public CompletableFuture<SimSwitchResult> switchSim(SimMultiplexer mux, int slot, String expectedIccid,
+                                                        Duration timeout) {
+        CompletableFuture<SimSwitchResult> result = new CompletableFuture<>();
+        if (!post(() -> result.complete(doSwitch(mux, slot, expectedIccid, timeout)))) {
+            result.complete(SimSwitchResult.failed(slot, "", "line " + id + " is closed"));
+        }
+        return result;
+    }
+
+    private SimSwitchResult doSwitch(SimMultiplexer mux, int slot, String expectedIccid, Duration timeout) {
+        if (engine == null || !engine.isAlive() || driver == null) {
+            return SimSwitchResult.failed(slot, "", "line " + id + " is down");
+        }
+        if (calls != null && calls.current().isPresent()) {
+            return SimSwitchResult.failed(slot, "", "a call is up on line " + id);
+        }
+        try {
+            engine.executeOk(AtCommands.radio(false));
+            mux.select(slot);
+            engine.executeOk(AtCommands.radio(true));
+            java.time.Instant deadline = scheduler.clock().instant().plus(timeout);
+            ModemStatus status = driver.poll();
+            while (status.state() != LineState.UP) {
+                if (!scheduler.clock().instant().isBefore(deadline)) {
+                    ModemIdentity seen = driver.readIdentity();
+                    publish(new LineSnapshot(id, address, snapshot.port(), snapshot.profile(), seen, status,
+                            scheduler.clock().instant(), snapshot.restarts()));
+                    return SimSwitchResult.failed(slot, seen.iccid(), "slot " + slot + " not ready and registered"
+                            + " within " + timeout.toSeconds() + " s (" + status.state().label() + ")");
+                }
+                waitFor(Duration.ofMillis(500));
+                status = driver.poll();
+            }
+            ModemIdentity identity = driver.readIdentity();
+            LineSnapshot s = snapshot;
+            publish(new LineSnapshot(id, address, s.port(), s.profile(), identity, status, scheduler.clock().instant(),
+                    s.restarts()));
+            if (!expectedIccid.isEmpty() && !expectedIccid.equals(identity.iccid())) {
+                return SimSwitchResult.failed(slot, identity.iccid(), "slot " + slot + " holds ICCID "
+                        + identity.iccid() + ", expected " + expectedIccid);
+            }
+            log.info("line={} event=sim-switched slot={} iccid={}", id, slot, identity.iccid());
+            return SimSwitchResult.ok(slot, identity.iccid());
+        } catch (AtException e) {
+            return SimSwitchResult.failed(slot, "", "switch to slot " + slot + " failed: " + e.getMessage());
+        }
+    }
+
+    private void waitFor(Duration d) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        scheduler.schedule(d, () -> f.complete(null));
+        f.join();
     }
 
     /** Enters the configured PIN if the SIM wants one and this card has not refused it; true if it opened. */
