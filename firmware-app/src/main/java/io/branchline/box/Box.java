@@ -5,6 +5,11 @@ import io.branchline.box.call.CallRecords;
 import io.branchline.box.call.CallService;
 import io.branchline.box.call.CallsService;
 import io.branchline.box.config.BoxConfig;
+import io.branchline.box.line.DeskPhones;
+import io.branchline.box.rotation.FrequentCallWarnings;
+import io.branchline.hw.gpio.Gpio;
+import io.branchline.hw.gpio.Pi4jGpio;
+import java.util.Optional;
 import io.branchline.box.forward.ForwardDial;
 import io.branchline.box.forward.ForwardingJournal;
 import io.branchline.box.line.LineRegistry;
@@ -102,8 +107,24 @@ public final class Box implements AutoCloseable {
         Map<String, String> ownNumbers = new LinkedHashMap<>();
         o.config().modems().stream().filter(m -> !m.ownNumber().isEmpty())
                 .forEach(m -> ownNumbers.put(m.id(), m.ownNumber()));
+        List<BoxConfig.Modem> deskSettings = new ArrayList<>(o.config().modems());
+        if (simulated != null) {
+            // A configured modem with a simulated line's id overrides that desk phone's settings.
+            simulated.deskSettings().stream()
+                    .filter(d -> deskSettings.stream().noneMatch(c -> c.id().equals(d.id())))
+                    .forEach(deskSettings::add);
+        }
+        Optional<Gpio> gpio = simulated != null ? Optional.of(simulated.gpio())
+                : DeskPhones.needGpio(deskSettings) ? Optional.of(new Pi4jGpio()) : Optional.empty();
+        DeskPhones desk = new DeskPhones(deskSettings, gpio, scheduler);
         CallService calls = new CallService(Agents.from(agentList), registry, new CallRecords(db, scheduler.clock()),
-                journal, forwardDial, ownNumbers, scheduler);
+                journal, forwardDial, ownNumbers, desk.sims(), new FrequentCallWarnings(), scheduler);
+        // Putting the handset down ends the call on that line.
+        desk.hooks().forEach((lineId, hook) -> hook.onChange(offHook -> {
+            if (!offHook) {
+                calls.hangUpLine(lineId);
+            }
+        }));
         registry.start(); // after the call service listens: forwarding left by a crash is erased as lines come up
         boolean simulate = o.simulate();
         boolean rawAt = o.rawAt() || o.config().debug().rawAt();
@@ -116,6 +137,20 @@ public final class Box implements AutoCloseable {
             if (sim != null) {
                 // What the emulated network saw: who called, what was dialled, who it reached, forwarded or not.
                 r.get("/api/simulate/network", (req, res) -> Json.ok(res, sim.network().records()));
+                // The emulated desk phone's handset: POST /api/simulate/hook/desk-1001?off-hook=false puts it down.
+                r.post("/api/simulate/hook/{line}", (req, res) -> {
+                    String line = req.path().pathParameters().get("line");
+                    int pin = line.equals("desk-1001") ? SimulatedHardware.HOOK_1001
+                            : line.equals("desk-1002") ? SimulatedHardware.HOOK_1002 : -1;
+                    if (pin < 0) {
+                        Json.error(res, io.helidon.http.Status.NOT_FOUND_404, "line", "no hook switch on " + line);
+                        return;
+                    }
+                    boolean offHook = req.query().first("off-hook").asOptional().map(Boolean::parseBoolean)
+                            .orElse(true);
+                    sim.gpio().drive(pin, !offHook); // the switch pulls the line low when the handset is lifted
+                    Json.ok(res, Map.of("line", line, "offHook", offHook));
+                });
             }
         });
         log.info("event=box-started version={} api=http://{}:{}/api/lines data={} lines={}", Version.current(),
@@ -140,6 +175,7 @@ public final class Box implements AutoCloseable {
                         SystemScheduler scheduler, boolean simulate, boolean rawAt) {
         r.register("/api/lines", new LinesService(registry, rawAt))
                 .register("/api/calls", new CallsService(calls, scheduler.clock()))
+                .get("/api/warnings", (req, res) -> Json.ok(res, calls.warnings().recent()))
                 .register("/api/hardware", new SeenService(seen))
                 .get("/api/health", (req, res) -> {
                     Map<String, Object> body = new LinkedHashMap<>();

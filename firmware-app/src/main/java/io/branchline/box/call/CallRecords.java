@@ -117,6 +117,13 @@ public final class CallRecords {
                 }));
     }
 
+    /** Calls made on the SIM with this ICCID since an instant (stored text): rotation and the call-rate warning. */
+    public int countCalls(String simIccid, java.time.Instant since) {
+        String from = TimeText.of(since);
+        return db.with(dsl -> dsl.fetchCount(CALL_RECORD, CALL_RECORD.SIM_ICCID.eq(simIccid)
+                .and(CALL_RECORD.STARTED_AT.ge(from))));
+    }
+
     /** Outbox rows not yet sent, for the sync and for tests. */
     public int unsentOutbox() {
         return db.with(dsl -> dsl.fetchCount(OUTBOX, OUTBOX.SENT_AT.isNull()));

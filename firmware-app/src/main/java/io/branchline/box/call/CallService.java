@@ -3,6 +3,11 @@ package io.branchline.box.call;
 import io.branchline.box.forward.ForwardDial;
 import io.branchline.box.forward.ForwardingJournal;
 import io.branchline.box.line.LineRegistry;
+import io.branchline.box.rotation.FrequentCallWarnings;
+import io.branchline.box.rotation.LineSims;
+import io.branchline.box.rotation.RotationPolicy;
+import io.branchline.box.rotation.SimSlot;
+import io.branchline.hw.sim.SimSwitchResult;
 import io.branchline.hw.at.DialString;
 import io.branchline.hw.at.InvalidAtArgumentException;
 import io.branchline.hw.modem.LineSnapshot;
@@ -30,6 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CallService {
     private static final Logger log = LoggerFactory.getLogger(CallService.class);
+    private static final java.time.Duration SIM_SWITCH_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     private final Agents agents;
     private final LineRegistry lines;
@@ -40,12 +46,17 @@ public final class CallService {
     private final Scheduler scheduler;
     private final Map<String, ActiveCall> active = new ConcurrentHashMap<>();
     private final Map<String, Integer> autoCounts = new ConcurrentHashMap<>();
+    private final Map<String, LineSims> sims;
+    private final FrequentCallWarnings warnings;
 
     /**
      * @param configuredNumbers own numbers the installer entered per line, for SIMs that do not know theirs
      */
     public CallService(Agents agents, LineRegistry lines, CallRecords records, ForwardingJournal journal,
-                       ForwardDial forwardDial, Map<String, String> configuredNumbers, Scheduler scheduler) {
+                       ForwardDial forwardDial, Map<String, String> configuredNumbers, Map<String, LineSims> sims,
+                       FrequentCallWarnings warnings, Scheduler scheduler) {
+        this.sims = Map.copyOf(sims);
+        this.warnings = warnings;
         this.agents = agents;
         this.lines = lines;
         this.records = records;
@@ -95,7 +106,8 @@ public final class CallService {
                 call = newCall(agent, number, customerRef, caller, first.forwardingNumber(), first.mode(), holds);
             } else {
                 caller = directLine(agent);
-                call = newCall(agent, number, customerRef, caller, customer.digits(), dialMode.name(),
+                checkCallRate(caller);
+                call = newCall(agent, number, customerRef, caller, prefix(caller) + customer.digits(), dialMode.name(),
                         Set.of(caller.id()));
             }
             active.put(call.id, call);
@@ -107,7 +119,7 @@ public final class CallService {
                 if (dialMode.forward()) {
                     forwardDial.place(c, chosenLegs, customer, this::finish);
                 } else {
-                    placeDirect(c, caller.calls().orElseThrow(), customer);
+                    placeDirect(c, caller, customer);
                 }
             } catch (RuntimeException e) {
                 log.error("event=call-failed call={} error=\"{}\"", c.id, e.getMessage(), e);
@@ -127,7 +139,13 @@ public final class CallService {
                 new ActiveCall.Placement(caller.id(), s.identity().iccid(), simNumber(caller), dialed, mode), holds);
     }
 
-    private void placeDirect(ActiveCall call, ModemCalls modem, DialString dial) {
+    private void placeDirect(ActiveCall call, ModemLine line, DialString customer) {
+        rotate(line);
+        LineSnapshot s = line.snapshot();
+        DialString dial = new DialString(prefix(line) + customer.digits());
+        call.place(new ActiveCall.Placement(line.id(), s.identity().iccid(), simNumber(line), dial.digits(),
+                DialMode.DIRECT.name()));
+        ModemCalls modem = line.calls().orElseThrow(() -> new IllegalStateException("line " + line.id() + " is down"));
         ModemCall mc = modem.dial(dial);
         call.attach(mc);
         if (call.hangUpRequested) {
@@ -245,7 +263,70 @@ public final class CallService {
 
     private String simNumber(ModemLine l) {
         String own = l.snapshot().identity().ownNumber();
-        return own.isEmpty() ? configuredNumbers.getOrDefault(l.id(), "") : own;
+        if (!own.isEmpty()) {
+            return own;
+        }
+        String slotNumber = Optional.ofNullable(sims.get(l.id())).map(LineSims::configuredNumber).orElse("");
+        return slotNumber.isEmpty() ? configuredNumbers.getOrDefault(l.id(), "") : slotNumber;
+    }
+
+    private String prefix(ModemLine l) {
+        return Optional.ofNullable(sims.get(l.id())).map(LineSims::prefix).orElse("");
+    }
+
+    // --- SIM rotation and the call-rate warning -------------------------------------------------------------
+
+    /**
+     * 外呼频繁预警: when the line's current SIM already made the configured number of calls within the window,
+     * a warning is raised, and with {@code block} the call is refused.
+     */
+    private void checkCallRate(ModemLine line) {
+        LineSims ls = sims.get(line.id());
+        if (ls == null || ls.warning().isEmpty()) {
+            return;
+        }
+        FrequentCallWarnings.Rule rule = ls.warning().get();
+        String iccid = line.snapshot().identity().iccid();
+        int made = records.countCalls(iccid, scheduler.clock().instant().minus(rule.window())) + activeOn(iccid);
+        if (made < rule.calls()) {
+            return;
+        }
+        warnings.raise(new FrequentCallWarnings.Warning(io.branchline.box.store.TimeText.of(scheduler.clock()
+                .instant()), line.id(), iccid, simNumber(line), made + 1, rule.window().toMinutes(), rule.block()));
+        if (rule.block()) {
+            throw CallRequestException.conflict("agent", "frequent-call warning: the SIM on line " + line.id()
+                    + " made " + made + " calls within " + rule.window().toMinutes() + " minutes; calls are blocked");
+        }
+    }
+
+    private int activeOn(String iccid) {
+        return (int) active.values().stream().filter(c -> iccid.equals(c.view().simIccid())).count();
+    }
+
+    /** Moves the line to the SIM its rotation policy wants, skipping slots that fail to come up. */
+    private void rotate(ModemLine line) {
+        LineSims ls = sims.get(line.id());
+        if (ls == null || ls.mux().isEmpty()) {
+            return;
+        }
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String iccid = line.snapshot().identity().iccid();
+            java.time.Instant now = scheduler.clock().instant();
+            RotationPolicy.Usage usage = new RotationPolicy.Usage(records.countCalls(iccid, ls.switchedAt()),
+                    records.countCalls(iccid, now.minus(ls.policy().window())));
+            Optional<Integer> want = ls.wantSlot(usage);
+            if (want.isEmpty()) {
+                return;
+            }
+            String expected = ls.slot(want.get()).map(SimSlot::iccid).orElse("");
+            SimSwitchResult r = line.switchSim(ls.mux().get(), want.get(), expected, SIM_SWITCH_TIMEOUT).join();
+            if (r.ok()) {
+                ls.switched(scheduler.clock().instant());
+                return;
+            }
+            log.warn("event=sim-slot-failed line={} slot={} why=\"{}\"", line.id(), want.get(), r.why());
+            ls.markFailed(want.get());
+        }
     }
 
     // --- forwarding left behind ----------------------------------------------------------------------------
@@ -265,6 +346,14 @@ public final class CallService {
     }
 
     // --- state -----------------------------------------------------------------------------------------------
+
+    /** The desk phone's handset went down: whatever call holds that line ends. */
+    public void hangUpLine(String lineId) {
+        active.values().stream().filter(c -> c.holds.contains(lineId)).forEach(c -> {
+            log.info("event=handset-down line={} call={}", lineId, c.id);
+            hangUp(c.id);
+        });
+    }
 
     /** Hangs up a call the box is placing; false if no such call is active. */
     public boolean hangUp(String id) {
@@ -294,5 +383,13 @@ public final class CallService {
 
     public ForwardingJournal journal() {
         return journal;
+    }
+
+    public FrequentCallWarnings warnings() {
+        return warnings;
+    }
+
+    public Optional<LineSims> sims(String lineId) {
+        return Optional.ofNullable(sims.get(lineId));
     }
 }

@@ -48,8 +48,12 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
      */
     public record Modem(String id, String port, @JsonProperty("usb-path") String usbPath,
                         @JsonProperty("usb-interface") Integer usbInterface, String imei, String pin,
-                        @JsonProperty("own-number") String ownNumber) {
+                        @JsonProperty("own-number") String ownNumber, String prefix,
+                        @JsonProperty("sim-mux") SimMux simMux, Rotation rotation,
+                        @JsonProperty("frequent-call-warning") FrequentCallWarning frequentCallWarning,
+                        @JsonProperty("hook-pin") Integer hookPin) {
         public Modem {
+            prefix = prefix == null ? "" : prefix;
             ownNumber = ownNumber == null ? "" : ownNumber;
             pin = pin == null ? "" : pin;
             port = port == null ? "" : port;
@@ -63,6 +67,47 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
         public ModemAddress address() {
             ModemAddress a = port.isEmpty() ? ModemAddress.usb(usbPath, usbInterface) : ModemAddress.port(port);
             return imei.isEmpty() ? a : a.expectingImei(imei);
+        }
+    }
+
+    /** A SIM multiplexer in front of the modem: its GPIO select lines and what sits in each slot. */
+    public record SimMux(@JsonProperty("select-pins") List<Integer> selectPins, List<Slot> slots) {
+        public SimMux {
+            selectPins = selectPins == null ? List.of() : List.copyOf(selectPins);
+            slots = slots == null ? List.of() : List.copyOf(slots);
+        }
+    }
+
+    /** One SIM slot: its number (1-5), and optionally the card expected there, its number and dial prefix. */
+    public record Slot(Integer slot, String iccid, @JsonProperty("own-number") String ownNumber, String prefix) {
+        public Slot {
+            iccid = iccid == null ? "" : iccid;
+            ownNumber = ownNumber == null ? "" : ownNumber;
+            prefix = prefix == null ? "" : prefix;
+        }
+    }
+
+    /**
+     * SIM rotation (外呼设置): {@code fixed} keeps {@code slot}; {@code by-count} moves to the next slot after
+     * {@code calls} calls; {@code by-frequency} moves on when a SIM made {@code calls} calls within
+     * {@code minutes}. {@code slots} lists the slots taking part (2 to 5; default all).
+     */
+    public record Rotation(String policy, List<Integer> slots, Integer slot, Integer calls, Integer minutes) {
+        public Rotation {
+            policy = policy == null ? "fixed" : policy;
+            slots = slots == null ? List.of() : List.copyOf(slots);
+            slot = slot == null ? 1 : slot;
+            calls = calls == null ? 20 : calls;
+            minutes = minutes == null ? 60 : minutes;
+        }
+    }
+
+    /** 外呼频繁预警: more than {@code calls} calls within {@code minutes} on one SIM warns, or blocks. */
+    public record FrequentCallWarning(Integer calls, Integer minutes, Boolean block) {
+        public FrequentCallWarning {
+            calls = calls == null ? 30 : calls;
+            minutes = minutes == null ? 60 : minutes;
+            block = block != null && block;
         }
     }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -90,9 +91,64 @@ public final class ConfigLoader {
             if (!m.ownNumber().isEmpty() && !m.ownNumber().matches("\\+?\\d{3,20}")) {
                 throw new ConfigException(at + ".own-number: must be digits, optionally after +");
             }
+            checkSims(m, at);
             if (!m.pin().isEmpty() && !m.pin().matches("\\d{4,8}")) {
                 throw new ConfigException(at + ".pin: must be 4 to 8 digits (quote it: pin: \"0000\")");
             }
+        }
+    }
+
+    private static void checkSims(BoxConfig.Modem m, String at) {
+        if (!m.prefix().matches("[0-9*#+]{0,10}")) {
+            throw new ConfigException(at + ".prefix: up to 10 of 0-9 * # +");
+        }
+        java.util.Set<Integer> slots = new java.util.TreeSet<>();
+        if (m.simMux() != null) {
+            BoxConfig.SimMux mux = m.simMux();
+            if (mux.selectPins().isEmpty() || mux.selectPins().size() > 3) {
+                throw new ConfigException(at + ".sim-mux.select-pins: give 1 to 3 GPIO (BCM) numbers");
+            }
+            for (int j = 0; j < mux.slots().size(); j++) {
+                BoxConfig.Slot s = mux.slots().get(j);
+                String sat = at + ".sim-mux.slots[" + j + "]";
+                if (s.slot() == null || s.slot() < 1 || s.slot() > Math.min(5, 1 << mux.selectPins().size())) {
+                    throw new ConfigException(sat + ".slot: must be 1 to " + Math.min(5, 1 << mux.selectPins().size()));
+                }
+                if (!slots.add(s.slot())) {
+                    throw new ConfigException(sat + ".slot: slot " + s.slot() + " is listed twice");
+                }
+                if (!s.prefix().matches("[0-9*#+]{0,10}")) {
+                    throw new ConfigException(sat + ".prefix: up to 10 of 0-9 * # +");
+                }
+                if (!s.ownNumber().isEmpty() && !s.ownNumber().matches("\\+?\\d{3,20}")) {
+                    throw new ConfigException(sat + ".own-number: must be digits, optionally after +");
+                }
+            }
+        }
+        if (m.rotation() != null) {
+            BoxConfig.Rotation r = m.rotation();
+            if (!List.of("fixed", "by-count", "by-frequency").contains(r.policy())) {
+                throw new ConfigException(at + ".rotation.policy: fixed, by-count or by-frequency, not \"" + r.policy()
+                        + "\"");
+            }
+            if (!r.policy().equals("fixed") && m.simMux() == null) {
+                throw new ConfigException(at + ".rotation: rotating SIMs needs a sim-mux");
+            }
+            for (int slot : r.slots()) {
+                if (!slots.contains(slot)) {
+                    throw new ConfigException(at + ".rotation.slots: slot " + slot + " is not in sim-mux.slots");
+                }
+            }
+            if (!r.policy().equals("fixed") && !r.slots().isEmpty() && r.slots().size() < 2) {
+                throw new ConfigException(at + ".rotation.slots: rotation needs 2 to 5 slots");
+            }
+            if (r.calls() < 1 || r.minutes() < 1) {
+                throw new ConfigException(at + ".rotation: calls and minutes must be at least 1");
+            }
+        }
+        if (m.frequentCallWarning() != null && (m.frequentCallWarning().calls() < 1
+                || m.frequentCallWarning().minutes() < 1)) {
+            throw new ConfigException(at + ".frequent-call-warning: calls and minutes must be at least 1");
         }
     }
 

@@ -3,6 +3,8 @@ package io.branchline.box.line;
 import io.branchline.box.config.BoxConfig;
 import io.branchline.hw.emulator.EmulatedNetwork;
 import io.branchline.hw.emulator.EmulatedSim;
+import io.branchline.hw.emulator.EmulatedSimSocket;
+import io.branchline.hw.gpio.FakeGpio;
 import io.branchline.hw.emulator.EmulatedUsbBus;
 import io.branchline.hw.emulator.Flavour;
 import io.branchline.hw.emulator.ModemEmulator;
@@ -28,14 +30,21 @@ public final class SimulatedHardware {
     public record SimLine(String id, ModemAddress address) {
     }
 
+    /** The select lines of desk-1001's 5-slot multiplexer and the hook switches, on the emulated GPIO. */
+    public static final int[] MUX_PINS = {17, 27, 22};
+    public static final int HOOK_1001 = 5;
+    public static final int HOOK_1002 = 6;
+
     private final EmulatedUsbBus bus;
     private final EmulatedNetwork network;
     private final List<SimLine> lines;
+    private final FakeGpio gpio;
 
-    private SimulatedHardware(EmulatedUsbBus bus, EmulatedNetwork network, List<SimLine> lines) {
+    private SimulatedHardware(EmulatedUsbBus bus, EmulatedNetwork network, List<SimLine> lines, FakeGpio gpio) {
         this.bus = bus;
         this.network = network;
         this.lines = lines;
+        this.gpio = gpio;
     }
 
     public static SimulatedHardware standard(Scheduler scheduler) {
@@ -56,6 +65,14 @@ public final class SimulatedHardware {
         for (ModemEmulator m : List.of(registered, locked, desk1001, desk1002, desk1001b, desk1002b)) {
             network.register(m);
         }
+        // desk-1001's modem sits behind a 5-slot SIM multiplexer; the emulated board follows its select lines.
+        FakeGpio gpio = new FakeGpio();
+        List<EmulatedSim> cards = new java.util.ArrayList<>(List.of(desk1001.sim()));
+        for (int slot = 2; slot <= 5; slot++) {
+            cards.add(EmulatedSim.ready("8986001234567890" + slot + "001", "46000123450" + slot + "001",
+                    "1380000" + slot + "001"));
+        }
+        new EmulatedSimSocket(gpio, MUX_PINS, desk1001, cards);
         bus.plug("1-1.1", 2, registered);
         bus.plug("1-1.2", 2, locked);
         bus.plug("1-1.3", 2, desk1001);
@@ -67,7 +84,30 @@ public final class SimulatedHardware {
                 new SimLine("desk-1001", ModemAddress.usb("1-1.3", 2)),
                 new SimLine("desk-1002", ModemAddress.usb("1-1.4", 0)),
                 new SimLine("desk-1001b", ModemAddress.usb("1-2.3", 2)),
-                new SimLine("desk-1002b", ModemAddress.usb("1-2.4", 2))));
+                new SimLine("desk-1002b", ModemAddress.usb("1-2.4", 2))), gpio);
+    }
+
+    public FakeGpio gpio() {
+        return gpio;
+    }
+
+    /**
+     * The desk phones' settings as an installer would write them: desk-1001 rotates its five SIMs every 3
+     * calls and warns at 10 calls an hour; both desk phones have a hook switch.
+     */
+    public List<BoxConfig.Modem> deskSettings() {
+        List<BoxConfig.Slot> slots = new java.util.ArrayList<>();
+        for (int slot = 1; slot <= 5; slot++) {
+            slots.add(new BoxConfig.Slot(slot, slot == 1 ? "89860012345678901001" : "8986001234567890" + slot + "001",
+                    null, null));
+        }
+        return List.of(
+                new BoxConfig.Modem("desk-1001", null, "1-1.3", 2, null, null, null, null,
+                        new BoxConfig.SimMux(java.util.Arrays.stream(MUX_PINS).boxed().toList(), slots),
+                        new BoxConfig.Rotation("by-count", null, null, 3, null),
+                        new BoxConfig.FrequentCallWarning(10, 60, false), HOOK_1001),
+                new BoxConfig.Modem("desk-1002", null, "1-1.4", 0, null, null, null, null, null, null, null,
+                        HOOK_1002));
     }
 
     /** Agents 1001 and 1002, each owning a desk-phone line. */

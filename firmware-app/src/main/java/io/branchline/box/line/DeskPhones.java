@@ -1,0 +1,74 @@
+package io.branchline.box.line;
+
+import io.branchline.box.config.BoxConfig;
+import io.branchline.box.rotation.FrequentCallWarnings;
+import io.branchline.box.rotation.LineSims;
+import io.branchline.box.rotation.RotationPolicy;
+import io.branchline.box.rotation.SimSlot;
+import io.branchline.hw.gpio.Gpio;
+import io.branchline.hw.phone.HookSwitch;
+import io.branchline.hw.sim.GpioSimMultiplexer;
+import io.branchline.hw.sim.SimMultiplexer;
+import io.branchline.hw.time.Scheduler;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The desk-phone hardware around the modems, built from the configuration: SIM multiplexers and their
+ * rotation, the call-rate warning, and hook switches, all on one {@link Gpio}.
+ */
+public final class DeskPhones {
+    private static final Duration HOOK_DEBOUNCE = Duration.ofMillis(30);
+
+    private final Map<String, LineSims> sims = new LinkedHashMap<>();
+    private final Map<String, HookSwitch> hooks = new LinkedHashMap<>();
+
+    public DeskPhones(List<BoxConfig.Modem> modems, Optional<Gpio> gpio, Scheduler scheduler) {
+        for (BoxConfig.Modem m : modems) {
+            Optional<SimMultiplexer> mux = Optional.empty();
+            List<SimSlot> slots;
+            if (m.simMux() != null) {
+                int[] pins = m.simMux().selectPins().stream().mapToInt(Integer::intValue).toArray();
+                int count = m.simMux().slots().stream().mapToInt(BoxConfig.Slot::slot).max().orElse(1);
+                mux = Optional.of(new GpioSimMultiplexer(requireGpio(gpio, m.id()), pins, count, m.id()));
+                slots = m.simMux().slots().stream()
+                        .map(s -> new SimSlot(s.slot(), s.iccid(), s.ownNumber(), s.prefix().isEmpty() ? m.prefix()
+                                : s.prefix())).toList();
+            } else {
+                slots = List.of(new SimSlot(1, "", m.ownNumber(), m.prefix()));
+            }
+            BoxConfig.Rotation r = m.rotation() == null ? new BoxConfig.Rotation(null, null, null, null, null)
+                    : m.rotation();
+            List<Integer> rotating = r.slots().isEmpty() ? slots.stream().map(SimSlot::slot).toList() : r.slots();
+            RotationPolicy policy = new RotationPolicy(RotationPolicy.Kind.valueOf(r.policy().toUpperCase()
+                    .replace('-', '_')), rotating, r.slot(), r.calls(), Duration.ofMinutes(r.minutes()));
+            Optional<FrequentCallWarnings.Rule> warning = Optional.ofNullable(m.frequentCallWarning())
+                    .map(w -> new FrequentCallWarnings.Rule(w.calls(), Duration.ofMinutes(w.minutes()), w.block()));
+            sims.put(m.id(), new LineSims(m.id(), mux, slots, policy, warning, scheduler.clock().instant()));
+            if (m.hookPin() != null) {
+                hooks.put(m.id(), new HookSwitch(requireGpio(gpio, m.id()).input(m.hookPin(), m.id() + "-hook"),
+                        scheduler, HOOK_DEBOUNCE));
+            }
+        }
+    }
+
+    private static Gpio requireGpio(Optional<Gpio> gpio, String line) {
+        return gpio.orElseThrow(() -> new IllegalStateException("line " + line + " uses GPIO, but no GPIO is open"));
+    }
+
+    /** Whether any modem of the configuration needs GPIO (a multiplexer or a hook switch). */
+    public static boolean needGpio(List<BoxConfig.Modem> modems) {
+        return modems.stream().anyMatch(m -> m.simMux() != null || m.hookPin() != null);
+    }
+
+    public Map<String, LineSims> sims() {
+        return sims;
+    }
+
+    public Map<String, HookSwitch> hooks() {
+        return hooks;
+    }
+}

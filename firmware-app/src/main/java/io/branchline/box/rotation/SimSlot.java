@@ -1,0 +1,5 @@
+package io.branchline.box.rotation;
+
+/** One SIM slot of a line: its number, the card expected there, its own number and its dial prefix (号码前缀). */
+public record SimSlot(int slot, String iccid, String ownNumber, String prefix) {
+}
