@@ -37,6 +37,7 @@ public final class ModemEmulator implements AutoCloseable {
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private final List<Runnable> restartListeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<String>> commandListeners = new CopyOnWriteArrayList<>();
     private volatile SerialLink link;
     private volatile Thread reader;
     private volatile boolean silent;
@@ -267,6 +268,11 @@ public final class ModemEmulator implements AutoCloseable {
 
     // --- inspection ------------------------------------------------------------------------------------------
 
+    /** Hears every command line as it arrives (benchmarks time the ATD of a click-to-call this way). */
+    public void onCommand(java.util.function.Consumer<String> listener) {
+        commandListeners.add(listener);
+    }
+
     /** The next command the host wrote (without CR), waiting up to {@code timeout}; null if none came. */
     public String takeCommand(Duration timeout) {
         try {
@@ -369,6 +375,7 @@ public final class ModemEmulator implements AutoCloseable {
         while (!commands.offer(cmd)) {
             commands.poll();
         }
+        commandListeners.forEach(l -> l.accept(cmd));
         if (early || answering) {
             violations.add("\"" + cmd + "\" written before the final result of the previous command");
         }
