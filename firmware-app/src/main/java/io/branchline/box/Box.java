@@ -7,6 +7,7 @@ import io.branchline.box.call.CallsService;
 import io.branchline.box.config.BoxConfig;
 import io.branchline.box.line.DeskPhones;
 import io.branchline.box.rotation.FrequentCallWarnings;
+import io.branchline.box.rotation.SimsService;
 import io.branchline.hw.gpio.Gpio;
 import io.branchline.hw.gpio.Pi4jGpio;
 import java.util.Optional;
@@ -117,8 +118,11 @@ public final class Box implements AutoCloseable {
         Optional<Gpio> gpio = simulated != null ? Optional.of(simulated.gpio())
                 : DeskPhones.needGpio(deskSettings) ? Optional.of(new Pi4jGpio()) : Optional.empty();
         DeskPhones desk = new DeskPhones(deskSettings, gpio, scheduler);
-        CallService calls = new CallService(Agents.from(agentList), registry, new CallRecords(db, scheduler.clock()),
-                journal, forwardDial, ownNumbers, desk.sims(), new FrequentCallWarnings(), scheduler);
+        CallRecords callRecords = new CallRecords(db, scheduler.clock());
+        FrequentCallWarnings warnings = new FrequentCallWarnings();
+        CallService calls = new CallService(Agents.from(agentList), registry, callRecords, journal, forwardDial,
+                ownNumbers, desk.sims(), warnings, scheduler);
+        SimsService simsService = new SimsService(registry, desk.sims(), callRecords, warnings, scheduler.clock());
         // Putting the handset down ends the call on that line.
         desk.hooks().forEach((lineId, hook) -> hook.onChange(offHook -> {
             if (!offHook) {
@@ -134,6 +138,7 @@ public final class Box implements AutoCloseable {
         SimulatedHardware sim = simulated;
         ApiServer server = ApiServer.start(o.host(), o.port(), r -> {
             routing(r, registry, seen, calls, scheduler, simulate, rawAt);
+            r.register("/api/sims", simsService);
             if (sim != null) {
                 // What the emulated network saw: who called, what was dialled, who it reached, forwarded or not.
                 r.get("/api/simulate/network", (req, res) -> Json.ok(res, sim.network().records()));
@@ -175,7 +180,6 @@ public final class Box implements AutoCloseable {
                         SystemScheduler scheduler, boolean simulate, boolean rawAt) {
         r.register("/api/lines", new LinesService(registry, rawAt))
                 .register("/api/calls", new CallsService(calls, scheduler.clock()))
-                .get("/api/warnings", (req, res) -> Json.ok(res, calls.warnings().recent()))
                 .register("/api/hardware", new SeenService(seen))
                 .get("/api/health", (req, res) -> {
                     Map<String, Object> body = new LinkedHashMap<>();

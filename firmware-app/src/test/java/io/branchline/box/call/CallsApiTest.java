@@ -103,6 +103,15 @@ class CallsApiTest {
     }
 
     @Test
+    void theSimsOfTheDeskPhonesAreListedWithTheirCounters() throws Exception {
+        HttpResponse<String> r = send("GET", "/api/sims", null);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("\"line\":\"desk-1001\"") && r.body().contains("\"rotation\":\"by-count\"")
+                && r.body().contains("\"callsToday\""), r.body());
+        assertEquals(200, send("GET", "/api/sims/warnings", null).statusCode());
+    }
+
+    @Test
     void aBusyNumberEndsBusyAndIsFoundByItsResult() throws Exception {
         CallView placed = post("1002", "13900000002");
         awaitCall(placed.id(), v -> "busy".equals(v.endCause()));

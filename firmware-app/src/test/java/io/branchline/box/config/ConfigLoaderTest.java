@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
@@ -12,10 +13,16 @@ class ConfigLoaderTest {
     void theDocumentedExampleLoads() {
         BoxConfig c = ConfigLoader.load(Path.of("../docs/branchline.example.yaml"));
         assertEquals("branch-01", c.box().id());
-        assertEquals(2, c.modems().size());
+        assertEquals(4, c.modems().size());
         assertEquals("1-1.2", c.modems().get(0).usbPath());
         assertEquals(2, c.modems().get(0).usbInterface());
-        assertEquals("/dev/serial/by-id/usb-1a86_USB_Serial-if00-port0", c.modems().get(1).port());
+        assertEquals("/dev/serial/by-id/usb-1a86_USB_Serial-if00-port0", c.modems().get(3).port());
+        assertEquals(List.of(17, 27, 22), c.modems().get(2).simMux().selectPins());
+        assertEquals("by-count", c.modems().get(2).rotation().policy());
+        assertEquals("17951", c.modems().get(2).simMux().slots().get(2).prefix());
+        assertEquals(2, c.agents().size());
+        assertEquals("desk-1001b", c.agents().get(0).secondLine());
+        assertEquals(3000, c.calls().forwardDelayMs());
         assertEquals(30, c.health().pollSeconds());
         assertEquals("127.0.0.1", c.http().host());
     }
@@ -58,6 +65,13 @@ class ConfigLoaderTest {
                 .contains("modems[1].id: \"a\" is used twice"));
         assertTrue(error("http:\n  port: 70000\n").contains("http.port:"));
         assertTrue(error("modems:\n  - id: a\n    usb-path: \"1-1\"\n    pin: \"12\"\n").contains("modems[0].pin:"));
+        assertTrue(error("modems:\n  - id: a\n    usb-path: \"1-1\"\n    rotation:\n      policy: by-count\n")
+                .contains("modems[0].rotation: rotating SIMs needs a sim-mux"));
+        assertTrue(error("modems:\n  - id: a\n    usb-path: \"1-1\"\n    prefix: \"1;\"\n")
+                .contains("modems[0].prefix:"));
+        assertTrue(error("modems:\n  - id: a\n    usb-path: \"1-1\"\n    sim-mux:\n      select-pins: [17]\n"
+                + "      slots:\n        - slot: 3\n").contains("modems[0].sim-mux.slots[0].slot: must be 1 to 2"));
+        assertTrue(error("agents:\n  - id: x\n    second-line: d\n").contains("agents[0].second-line"));
     }
 
     @Test
