@@ -118,6 +118,7 @@ public final class Box implements AutoCloseable {
         Optional<Gpio> gpio = simulated != null ? Optional.of(simulated.gpio())
                 : DeskPhones.needGpio(deskSettings) ? Optional.of(new Pi4jGpio()) : Optional.empty();
         DeskPhones desk = new DeskPhones(deskSettings, gpio, scheduler);
+        registry.hooks(desk.hooks());
         CallRecords callRecords = new CallRecords(db, scheduler.clock());
         FrequentCallWarnings warnings = new FrequentCallWarnings();
         CallService calls = new CallService(Agents.from(agentList), registry, callRecords, journal, forwardDial,
@@ -139,6 +140,7 @@ public final class Box implements AutoCloseable {
         ApiServer server = ApiServer.start(o.host(), o.port(), r -> {
             routing(r, registry, seen, calls, scheduler, simulate, rawAt);
             r.register("/api/sims", simsService);
+            r.get("/api/agents", (req, res) -> Json.ok(res, agentViews(agentList)));
             if (sim != null) {
                 // What the emulated network saw: who called, what was dialled, who it reached, forwarded or not.
                 r.get("/api/simulate/network", (req, res) -> Json.ok(res, sim.network().records()));
@@ -161,6 +163,18 @@ public final class Box implements AutoCloseable {
         log.info("event=box-started version={} api=http://{}:{}/api/lines data={} lines={}", Version.current(),
                 o.host(), server.port(), db.file(), lines.size());
         return new Box(scheduler, db, registry, calls, server, simulated);
+    }
+
+    private static List<Map<String, Object>> agentViews(List<BoxConfig.Agent> agents) {
+        return agents.stream().map(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", a.id());
+            m.put("name", a.name());
+            m.put("crmUserId", a.crmUserId());
+            m.put("line", a.line());
+            m.put("secondLine", a.secondLine());
+            return m;
+        }).toList();
     }
 
     private static void checkAgentLines(List<BoxConfig.Agent> agents, List<ModemLine> lines) {

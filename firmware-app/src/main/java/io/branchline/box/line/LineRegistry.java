@@ -33,6 +33,23 @@ public final class LineRegistry implements AutoCloseable {
         lines.forEach(ModemLine::start);
     }
 
+    private volatile Map<String, io.branchline.hw.phone.HookSwitch> hooks = Map.of();
+
+    /** The desk phones' hook switches, so that a line's view shows its handset. */
+    public void hooks(Map<String, io.branchline.hw.phone.HookSwitch> h) {
+        this.hooks = Map.copyOf(h);
+    }
+
+    /** The line as the API shows it, with the handset where there is a hook switch. */
+    public LineView view(ModemLine l) {
+        var hook = hooks.get(l.id());
+        return LineView.of(l.snapshot(), hook == null ? null : hook.offHook() ? "off-hook" : "on-hook");
+    }
+
+    public List<LineView> views() {
+        return lines.stream().map(this::view).toList();
+    }
+
     public List<LineSnapshot> snapshots() {
         return lines.stream().map(ModemLine::snapshot).toList();
     }

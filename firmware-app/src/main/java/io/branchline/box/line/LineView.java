@@ -9,15 +9,16 @@ import io.branchline.hw.modem.LineSnapshot;
 public record LineView(String id, String port, String usbPath, int usbInterface, String vendor, String manufacturer,
                        String model, String imei, String iccid, String imsi, String ownNumber, String operator,
                        String registration, Integer signalDbm, int signalBars, String state, String detail,
-                       int restarts, String updated) {
+                       int restarts, String updated, String handset) {
 
-    public static LineView of(LineSnapshot s) {
+    /** With the desk phone's handset ("on-hook" or "off-hook") when the line has a hook switch. */
+    public static LineView of(LineSnapshot s, String handset) {
         var id = s.identity();
         var st = s.status();
         return new LineView(s.id(), s.port(), s.address().usbPath(), s.address().usbInterface(),
                 s.profile().label(), id.manufacturer(), id.model(), id.imei(), id.iccid(), id.imsi(), id.ownNumber(),
                 st.operator(), st.registration().label(),
                 st.signal().dbm().isPresent() ? st.signal().dbm().getAsInt() : null, st.signal().bars(),
-                st.state().label(), st.detail(), s.restarts(), s.updated().toString());
+                st.state().label(), st.detail(), s.restarts(), s.updated().toString(), handset);
     }
 }

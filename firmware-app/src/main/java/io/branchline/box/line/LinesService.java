@@ -112,17 +112,17 @@ public final class LinesService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        Json.ok(res, registry.snapshots().stream().map(LineView::of).toList());
+        Json.ok(res, registry.views());
     }
 
     private void one(ServerRequest req, ServerResponse res) {
-        line(req, res).ifPresent(l -> Json.ok(res, LineView.of(l.snapshot())));
+        line(req, res).ifPresent(l -> Json.ok(res, registry.view(l)));
     }
 
     private void poll(ServerRequest req, ServerResponse res) {
         line(req, res).ifPresent(l -> {
             l.pollNow();
-            Json.send(res, Status.ACCEPTED_202, LineView.of(l.snapshot()));
+            Json.send(res, Status.ACCEPTED_202, registry.view(l));
         });
     }
 }

@@ -1,0 +1,114 @@
+package io.branchline.box.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.branchline.box.forward.ForwardingJournal;
+import io.branchline.box.web.Json;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Durable first, tested the hard way: the box runs as its own process (simulate mode) and is killed with
+ * SIGKILL. A call that has ended keeps its record and outbox row; a call-forward registration cut off
+ * mid-call is still in the journal, and the next start erases it once the line is back.
+ */
+class KillNineTest {
+    @TempDir
+    Path dataDir;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    private Process startBox(int port) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.branchline.box.Main", "run", "--simulate", "--port",
+                String.valueOf(port), "--data-dir", dataDir.toString());
+        pb.redirectErrorStream(true).redirectOutput(dataDir.resolve("box-" + port + ".log").toFile());
+        return pb.start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private HttpResponse<String> send(int port, String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void awaitState(int port, String path, String needle) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                HttpResponse<String> r = send(port, "GET", path, null);
+                if (r.body().contains(needle)) {
+                    return;
+                }
+            } catch (IOException notUpYet) {
+                // the box is still starting
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(path + " never showed " + needle);
+    }
+
+    @Test
+    void anEndedCallAndItsOutboxRowSurviveKillNineAndAForwardingCutOffMidCallIsErasedAfterRestart()
+            throws Exception {
+        int port = freePort();
+        Process box = startBox(port);
+        try {
+            awaitState(port, "/api/lines/desk-1001", "\"state\":\"up\"");
+            HttpResponse<String> busy = send(port, "POST", "/api/calls", "{\"agent\":\"1002\",\"number\":\"13900000002\"}");
+            String endedId = Json.MAPPER.readValue(busy.body(), Map.class).get("id").toString();
+            awaitState(port, "/api/calls/" + endedId, "\"endCause\":\"busy\"");
+            awaitState(port, "/api/calls?agent=1002", endedId); // written to the database
+            HttpResponse<String> fwd = send(port, "POST", "/api/calls",
+                    "{\"agent\":\"1001\",\"number\":\"13900000005\",\"mode\":\"forward-1-1\"}");
+            String cutId = Json.MAPPER.readValue(fwd.body(), Map.class).get("id").toString();
+            awaitState(port, "/api/calls/" + cutId, "\"state\":\"active\"");
+        } finally {
+            box.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            box.waitFor();
+        }
+        try (Database db = Database.open(dataDir)) {
+            int records = db.with(dsl -> dsl.fetchCount(io.branchline.box.store.schema.Tables.CALL_RECORD));
+            int outbox = db.with(dsl -> dsl.fetchCount(io.branchline.box.store.schema.Tables.OUTBOX));
+            assertEquals(1, records, "the ended call's record");
+            assertEquals(1, outbox, "and its outbox row");
+            List<ForwardingJournal.Entry> open = new ForwardingJournal(db, Clock.systemUTC()).open();
+            assertEquals(1, open.size(), "the forwarding of the call cut off mid-call is still known");
+            assertEquals("desk-1001", open.get(0).lineId());
+        }
+        int port2 = freePort();
+        Process again = startBox(port2);
+        try {
+            awaitState(port2, "/api/lines/desk-1001", "\"state\":\"up\"");
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (System.currentTimeMillis() < deadline) {
+                try (Database db = Database.open(dataDir)) {
+                    if (new ForwardingJournal(db, Clock.systemUTC()).open().isEmpty()) {
+                        return;
+                    }
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("the forwarding left by the crash was not erased after the restart");
+        } finally {
+            again.destroy();
+            again.waitFor();
+        }
+    }
+}
