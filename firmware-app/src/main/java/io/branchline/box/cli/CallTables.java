@@ -1,5 +1,7 @@
 package io.branchline.box.cli;
 
+import static io.branchline.box.cli.TextTable.dash;
+
 import io.branchline.box.call.CallView;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,27 +40,11 @@ final class CallTables {
     }
 
     private static String table(List<String[]> rows) {
-        int[] w = new int[rows.get(0).length];
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                w[i] = Math.max(w[i], r[i].length());
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                sb.append(i == r.length - 1 ? r[i] : String.format("%-" + (w[i] + 2) + "s", r[i]));
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
+        return TextTable.render(rows);
     }
 
     private static String seconds(long ms) {
         return String.format("%.1f s", ms / 1000.0);
     }
 
-    private static String dash(String s) {
-        return s == null || s.isEmpty() ? "-" : s;
-    }
 }

@@ -1,7 +1,6 @@
 package io.branchline.box.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.branchline.box.line.LineTable;
 import io.branchline.box.line.LineView;
 import java.io.PrintStream;
 import java.util.List;

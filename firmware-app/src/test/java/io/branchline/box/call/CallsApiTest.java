@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.branchline.box.Box;
+import io.branchline.box.SimulatedBox;
 import io.branchline.box.config.BoxConfig;
 import io.branchline.box.web.Json;
 import io.branchline.hw.emulator.ModemEmulator;
@@ -33,15 +34,7 @@ class CallsApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        box = Box.start(new Box.Options(BoxConfig.empty(), dataDir, "127.0.0.1", 0, true, false));
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!box.lines().all().stream().filter(l -> l.id().startsWith("desk"))
-                .allMatch(l -> l.snapshot().status().state() == LineState.UP)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("desk lines not up");
-            }
-            Thread.sleep(10);
-        }
+        box = SimulatedBox.start(BoxConfig.empty(), dataDir, false);
     }
 
     @AfterAll

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.branchline.box.Box;
+import io.branchline.box.SimulatedBox;
 import io.branchline.box.config.BoxConfig;
 import io.branchline.box.line.LineView;
 import io.branchline.box.web.Json;
@@ -33,14 +34,7 @@ class CliTest {
 
     @BeforeAll
     static void startBox() throws Exception {
-        box = Box.start(new Box.Options(BoxConfig.empty(), dataDir, "127.0.0.1", 0, true, false));
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!box.lines().snapshots().stream().allMatch(s -> s.status().state() != io.branchline.hw.modem.LineState.DOWN)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("simulated lines not up: " + box.lines().snapshots());
-            }
-            Thread.sleep(10);
-        }
+        box = SimulatedBox.start(BoxConfig.empty(), dataDir, false);
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.branchline.box.Box;
+import io.branchline.box.SimulatedBox;
 import io.branchline.box.config.BoxConfig;
 import io.branchline.hw.modem.LineState;
 import java.net.URI;
@@ -22,15 +23,7 @@ class DebugApiTest {
     final HttpClient http = HttpClient.newHttpClient();
 
     private Box start(boolean rawAt) throws InterruptedException {
-        Box box = Box.start(new Box.Options(BoxConfig.empty(), dataDir, "127.0.0.1", 0, true, rawAt));
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (box.lines().line("sim-1").orElseThrow().snapshot().status().state() != LineState.UP) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("sim-1 not up");
-            }
-            Thread.sleep(10);
-        }
-        return box;
+        return SimulatedBox.start(BoxConfig.empty(), dataDir, rawAt);
     }
 
     private HttpResponse<String> post(Box box, String path, String body) throws Exception {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.branchline.box.Box;
+import io.branchline.box.SimulatedBox;
 import io.branchline.box.call.CallRequestException;
 import io.branchline.box.call.CallView;
 import io.branchline.box.config.ConfigLoader;
@@ -39,10 +40,7 @@ class CallForwardDialingTest {
     static void start() throws Exception {
         var config = ConfigLoader.parse("calls:\n  forward-delay-ms: 100\nagents:\n  - id: \"1003\"\n    line: sim-1\n",
                 "test.yaml");
-        box = Box.start(new Box.Options(config, dataDir, "127.0.0.1", 0, true, false));
-        await("desk lines up", () -> box.lines().all().stream()
-                .filter(l -> l.id().startsWith("desk") || l.id().equals("sim-1"))
-                .allMatch(l -> l.snapshot().status().state() == LineState.UP));
+        box = SimulatedBox.start(config, dataDir, false);
     }
 
     @AfterAll
@@ -56,17 +54,7 @@ class CallForwardDialingTest {
     }
 
     static void await(String what, java.util.function.BooleanSupplier cond) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!cond.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("not " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        SimulatedBox.await(what, cond);
     }
 
     static CallView awaitRecord(String id, Predicate<CallView> cond) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.branchline.box.Box;
+import io.branchline.box.SimulatedBox;
 import io.branchline.box.call.CallRequestException;
 import io.branchline.box.call.CallView;
 import io.branchline.box.config.ConfigLoader;
@@ -42,9 +43,7 @@ class DeskPhoneTest {
                       minutes: 60
                       block: true
                 """, "test.yaml");
-        box = Box.start(new Box.Options(config, dataDir, "127.0.0.1", 0, true, false));
-        await("desk lines up", () -> box.lines().all().stream().filter(l -> l.id().startsWith("desk"))
-                .allMatch(l -> l.snapshot().status().state() == LineState.UP));
+        box = SimulatedBox.start(config, dataDir, false);
     }
 
     @AfterAll
@@ -53,17 +52,7 @@ class DeskPhoneTest {
     }
 
     static void await(String what, java.util.function.BooleanSupplier cond) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!cond.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("not " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        SimulatedBox.await(what, cond);
     }
 
     static CallView ended(CallView placed) {

@@ -30,6 +30,7 @@ public final class ModemCalls {
     private volatile ModemCall current;
     private volatile EndCause endHint;
     private volatile boolean hungUpHere;
+    private volatile boolean missingOnce;
 
     public ModemCalls(AtEngine engine, Scheduler scheduler, Duration pollEvery) {
         this.engine = engine;
@@ -55,6 +56,7 @@ public final class ModemCalls {
         current = call;
         endHint = null;
         hungUpHere = false;
+        missingOnce = false;
         try {
             AtResponse r = engine.execute(AtCommands.dial(number));
             if (!r.isOk()) {
@@ -128,6 +130,12 @@ public final class ModemCalls {
                     // dialling or held: nothing new
                 }
             }
+            return;
+        }
+        if (!hungUpHere && endHint == null && !missingOnce) {
+            // Gone from the list, but the modem's word on why (BUSY, NO ANSWER ...) may be a line behind: the
+            // next poll decides.
+            missingOnce = true;
             return;
         }
         EndCause cause = hungUpHere ? EndCause.NORMAL
