@@ -46,7 +46,15 @@ public final class Box implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Box.class);
 
     /** What {@code branchline run} was asked for, after the command line and the file were merged. */
-    public record Options(BoxConfig config, Path dataDir, String host, int port, boolean simulate, boolean rawAt) {
+    /**
+     * @param simulatePtys with {@code simulate}: a folder for pty pairs, so that the emulated modems are reached
+     *                     through real ttys (socat) instead of in-memory links; null for in-memory
+     */
+    public record Options(BoxConfig config, Path dataDir, String host, int port, boolean simulate, boolean rawAt,
+                          Path simulatePtys) {
+        public Options(BoxConfig config, Path dataDir, String host, int port, boolean simulate, boolean rawAt) {
+            this(config, dataDir, host, port, simulate, rawAt, null);
+        }
     }
 
     private final SystemScheduler scheduler;
@@ -78,7 +86,7 @@ public final class Box implements AutoCloseable {
         SimulatedHardware simulated = null;
         if (o.simulate()) {
             log.warn("event=simulate-mode note=\"emulated modems on an emulated USB bus; no hardware is used\"");
-            simulated = SimulatedHardware.standard(scheduler);
+            simulated = SimulatedHardware.standard(scheduler, o.simulatePtys());
             for (SimulatedHardware.SimLine l : simulated.lines()) {
                 lines.add(new ModemLine(l.id(), l.address(), simulated.bus(), simulated.bus(), scheduler, health));
             }

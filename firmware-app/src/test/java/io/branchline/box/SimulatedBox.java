@@ -11,7 +11,16 @@ public final class SimulatedBox {
     }
 
     public static Box start(BoxConfig config, Path dataDir, boolean rawAt) {
-        Box box = Box.start(new Box.Options(config, dataDir, "127.0.0.1", 0, true, rawAt));
+        return start(new Box.Options(config, dataDir, "127.0.0.1", 0, true, rawAt));
+    }
+
+    /** The same with the emulated modems on real pty pairs (socat) in {@code ptyDir}. */
+    public static Box startOverPtys(BoxConfig config, Path dataDir, Path ptyDir) {
+        return start(new Box.Options(config, dataDir, "127.0.0.1", 0, true, false, ptyDir));
+    }
+
+    private static Box start(Box.Options options) {
+        Box box = Box.start(options);
         await("the simulated lines up", () -> box.lines().all().stream()
                 .filter(l -> l.id().startsWith("desk") || l.id().equals("sim-1"))
                 .allMatch(l -> l.snapshot().status().state() == LineState.UP)

@@ -32,6 +32,7 @@ public final class SimulatedHardware {
 
     /** The select lines of desk-1001's 5-slot multiplexer and the hook switches, on the emulated GPIO. */
     public static final int[] MUX_PINS = {17, 27, 22};
+    public static final int[] MUX_PINS_1002 = {23, 24, 25};
     public static final int HOOK_1001 = 5;
     public static final int HOOK_1002 = 6;
 
@@ -48,7 +49,16 @@ public final class SimulatedHardware {
     }
 
     public static SimulatedHardware standard(Scheduler scheduler) {
-        EmulatedUsbBus bus = EmulatedUsbBus.inMemory(scheduler, Duration.ofSeconds(5));
+        return standard(scheduler, null);
+    }
+
+    /**
+     * @param ptyDir where to make pty pairs (socat) for the emulated modems, so that the serial path is real;
+     *               null for in-memory links (the default: no socat needed)
+     */
+    public static SimulatedHardware standard(Scheduler scheduler, java.nio.file.Path ptyDir) {
+        EmulatedUsbBus bus = ptyDir == null ? EmulatedUsbBus.inMemory(scheduler, Duration.ofSeconds(5))
+                : EmulatedUsbBus.overPtys(scheduler, Duration.ofSeconds(5), ptyDir);
         ModemEmulator registered = new ModemEmulator(Flavour.QUECTEL_EC25, "861234560000011",
                 EmulatedSim.ready("89860012345678900011", "460001234500011", "+8613800000011")).signal(22);
         ModemEmulator locked = new ModemEmulator(Flavour.SIMCOM_SIM7600, "861234560000022",
@@ -65,14 +75,11 @@ public final class SimulatedHardware {
         for (ModemEmulator m : List.of(registered, locked, desk1001, desk1002, desk1001b, desk1002b)) {
             network.register(m);
         }
-        // desk-1001's modem sits behind a 5-slot SIM multiplexer; the emulated board follows its select lines.
+        // Card 1 of each desk phone sits behind a 5-slot SIM multiplexer; the emulated boards follow the select
+        // lines.
         FakeGpio gpio = new FakeGpio();
-        List<EmulatedSim> cards = new java.util.ArrayList<>(List.of(desk1001.sim()));
-        for (int slot = 2; slot <= 5; slot++) {
-            cards.add(EmulatedSim.ready("8986001234567890" + slot + "001", "46000123450" + slot + "001",
-                    "1380000" + slot + "001"));
-        }
-        new EmulatedSimSocket(gpio, MUX_PINS, desk1001, cards);
+        new EmulatedSimSocket(gpio, MUX_PINS, desk1001, muxCards(desk1001.sim(), "1"));
+        new EmulatedSimSocket(gpio, MUX_PINS_1002, desk1002, muxCards(desk1002.sim(), "2"));
         bus.plug("1-1.1", 2, registered);
         bus.plug("1-1.2", 2, locked);
         bus.plug("1-1.3", 2, desk1001);
@@ -87,30 +94,47 @@ public final class SimulatedHardware {
                 new SimLine("desk-1002b", ModemAddress.usb("1-2.4", 2))), gpio);
     }
 
+    /** Slot 1 holds {@code first}; slots 2-5 hold cards numbered 1380000{slot}00{agent}. */
+    private static List<EmulatedSim> muxCards(EmulatedSim first, String agent) {
+        List<EmulatedSim> cards = new java.util.ArrayList<>(List.of(first));
+        for (int slot = 2; slot <= 5; slot++) {
+            cards.add(EmulatedSim.ready(muxIccid(slot, agent), "46000123450" + slot + "00" + agent,
+                    "1380000" + slot + "00" + agent));
+        }
+        return cards;
+    }
+
+    private static String muxIccid(int slot, String agent) {
+        return "8986001234567890" + slot + "00" + agent;
+    }
+
     public FakeGpio gpio() {
         return gpio;
     }
 
     /**
      * The desk phones' settings as an installer would write them: desk-1001 rotates its five SIMs every 3
-     * calls and warns at 10 calls an hour; both desk phones have a hook switch.
+     * calls and warns at 10 calls an hour; desk-1002 moves between slots 1 and 2 when a SIM made 4 calls
+     * within 10 minutes; both desk phones have a hook switch.
      */
     public List<BoxConfig.Modem> deskSettings() {
-        List<BoxConfig.Slot> slots = new java.util.ArrayList<>();
-        for (int slot = 1; slot <= 5; slot++) {
-            slots.add(new BoxConfig.Slot(slot, slot == 1 ? "89860012345678901001" : "8986001234567890" + slot + "001",
-                    null, null));
-        }
         return List.of(
-                new BoxConfig.Modem("desk-1001", null, "1-1.3", 2, null, null, null, null,
-                        new BoxConfig.SimMux(java.util.Arrays.stream(MUX_PINS).boxed().toList(), slots),
+                new BoxConfig.Modem("desk-1001", null, "1-1.3", 2, null, null, null, null, mux(MUX_PINS, "1"),
                         new BoxConfig.Rotation("by-count", null, null, 3, null),
                         new BoxConfig.FrequentCallWarning(10, 60, false), HOOK_1001),
-                new BoxConfig.Modem("desk-1002", null, "1-1.4", 0, null, null, null, null, null, null, null,
-                        HOOK_1002));
+                new BoxConfig.Modem("desk-1002", null, "1-1.4", 0, null, null, null, null, mux(MUX_PINS_1002, "2"),
+                        new BoxConfig.Rotation("by-frequency", List.of(1, 2), null, 4, 10), null, HOOK_1002));
     }
 
-    /** Agents 1001 and 1002, each owning a desk-phone line. */
+    private static BoxConfig.SimMux mux(int[] pins, String agent) {
+        List<BoxConfig.Slot> slots = new java.util.ArrayList<>();
+        for (int slot = 1; slot <= 5; slot++) {
+            slots.add(new BoxConfig.Slot(slot, slot == 1 ? "8986001234567890100" + agent : muxIccid(slot, agent),
+                    null, null));
+        }
+        return new BoxConfig.SimMux(java.util.Arrays.stream(pins).boxed().toList(), slots);
+    }
+
     public List<BoxConfig.Agent> agents() {
         return List.of(new BoxConfig.Agent("1001", "坐席1001", "crm-1001", "desk-1001", "desk-1001b"),
                 new BoxConfig.Agent("1002", "坐席1002", "crm-1002", "desk-1002", "desk-1002b"));

@@ -96,6 +96,26 @@ class CallsApiTest {
     }
 
     @Test
+    void byFrequencyRotationMovesDesk1002ToItsSecondSimAfterFourCallsWithinTenMinutes() throws Exception {
+        await(() -> box.calls().active().isEmpty());
+        int before = box.calls().records().countCalls("89860012345678901002",
+                java.time.Instant.now().minus(java.time.Duration.ofMinutes(10)));
+        List<String> sims = new java.util.ArrayList<>();
+        for (int i = before; i < 5; i++) {
+            CallView placed = post("1002", "13900000002");
+            awaitCall(placed.id(), v -> box.calls().records().find(v.id()).isPresent()
+                    && box.calls().active().stream().noneMatch(a -> a.id().equals(v.id())));
+            sims.add(box.calls().records().find(placed.id()).orElseThrow().simNumber());
+        }
+        assertEquals("13800002002", sims.get(sims.size() - 1), sims.toString());
+        assertTrue(sims.subList(0, sims.size() - 1).stream().allMatch("13800001002"::equals), sims.toString());
+    }
+
+    static void await(java.util.function.BooleanSupplier c) {
+        io.branchline.box.SimulatedBox.await("condition", c);
+    }
+
+    @Test
     void theSimsOfTheDeskPhonesAreListedWithTheirCounters() throws Exception {
         HttpResponse<String> r = send("GET", "/api/sims", null);
         assertEquals(200, r.statusCode());

@@ -40,7 +40,8 @@ class CallForwardDialingTest {
     static void start() throws Exception {
         var config = ConfigLoader.parse("calls:\n  forward-delay-ms: 100\nagents:\n  - id: \"1003\"\n    line: sim-1\n",
                 "test.yaml");
-        box = SimulatedBox.start(config, dataDir, false);
+        // The modems are reached over real ptys (socat, jSerialComm), as on the box.
+        box = SimulatedBox.startOverPtys(config, dataDir, dataDir);
     }
 
     @AfterAll

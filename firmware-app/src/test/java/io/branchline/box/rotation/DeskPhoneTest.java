@@ -43,7 +43,8 @@ class DeskPhoneTest {
                       minutes: 60
                       block: true
                 """, "test.yaml");
-        box = SimulatedBox.start(config, dataDir, false);
+        // The modems are reached over real ptys (socat, jSerialComm), as on the box.
+        box = SimulatedBox.startOverPtys(config, dataDir, dataDir);
     }
 
     @AfterAll
