@@ -16,6 +16,11 @@ public record LineSnapshot(String id, ModemAddress address, String port, VendorP
         return new LineSnapshot(id, address, port, profile, identity, newStatus, at, restarts);
     }
 
+    /** The same line with another SIM (or the same one read again) and its status. */
+    public LineSnapshot with(ModemIdentity newIdentity, ModemStatus newStatus, Instant at) {
+        return new LineSnapshot(id, address, port, profile, newIdentity, newStatus, at, restarts);
+    }
+
     /** The same line, now on {@code newPort}, with a new status. */
     public LineSnapshot on(String newPort, ModemStatus newStatus, Instant at) {
         return new LineSnapshot(id, address, newPort, profile, identity, newStatus, at, restarts);

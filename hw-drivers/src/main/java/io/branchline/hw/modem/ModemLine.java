@@ -198,8 +198,7 @@ public final class ModemLine implements AutoCloseable {
             if (unlockSim(s.identity(), status)) {
                 // A card inserted while running: read who it is now that it is open.
                 ModemIdentity identity = driver.readIdentity();
-                publish(new LineSnapshot(id, address, s.port(), s.profile(), identity, driver.poll(),
-                        scheduler.clock().instant(), s.restarts()));
+                publish(s.with(identity, driver.poll(), scheduler.clock().instant()));
             } else {
                 publish(s.with(explainRefusedPin(s.identity(), status), scheduler.clock().instant()));
             }
@@ -280,8 +279,7 @@ public final class ModemLine implements AutoCloseable {
             while (status.state() != LineState.UP) {
                 if (!scheduler.clock().instant().isBefore(deadline)) {
                     ModemIdentity seen = driver.readIdentity();
-                    publish(new LineSnapshot(id, address, snapshot.port(), snapshot.profile(), seen, status,
-                            scheduler.clock().instant(), snapshot.restarts()));
+                    publish(snapshot.with(seen, status, scheduler.clock().instant()));
                     return SimSwitchResult.failed(slot, seen.iccid(), "slot " + slot + " not ready and registered"
                             + " within " + timeout.toSeconds() + " s (" + status.state().label() + ")");
                 }
@@ -289,9 +287,7 @@ public final class ModemLine implements AutoCloseable {
                 status = driver.poll();
             }
             ModemIdentity identity = driver.readIdentity();
-            LineSnapshot s = snapshot;
-            publish(new LineSnapshot(id, address, s.port(), s.profile(), identity, status, scheduler.clock().instant(),
-                    s.restarts()));
+            publish(snapshot.with(identity, status, scheduler.clock().instant()));
             if (!expectedIccid.isEmpty() && !expectedIccid.equals(identity.iccid())) {
                 return SimSwitchResult.failed(slot, identity.iccid(), "slot " + slot + " holds ICCID "
                         + identity.iccid() + ", expected " + expectedIccid);
