@@ -6,6 +6,7 @@ root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 port="${1:-18180}"
 data="$(mktemp -d)"
 log="$data/box.log"
+"$root/scripts/branchline" --version   # builds the box first, if it needs building
 "$root/scripts/branchline" run --simulate --port "$port" --data-dir "$data" >"$log" 2>&1 &
 box=$!
 trap 'kill "$box" 2>/dev/null || true; wait "$box" 2>/dev/null || true; rm -rf "$data"' EXIT
