@@ -312,8 +312,14 @@ public final class CallService {
         for (int attempt = 0; attempt < 5; attempt++) {
             String iccid = line.snapshot().identity().iccid();
             java.time.Instant now = scheduler.clock().instant();
+            java.time.Instant windowStart = now.minus(ls.policy().window());
+            Map<Integer, Integer> bySlot = new java.util.HashMap<>();
+            for (int slot : ls.policy().slots()) {
+                ls.slot(slot).map(SimSlot::iccid).filter(c -> !c.isEmpty())
+                        .ifPresent(c -> bySlot.put(slot, records.countCalls(c, windowStart)));
+            }
             RotationPolicy.Usage usage = new RotationPolicy.Usage(records.countCalls(iccid, ls.switchedAt()),
-                    records.countCalls(iccid, now.minus(ls.policy().window())));
+                    records.countCalls(iccid, windowStart), bySlot);
             Optional<Integer> want = ls.wantSlot(usage);
             if (want.isEmpty()) {
                 return;

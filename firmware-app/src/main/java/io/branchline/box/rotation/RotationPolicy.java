@@ -15,8 +15,14 @@ public record RotationPolicy(Kind kind, List<Integer> slots, int fixedSlot, int 
 
     public enum Kind { FIXED, BY_COUNT, BY_FREQUENCY }
 
-    /** How many calls the current SIM made since it was selected, and within the window. */
-    public record Usage(int sinceSwitch, int inWindow) {
+    /**
+     * How many calls the current SIM made since it was selected, and within the window; and, where the
+     * cards are known, how many each slot's SIM made within the window.
+     */
+    public record Usage(int sinceSwitch, int inWindow, java.util.Map<Integer, Integer> inWindowBySlot) {
+        public Usage(int sinceSwitch, int inWindow) {
+            this(sinceSwitch, inWindow, java.util.Map.of());
+        }
     }
 
     /** The slot the next call should go out on, when that is not {@code current}. */
@@ -24,8 +30,9 @@ public record RotationPolicy(Kind kind, List<Integer> slots, int fixedSlot, int 
         return switch (kind) {
             case FIXED -> current == fixedSlot || failed.contains(fixedSlot) ? Optional.empty() : Optional.of(fixedSlot);
             case BY_COUNT -> usage.sinceSwitch() >= calls ? next(current, failed) : stayOrLeaveFailed(current, failed);
-            case BY_FREQUENCY -> usage.inWindow() >= calls ? next(current, failed)
-                    : stayOrLeaveFailed(current, failed);
+            // Only to a SIM with room in its window: when every card is busy, switching would only cycle the radio.
+            case BY_FREQUENCY -> usage.inWindow() >= calls ? next(current, failed, s ->
+                    usage.inWindowBySlot().getOrDefault(s, 0) < calls) : stayOrLeaveFailed(current, failed);
         };
     }
 
@@ -34,10 +41,14 @@ public record RotationPolicy(Kind kind, List<Integer> slots, int fixedSlot, int 
     }
 
     private Optional<Integer> next(int current, Set<Integer> failed) {
+        return next(current, failed, s -> true);
+    }
+
+    private Optional<Integer> next(int current, Set<Integer> failed, java.util.function.IntPredicate fits) {
         int at = slots.indexOf(current);
         for (int i = 1; i <= slots.size(); i++) {
             int candidate = slots.get(Math.floorMod(at + i, slots.size()));
-            if (!failed.contains(candidate) && candidate != current) {
+            if (!failed.contains(candidate) && candidate != current && fits.test(candidate)) {
                 return Optional.of(candidate);
             }
         }

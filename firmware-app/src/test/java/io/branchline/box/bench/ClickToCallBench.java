@@ -18,15 +18,19 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Click-to-call latency (run by scripts/bench-calls.sh, not a test): a simulated box in this process places
- * N calls through its HTTP API, one after another on agent 1002's desk line; for each, the time from the
- * request being sent to the ATD bytes arriving at the emulated modem. The call is hung up at once and the
+ * N calls through its HTTP API, one after another on agent 1002's desk line (one fixed SIM); for each, the
+ * time from the request being sent to the ATD bytes arriving at the emulated modem. The call is hung up at once and the
  * next one starts when its record is written. Also the process CPU time per call (box and emulator both).
  */
 public final class ClickToCallBench {
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         Path data = Files.createTempDirectory("branchline-bench-calls");
-        try (Box box = Box.start(new Box.Options(BoxConfig.empty(), data, "127.0.0.1", 0, true, false))) {
+        // desk-1002 on one fixed SIM: a rotation step would add a SIM switch (radio off and on) to some calls,
+        // which is not what this measures.
+        BoxConfig config = io.branchline.box.config.ConfigLoader.parse(
+                "modems:\n  - id: desk-1002\n    usb-path: \"1-1.4\"\n    usb-interface: 0\n", "bench");
+        try (Box box = Box.start(new Box.Options(config, data, "127.0.0.1", 0, true, false))) {
             long deadline = System.currentTimeMillis() + 20_000;
             while (box.lines().line("desk-1002").orElseThrow().snapshot().status().state() != LineState.UP) {
                 if (System.currentTimeMillis() > deadline) {

@@ -42,6 +42,16 @@ class RotationPolicyTest {
     }
 
     @Test
+    void byFrequencyNeverMovesToASimWhoseWindowIsFullToo() {
+        RotationPolicy p = new RotationPolicy(RotationPolicy.Kind.BY_FREQUENCY, List.of(1, 2, 3), 1, 4,
+                Duration.ofMinutes(10));
+        assertEquals(Optional.of(3), p.wantSlot(1, new RotationPolicy.Usage(9, 4, java.util.Map.of(1, 4, 2, 4, 3, 1)),
+                Set.of()));
+        assertEquals(Optional.empty(), p.wantSlot(1, new RotationPolicy.Usage(9, 4, java.util.Map.of(1, 4, 2, 5, 3, 4)),
+                Set.of()), "every card is busy: stay rather than cycle the radio");
+    }
+
+    @Test
     void whenEveryOtherSlotFailedTheLineStays() {
         RotationPolicy p = new RotationPolicy(RotationPolicy.Kind.BY_COUNT, List.of(1, 2), 1, 1, Duration.ofMinutes(1));
         assertEquals(Optional.empty(), p.wantSlot(1, usage(9, 9), Set.of(2)));
