@@ -5,6 +5,12 @@ import io.branchline.box.call.CallRecords;
 import io.branchline.box.call.CallService;
 import io.branchline.box.call.CallsService;
 import io.branchline.box.config.BoxConfig;
+import io.branchline.box.crmstub.CrmStub;
+import io.branchline.box.sync.CrmClient;
+import io.branchline.box.sync.CrmEndpoints;
+import io.branchline.box.sync.Outbox;
+import io.branchline.box.sync.OutboxSender;
+import io.branchline.box.sync.SyncService;
 import io.branchline.box.line.DeskPhones;
 import io.branchline.box.rotation.FrequentCallWarnings;
 import io.branchline.box.rotation.SimsService;
@@ -64,8 +70,13 @@ public final class Box implements AutoCloseable {
     private final ApiServer server;
     private final SimulatedHardware simulated;
 
+    private final OutboxSender sender;
+    private final List<CrmStub> stubs;
+
     private Box(SystemScheduler scheduler, Database db, LineRegistry registry, CallService calls, ApiServer server,
-                SimulatedHardware simulated) {
+                SimulatedHardware simulated, OutboxSender sender, List<CrmStub> stubs) {
+        this.sender = sender;
+        this.stubs = stubs;
         this.scheduler = scheduler;
         this.db = db;
         this.registry = registry;
@@ -132,6 +143,34 @@ public final class Box implements AutoCloseable {
         CallService calls = new CallService(Agents.from(agentList), registry, callRecords, journal, forwardDial,
                 ownNumbers, desk.sims(), warnings, scheduler);
         SimsService simsService = new SimsService(registry, desk.sims(), callRecords, warnings, scheduler.clock());
+        // The CRM: in simulate mode two in-process stubs stand for the private and the public server.
+        List<CrmStub> stubs = new ArrayList<>();
+        BoxConfig.Crm crm = o.config().crm();
+        List<CrmEndpoints.Endpoint> endpoints = new ArrayList<>();
+        if (simulated != null && !crm.configured()) {
+            for (String name : List.of("private", "public")) {
+                CrmStub stub = CrmStub.start("127.0.0.1", 0);
+                stubs.add(stub);
+                endpoints.add(new CrmEndpoints.Endpoint(name, java.net.URI.create("http://127.0.0.1:" + stub.port()
+                        + "/crm")));
+            }
+            crm = new BoxConfig.Crm(null, null, "simulate-token", null, true, null, null, null);
+        } else {
+            if (!crm.privateUrl().isEmpty()) {
+                endpoints.add(new CrmEndpoints.Endpoint("private", java.net.URI.create(crm.privateUrl())));
+            }
+            if (!crm.publicUrl().isEmpty()) {
+                endpoints.add(new CrmEndpoints.Endpoint("public", java.net.URI.create(crm.publicUrl())));
+            }
+        }
+        OutboxSender sender = null;
+        if (!endpoints.isEmpty()) {
+            sender = new OutboxSender(new Outbox(db, scheduler.clock()), new CrmClient(crm.boxToken(), crm.caFile()),
+                    new CrmEndpoints(endpoints, crm.failuresBeforeFailover(),
+                            Duration.ofSeconds(crm.failoverWindowSeconds()), crm.returnHour(), scheduler.clock()),
+                    o.config().box().id(), scheduler, new java.util.Random(), () -> registry.views());
+        }
+        OutboxSender syncSender = sender;
         // Putting the handset down ends the call on that line.
         desk.hooks().forEach((lineId, hook) -> hook.onChange(offHook -> {
             if (!offHook) {
@@ -148,6 +187,14 @@ public final class Box implements AutoCloseable {
         ApiServer server = ApiServer.start(o.host(), o.port(), r -> {
             routing(r, registry, seen, calls, scheduler, simulate, rawAt);
             r.register("/api/sims", simsService);
+            if (syncSender != null) {
+                r.register("/api/sync", new SyncService(syncSender));
+            }
+            if (!stubs.isEmpty()) {
+                r.get("/api/simulate/crm", (req, res) -> Json.ok(res, Map.of("private", "http://127.0.0.1:"
+                        + stubs.get(0).port() + "/stub/calls", "public", "http://127.0.0.1:" + stubs.get(1).port()
+                        + "/stub/calls")));
+            }
             r.get("/api/agents", (req, res) -> Json.ok(res, agentViews(agentList)));
             if (sim != null) {
                 // What the emulated network saw: who called, what was dialled, who it reached, forwarded or not.
@@ -170,7 +217,7 @@ public final class Box implements AutoCloseable {
         });
         log.info("event=box-started version={} api=http://{}:{}/api/lines data={} lines={}", Version.current(),
                 o.host(), server.port(), db.file(), lines.size());
-        return new Box(scheduler, db, registry, calls, server, simulated);
+        return new Box(scheduler, db, registry, calls, server, simulated, sender, stubs);
     }
 
     private static List<Map<String, Object>> agentViews(List<BoxConfig.Agent> agents) {
@@ -231,9 +278,23 @@ public final class Box implements AutoCloseable {
         return java.util.Optional.ofNullable(simulated);
     }
 
+    /** The sync with the CRM, when one is configured (always in simulate mode). */
+    public Optional<OutboxSender> sync() {
+        return Optional.ofNullable(sender);
+    }
+
+    /** The in-process CRM stubs of simulate mode: [private, public]. */
+    public List<CrmStub> crmStubs() {
+        return stubs;
+    }
+
     @Override
     public void close() {
+        if (sender != null) {
+            sender.close();
+        }
         server.close();
+        stubs.forEach(CrmStub::close);
         registry.close();
         if (simulated != null) {
             simulated.bus().close();

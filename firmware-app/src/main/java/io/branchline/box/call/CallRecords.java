@@ -124,9 +124,9 @@ public final class CallRecords {
                 .and(CALL_RECORD.STARTED_AT.ge(from))));
     }
 
-    /** Outbox rows not yet sent, for the sync and for tests. */
-    public int unsentOutbox() {
-        return db.with(dsl -> dsl.fetchCount(OUTBOX, OUTBOX.SENT_AT.isNull()));
+    /** Outbox rows ever written, sent or not: one per ended call. */
+    public int outboxRows() {
+        return db.with(dsl -> dsl.fetchCount(OUTBOX));
     }
 
     private static CallView view(CallRecordRecord r) {

@@ -26,10 +26,15 @@ public final class Cli {
         Options options();
 
         int run(CommandLine cl, PrintStream out, PrintStream err);
+
+        /** Whether words after the options belong to the command (sync status, sync use public). */
+        default boolean takesArguments() {
+            return false;
+        }
     }
 
     private final List<Command> commands = List.of(new RunCommand(), new LinesCommand(), new CallCommand(),
-            new HangUpCommand(), new CallsCommand(), new DoctorCommand());
+            new HangUpCommand(), new CallsCommand(), new SyncCommand(), new CrmStubCommand(), new DoctorCommand());
 
     public int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
@@ -60,7 +65,7 @@ public final class Cli {
             out.print(help(cmd));
             return ExitCode.OK;
         }
-        if (!cl.getArgList().isEmpty()) {
+        if (!cl.getArgList().isEmpty() && !cmd.takesArguments()) {
             err.println("branchline " + cmd.name() + ": unexpected argument \"" + cl.getArgList().get(0) + "\"");
             err.print(help(cmd));
             return ExitCode.USAGE;

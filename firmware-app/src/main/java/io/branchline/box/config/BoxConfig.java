@@ -9,10 +9,11 @@ import java.util.List;
  * What the installer sets in /etc/branchline/branchline.yaml. Keys are dash-case; every section has
  * defaults so that a file with only {@code modems:} works. See docs/branchline.example.yaml.
  */
-public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agents, Calls calls, Health health,
-                        Debug debug) {
+public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agents, Calls calls, Crm crm,
+                        Health health, Debug debug) {
 
     public BoxConfig {
+        crm = crm == null ? new Crm(null, null, null, null, null, null, null, null) : crm;
         calls = calls == null ? new Calls(null) : calls;
         agents = agents == null ? List.of() : List.copyOf(agents);
         box = box == null ? new Box(null, null) : box;
@@ -23,7 +24,7 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
     }
 
     public static BoxConfig empty() {
-        return new BoxConfig(null, null, null, null, null, null, null);
+        return new BoxConfig(null, null, null, null, null, null, null, null);
     }
 
     /** The box itself: its name towards the CRM and where it keeps its database and recordings. */
@@ -132,6 +133,32 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
     public record Calls(@JsonProperty("forward-delay-ms") Integer forwardDelayMs) {
         public Calls {
             forwardDelayMs = forwardDelayMs == null ? 3000 : forwardDelayMs;
+        }
+    }
+
+    /**
+     * The CRM's communication servers (锦云通讯): the private one first, the vendor's public one as fallback,
+     * the box's token, and when to fail over and come back.
+     */
+    public record Crm(@JsonProperty("private-url") String privateUrl, @JsonProperty("public-url") String publicUrl,
+                      @JsonProperty("box-token") String boxToken, @JsonProperty("ca-file") String caFile,
+                      @JsonProperty("allow-plain-http") Boolean allowPlainHttp,
+                      @JsonProperty("failures-before-failover") Integer failuresBeforeFailover,
+                      @JsonProperty("failover-window-seconds") Integer failoverWindowSeconds,
+                      @JsonProperty("return-hour") Integer returnHour) {
+        public Crm {
+            privateUrl = privateUrl == null ? "" : privateUrl;
+            publicUrl = publicUrl == null ? "" : publicUrl;
+            boxToken = boxToken == null ? "" : boxToken;
+            caFile = caFile == null ? "" : caFile;
+            allowPlainHttp = allowPlainHttp != null && allowPlainHttp;
+            failuresBeforeFailover = failuresBeforeFailover == null ? 5 : failuresBeforeFailover;
+            failoverWindowSeconds = failoverWindowSeconds == null ? 120 : failoverWindowSeconds;
+            returnHour = returnHour == null ? 3 : returnHour;
+        }
+
+        public boolean configured() {
+            return !privateUrl.isEmpty() || !publicUrl.isEmpty();
         }
     }
 

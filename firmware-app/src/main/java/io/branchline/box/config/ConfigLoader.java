@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -60,6 +61,7 @@ public final class ConfigLoader {
         if (c.calls().forwardDelayMs() < 0 || c.calls().forwardDelayMs() > 60_000) {
             throw new ConfigException(source + ": calls.forward-delay-ms: must be 0 to 60000");
         }
+        checkCrm(c.crm(), source);
         if (c.health().pollSeconds() < 1) {
             throw new ConfigException(source + ": health.poll-seconds: must be at least 1");
         }
@@ -95,6 +97,33 @@ public final class ConfigLoader {
             if (!m.pin().isEmpty() && !m.pin().matches("\\d{4,8}")) {
                 throw new ConfigException(at + ".pin: must be 4 to 8 digits (quote it: pin: \"0000\")");
             }
+        }
+    }
+
+    private static void checkCrm(BoxConfig.Crm crm, String source) {
+        for (Map.Entry<String, String> u : Map.of("private-url", crm.privateUrl(), "public-url", crm.publicUrl())
+                .entrySet()) {
+            if (u.getValue().isEmpty()) {
+                continue;
+            }
+            java.net.URI uri;
+            try {
+                uri = java.net.URI.create(u.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(source + ": crm." + u.getKey() + ": not a URL");
+            }
+            boolean https = "https".equals(uri.getScheme());
+            boolean http = "http".equals(uri.getScheme());
+            if (!https && !(http && crm.allowPlainHttp())) {
+                throw new ConfigException(source + ": crm." + u.getKey() + ": must be https:// (plain http only with"
+                        + " crm.allow-plain-http: true, for a lab)");
+            }
+        }
+        if (crm.configured() && crm.boxToken().isEmpty()) {
+            throw new ConfigException(source + ": crm.box-token: missing (branchline provision --box-token ...)");
+        }
+        if (crm.returnHour() < 0 || crm.returnHour() > 23) {
+            throw new ConfigException(source + ": crm.return-hour: 0 to 23");
         }
     }
 

@@ -83,7 +83,7 @@ public final class ClickToCallBench {
                     latency[calls / 2] / 1e6, latency[(int) (calls * 0.99)] / 1e6, latency[calls - 1] / 1e6);
             System.out.printf("CPU per call (box and emulated modem together, whole call: place, hang up, record):"
                     + " %.2f ms%n", cpu / 1e6 / calls);
-            System.out.printf("records written: %d%n", box.calls().records().unsentOutbox());
+            System.out.printf("records written: %d%n", box.calls().records().outboxRows());
         }
     }
 

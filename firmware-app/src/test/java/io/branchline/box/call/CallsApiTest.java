@@ -75,7 +75,7 @@ class CallsApiTest {
 
     @Test
     void aCallIsPlacedAnsweredHungUpAndRecordedWithItsOutboxRow() throws Exception {
-        int outboxBefore = box.calls().records().unsentOutbox();
+        int outboxBefore = box.calls().records().outboxRows();
         CallView placed = post("1001", "13900000005");
         assertEquals("desk-1001", placed.line());
         assertEquals("13800001001", placed.simNumber());
@@ -90,7 +90,7 @@ class CallsApiTest {
         assertTrue(ended.talkMs() > 0);
         assertEquals("cust-9", ended.customerId());
         assertEquals("direct", ended.mode());
-        assertEquals(outboxBefore + 1, box.calls().records().unsentOutbox());
+        assertEquals(outboxBefore + 1, box.calls().records().outboxRows());
         assertTrue(box.calls().records().find(placed.id()).isPresent(), "written to the database");
         assertEquals(409, send("DELETE", "/api/calls/" + placed.id(), null).statusCode(), "already ended");
     }
@@ -165,7 +165,7 @@ class CallsApiTest {
         int records = box.calls().records().list(new CallRecords.Filter(java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
                 java.util.Optional.empty(), 1)).size();
-        int outbox = box.calls().records().unsentOutbox();
+        int outbox = box.calls().records().outboxRows();
         for (Map.Entry<String, String> c : cases.entrySet()) {
             HttpResponse<String> r = send("POST", "/api/calls", c.getKey());
             assertEquals(400, r.statusCode(), c.getKey() + " -> " + r.body());
@@ -174,7 +174,7 @@ class CallsApiTest {
         }
         assertEquals(400, send("POST", "/api/calls", "not json").statusCode());
         assertTrue(desk1001().drainCommands().stream().noneMatch(c -> c.startsWith("ATD")), "no ATD written");
-        assertEquals(outbox, box.calls().records().unsentOutbox());
+        assertEquals(outbox, box.calls().records().outboxRows());
         assertEquals(records, box.calls().records().list(new CallRecords.Filter(java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
                 java.util.Optional.empty(), 1)).size());

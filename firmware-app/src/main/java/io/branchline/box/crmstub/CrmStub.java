@@ -1,0 +1,167 @@
+package io.branchline.box.crmstub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.branchline.box.web.ApiServer;
+import io.branchline.box.web.Json;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A CRM server for tests, benchmarks and the simulate mode: the server side of docs/crm-sync.openapi.yaml
+ * with an in-memory store, an inspection API, and faults on demand.
+ * <pre>
+ * curl http://127.0.0.1:8090/stub/calls                       # the call records received
+ * curl http://127.0.0.1:8090/stub/stats                       # items, duplicates, heartbeats
+ * curl -X POST -d '{"box":"branchline","type":"call.start","args":{"agent":"1001","number":"13900000005"}}' \
+ *      http://127.0.0.1:8090/stub/commands
+ * curl -X POST -d '{"errorRate":0.3,"stallMillis":0}' http://127.0.0.1:8090/stub/faults
+ * </pre>
+ */
+public final class CrmStub implements AutoCloseable {
+    private final CrmStubStore store = new CrmStubStore();
+    private final ApiServer server;
+    private final Random random = new Random();
+    private volatile double errorRate;
+    private volatile long stallMillis;
+    private volatile boolean down;
+
+    private CrmStub(String host, int port) {
+        this.server = ApiServer.start(host, port, this::routing);
+    }
+
+    public static CrmStub start(String host, int port) {
+        return new CrmStub(host, port);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public CrmStubStore store() {
+        return store;
+    }
+
+    /** Answers 5xx to this share of the box's requests, and stalls each by this long (tests of retries). */
+    public void faults(double errorShare, long stall) {
+        this.errorRate = errorShare;
+        this.stallMillis = stall;
+    }
+
+    /** Answers every box request with 503 until set back, as a server that is down. */
+    public void down(boolean isDown) {
+        this.down = isDown;
+    }
+
+    private void routing(HttpRouting.Builder r) {
+        r.post("/crm/v1/boxes/{box}/register", (req, res) -> box(req, res, () -> {
+            store.registered();
+            ok(res);
+        }));
+        r.post("/crm/v1/boxes/{box}/heartbeat", (req, res) -> box(req, res, () -> {
+            store.heartbeat();
+            ok(res);
+        }));
+        r.post("/crm/v1/boxes/{box}/events", (req, res) -> box(req, res, () -> events(req, res)));
+        r.get("/crm/v1/boxes/{box}/commands", (req, res) -> box(req, res, () -> commands(req, res)));
+        r.post("/crm/v1/boxes/{box}/commands/{id}/ack", (req, res) -> box(req, res, () -> {
+            store.ack(req.path().pathParameters().get("id"), body(req));
+            ok(res);
+        }));
+        r.get("/stub/calls", (req, res) -> Json.ok(res, store.items().stream().filter(i -> i.kind().equals("call.record"))
+                .map(i -> i.payload().get("call")).toList()));
+        r.get("/stub/events", (req, res) -> Json.ok(res, store.items()));
+        r.get("/stub/stats", (req, res) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("items", store.items().size());
+            m.put("duplicates", store.duplicates());
+            m.put("registrations", store.registrations());
+            m.put("heartbeats", store.heartbeats());
+            m.put("acks", store.acks());
+            Json.ok(res, m);
+        });
+        r.post("/stub/commands", (req, res) -> {
+            JsonNode b = body(req);
+            if (b == null || !b.hasNonNull("type")) {
+                Json.error(res, Status.BAD_REQUEST_400, "type", "a command needs a type");
+                return;
+            }
+            String box = b.hasNonNull("box") ? b.get("box").asText() : "branchline";
+            Json.send(res, Status.CREATED_201, store.issue(box, b.get("type").asText(), b.get("args")));
+        });
+        r.post("/stub/faults", (req, res) -> {
+            JsonNode b = body(req);
+            faults(b.path("errorRate").asDouble(0), b.path("stallMillis").asLong(0));
+            down(b.path("down").asBoolean(false));
+            ok(res);
+        });
+    }
+
+    private interface Handler {
+        void run() throws Exception;
+    }
+
+    /** The box's requests: a bearer token is required, and the configured faults apply. */
+    private void box(ServerRequest req, ServerResponse res, Handler h) {
+        String auth = req.headers().first(HeaderNames.AUTHORIZATION).orElse("");
+        if (!auth.startsWith("Bearer ") || auth.length() < 8) {
+            Json.error(res, Status.UNAUTHORIZED_401, null, "a box token is required");
+            return;
+        }
+        try {
+            if (stallMillis > 0) {
+                Thread.sleep(stallMillis);
+            }
+            if (down || random.nextDouble() < errorRate) {
+                Json.error(res, Status.SERVICE_UNAVAILABLE_503, null, "stub fault");
+                return;
+            }
+            h.run();
+        } catch (Exception e) {
+            Json.error(res, Status.BAD_REQUEST_400, null, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private void events(ServerRequest req, ServerResponse res) throws IOException {
+        JsonNode b = body(req);
+        String box = req.path().pathParameters().get("box");
+        List<CrmStubStore.Item> batch = new ArrayList<>();
+        for (JsonNode i : b.path("items")) {
+            batch.add(new CrmStubStore.Item(box, i.path("key").asText(), i.path("kind").asText(), i.path("seq").asLong(),
+                    i.path("payload")));
+        }
+        Map<String, List<String>> r = store.store(batch);
+        ObjectNode out = Json.MAPPER.createObjectNode().put("v", 1);
+        out.set("accepted", Json.MAPPER.valueToTree(r.get("accepted")));
+        out.set("duplicates", Json.MAPPER.valueToTree(r.get("duplicates")));
+        Json.ok(res, out);
+    }
+
+    private void commands(ServerRequest req, ServerResponse res) throws InterruptedException {
+        long wait = Math.min(30, req.query().first("wait").asOptional().map(Long::parseLong).orElse(25L));
+        List<CrmStubStore.Command> cmds = store.take(req.path().pathParameters().get("box"), wait * 1000);
+        Json.ok(res, Map.of("v", 1, "commands", cmds));
+    }
+
+    private static JsonNode body(ServerRequest req) throws IOException {
+        return Json.MAPPER.readTree(req.content().as(String.class));
+    }
+
+    private static void ok(ServerResponse res) {
+        Json.ok(res, Map.of("v", 1));
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
