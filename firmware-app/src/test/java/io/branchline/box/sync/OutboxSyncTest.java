@@ -1,0 +1,97 @@
+package io.branchline.box.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.branchline.box.Box;
+import io.branchline.box.SimulatedBox;
+import io.branchline.box.call.CallView;
+import io.branchline.box.config.BoxConfig;
+import io.branchline.box.crmstub.CrmStub;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The outbox against the in-process CRM stubs of a simulated box. */
+class OutboxSyncTest {
+    @TempDir
+    static Path dataDir;
+
+    static Box box;
+
+    @BeforeAll
+    static void start() {
+        box = SimulatedBox.start(BoxConfig.empty(), dataDir, false);
+    }
+
+    @AfterAll
+    static void stop() {
+        box.close();
+    }
+
+    static CrmStub privateStub() {
+        return box.crmStubs().get(0);
+    }
+
+    static CrmStub publicStub() {
+        return box.crmStubs().get(1);
+    }
+
+    static int keysAtTheCrm() {
+        Set<String> keys = new HashSet<>();
+        for (CrmStub s : box.crmStubs()) {
+            s.store().items().forEach(i -> keys.add(i.key()));
+        }
+        return keys.size();
+    }
+
+    static CallView record(int i) {
+        return new CallView("synthetic-" + i, "1001", "desk-1001", "8986", "13800001001", "13900000005",
+                "13900000005", "direct", "", "ended", "2026-11-22T06:00:00.000Z", null, "2026-11-22T06:00:01.000Z",
+                1000, 0, "busy", "", false);
+    }
+
+    @Test
+    void aCallsRecordReachesTheCrmExactlyOnce() {
+        CallView placed = box.calls().start("1002", "13900000002", "", "direct");
+        SimulatedBox.await("at the CRM", () -> privateStub().store().items().stream()
+                .anyMatch(i -> i.key().equals("call:" + placed.id())));
+        assertEquals(1, privateStub().store().items().stream().filter(i -> i.key().equals("call:" + placed.id()))
+                .count());
+        assertEquals("busy", privateStub().store().items().stream().filter(i -> i.key().equals("call:" + placed.id()))
+                .findFirst().orElseThrow().payload().path("call").path("endCause").asText());
+        assertTrue(privateStub().store().registrations() >= 1 && privateStub().store().heartbeats() >= 1);
+    }
+
+    @Test
+    void fiveHundredRecordsWrittenWhileTheCrmIsDownAllArriveOnceWhenItIsBack() {
+        int before = keysAtTheCrm();
+        privateStub().down(true);
+        publicStub().down(true);
+        for (int i = 0; i < 500; i++) {
+            box.calls().records().save(record(i));
+        }
+        SimulatedBox.await("retrying", () -> box.sync().orElseThrow().status().retries() >= 2);
+        assertTrue(box.sync().orElseThrow().status().backlog() >= 500);
+        privateStub().down(false);
+        publicStub().down(false);
+        SimulatedBox.await("all sent", () -> box.sync().orElseThrow().status().backlog() == 0);
+        assertEquals(before + 500, keysAtTheCrm());
+        assertEquals(0, privateStub().store().duplicates() + publicStub().store().duplicates(),
+                "the CRM never had to drop a duplicate");
+    }
+
+    @Test
+    void anAdminCanSwitchServersThroughTheApi() {
+        box.sync().orElseThrow().endpoints().use("public");
+        assertEquals("public", box.sync().orElseThrow().status().endpoint());
+        box.calls().records().save(record(9999));
+        SimulatedBox.await("at the public server", () -> publicStub().store().items().stream()
+                .anyMatch(i -> i.key().equals("call:synthetic-9999")));
+        box.sync().orElseThrow().endpoints().use("private");
+    }
+}
