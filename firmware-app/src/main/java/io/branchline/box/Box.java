@@ -6,6 +6,8 @@ import io.branchline.box.call.CallService;
 import io.branchline.box.call.CallsService;
 import io.branchline.box.config.BoxConfig;
 import io.branchline.box.crmstub.CrmStub;
+import io.branchline.box.sync.CommandLog;
+import io.branchline.box.sync.CommandPoller;
 import io.branchline.box.sync.CrmClient;
 import io.branchline.box.sync.CrmEndpoints;
 import io.branchline.box.sync.Outbox;
@@ -71,11 +73,13 @@ public final class Box implements AutoCloseable {
     private final SimulatedHardware simulated;
 
     private final OutboxSender sender;
+    private final CommandPoller poller;
     private final List<CrmStub> stubs;
 
     private Box(SystemScheduler scheduler, Database db, LineRegistry registry, CallService calls, ApiServer server,
-                SimulatedHardware simulated, OutboxSender sender, List<CrmStub> stubs) {
+                SimulatedHardware simulated, OutboxSender sender, CommandPoller poller, List<CrmStub> stubs) {
         this.sender = sender;
+        this.poller = poller;
         this.stubs = stubs;
         this.scheduler = scheduler;
         this.db = db;
@@ -164,11 +168,15 @@ public final class Box implements AutoCloseable {
             }
         }
         OutboxSender sender = null;
+        CommandPoller poller = null;
         if (!endpoints.isEmpty()) {
-            sender = new OutboxSender(new Outbox(db, scheduler.clock()), new CrmClient(crm.boxToken(), crm.caFile()),
-                    new CrmEndpoints(endpoints, crm.failuresBeforeFailover(),
-                            Duration.ofSeconds(crm.failoverWindowSeconds()), crm.returnHour(), scheduler.clock()),
-                    o.config().box().id(), scheduler, new java.util.Random(), () -> registry.views());
+            CrmClient client = new CrmClient(crm.boxToken(), crm.caFile());
+            CrmEndpoints crmEndpoints = new CrmEndpoints(endpoints, crm.failuresBeforeFailover(),
+                    Duration.ofSeconds(crm.failoverWindowSeconds()), crm.returnHour(), scheduler.clock());
+            sender = new OutboxSender(new Outbox(db, scheduler.clock()), client, crmEndpoints, o.config().box().id(),
+                    scheduler, new java.util.Random(), () -> registry.views());
+            poller = new CommandPoller(client, crmEndpoints, o.config().box().id(),
+                    new CommandLog(db, scheduler.clock()), calls);
         }
         OutboxSender syncSender = sender;
         // Putting the handset down ends the call on that line.
@@ -217,7 +225,7 @@ public final class Box implements AutoCloseable {
         });
         log.info("event=box-started version={} api=http://{}:{}/api/lines data={} lines={}", Version.current(),
                 o.host(), server.port(), db.file(), lines.size());
-        return new Box(scheduler, db, registry, calls, server, simulated, sender, stubs);
+        return new Box(scheduler, db, registry, calls, server, simulated, sender, poller, stubs);
     }
 
     private static List<Map<String, Object>> agentViews(List<BoxConfig.Agent> agents) {
@@ -292,6 +300,7 @@ public final class Box implements AutoCloseable {
     public void close() {
         if (sender != null) {
             sender.close();
+            poller.close();
         }
         server.close();
         stubs.forEach(CrmStub::close);

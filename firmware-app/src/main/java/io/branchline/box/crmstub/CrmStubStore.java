@@ -80,6 +80,11 @@ public final class CrmStubStore {
         return c;
     }
 
+    /** Delivers a command again, as a CRM that lost the box's acknowledgement would. */
+    public void redeliver(Command c) {
+        queue(c.box()).add(c);
+    }
+
     /** Waits up to {@code waitMillis} for commands for {@code box}; returns all that are waiting. */
     List<Command> take(String box, long waitMillis) throws InterruptedException {
         BlockingQueue<Command> q = queue(box);

@@ -35,6 +35,7 @@ public final class CrmEndpoints {
     private volatile Endpoint current;
     private volatile String lastSwitch = "";
     private LocalDate lastReturnCheck;
+    private final List<Runnable> switchListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public CrmEndpoints(List<Endpoint> endpoints, int failures, Duration window, int returnHour, Clock clock) {
         this.all = List.copyOf(endpoints);
@@ -43,6 +44,11 @@ public final class CrmEndpoints {
         this.returnHour = returnHour;
         this.clock = clock;
         this.current = all.get(0);
+    }
+
+    /** Runs after every switch (the command poll moves its waiting request to the new server). */
+    public void onSwitch(Runnable listener) {
+        switchListeners.add(listener);
     }
 
     public Endpoint current() {
@@ -104,9 +110,13 @@ public final class CrmEndpoints {
             log.warn("event=crm-endpoint-switch from={} to={} url={} reason=\"{}\"", current.name(), e.name(), e.base(),
                     why);
         }
+        boolean changed = !e.equals(current);
         current = e;
         recentFailures.clear();
         lastSwitch = clock.instant() + " " + e.name() + ": " + why;
+        if (changed) {
+            switchListeners.forEach(Runnable::run);
+        }
         return e;
     }
 }

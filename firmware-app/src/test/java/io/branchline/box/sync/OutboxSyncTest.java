@@ -86,6 +86,39 @@ class OutboxSyncTest {
     }
 
     @Test
+    void aClickToCallCommandReachesTheBoxWithinASecondAndRunsOnceEvenWhenDeliveredTwice() throws Exception {
+        var store = privateStub().store();
+        var args = io.branchline.box.web.Json.MAPPER.readTree("{\"agent\":\"1002\",\"number\":\"13900000002\"}");
+        long t0 = System.nanoTime();
+        var cmd = store.issue("branchline", "call.start", args);
+        SimulatedBox.await("acknowledged", () -> store.acks().containsKey(cmd.id()));
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(millis < 1000, "acknowledged after " + millis + " ms");
+        assertEquals("done", store.acks().get(cmd.id()).path("outcome").asText());
+        String callId = store.acks().get(cmd.id()).path("result").path("call").asText();
+        SimulatedBox.await("ended", () -> box.calls().records().find(callId).isPresent());
+        int records = box.calls().records().outboxRows();
+        store.redeliver(cmd);
+        Thread.sleep(1500);
+        assertEquals(records, box.calls().records().outboxRows(), "a second delivery places no second call");
+        assertEquals("done", store.acks().get(cmd.id()).path("outcome").asText());
+    }
+
+    @Test
+    void unknownCommandsAndInvalidFieldsAreRejectedWithTheReason() throws Exception {
+        var store = privateStub().store();
+        var unknown = store.issue("branchline", "teleport", null);
+        var bad = store.issue("branchline", "call.start",
+                io.branchline.box.web.Json.MAPPER.readTree("{\"agent\":\"1002\",\"number\":\"139;ATH\"}"));
+        SimulatedBox.await("both acknowledged", () -> store.acks().containsKey(unknown.id())
+                && store.acks().containsKey(bad.id()));
+        assertEquals("rejected", store.acks().get(unknown.id()).path("outcome").asText());
+        assertTrue(store.acks().get(unknown.id()).path("reason").asText().startsWith("type:"));
+        assertEquals("rejected", store.acks().get(bad.id()).path("outcome").asText());
+        assertTrue(store.acks().get(bad.id()).path("reason").asText().startsWith("number:"));
+    }
+
+    @Test
     void anAdminCanSwitchServersThroughTheApi() {
         box.sync().orElseThrow().endpoints().use("public");
         assertEquals("public", box.sync().orElseThrow().status().endpoint());

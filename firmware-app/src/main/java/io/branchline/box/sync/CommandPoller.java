@@ -1,0 +1,132 @@
+package io.branchline.box.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.branchline.box.call.CallRequestException;
+import io.branchline.box.call.CallService;
+import io.branchline.box.call.CallView;
+import io.branchline.box.web.Json;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commands from the CRM by long-poll: a request always waits at the CRM (25 s), so a command issued there
+ * reaches the box within a second. Each command id is executed at most once (the {@link CommandLog} is
+ * checked and written before the acknowledgement), and acknowledged with its outcome; a command delivered
+ * again gets the first outcome again. Unknown types and invalid fields are acknowledged as rejected.
+ */
+public final class CommandPoller implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CommandPoller.class);
+
+    private final CrmClient client;
+    private final CrmEndpoints endpoints;
+    private final String boxId;
+    private final CommandLog commands;
+    private final CallService calls;
+    private final Thread loop;
+    private volatile boolean running = true;
+    private volatile boolean moved;
+
+    public CommandPoller(CrmClient client, CrmEndpoints endpoints, String boxId, CommandLog commands,
+                         CallService calls) {
+        this.client = client;
+        this.endpoints = endpoints;
+        this.boxId = boxId;
+        this.commands = commands;
+        this.calls = calls;
+        this.loop = Thread.ofVirtual().name("crm-commands").start(this::run);
+        // A long-poll waiting at the old server would hold commands issued at the new one for up to 25 s.
+        endpoints.onSwitch(() -> {
+            moved = true;
+            loop.interrupt();
+        });
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                CrmClient.Answer a = client.get(endpoints.current().base(), "/v1/boxes/" + boxId + "/commands?wait=25",
+                        Duration.ofSeconds(35));
+                if (!a.ok()) {
+                    throw new IOException("commands answered " + a.status());
+                }
+                for (JsonNode c : Json.MAPPER.readTree(a.body()).path("commands")) {
+                    handle(c);
+                }
+            } catch (IOException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                if (moved) {
+                    moved = false;
+                    Thread.interrupted(); // the switch's interrupt, consumed: poll the new server at once
+                    continue;
+                }
+                log.debug("event=command-poll-failed error=\"{}\"", e.getMessage());
+                try {
+                    TimeUnit.SECONDS.sleep(2);
+                } catch (InterruptedException ie) {
+                    if (!moved) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    void handle(JsonNode c) throws IOException {
+        String id = c.path("id").asText("");
+        if (id.isEmpty()) {
+            return;
+        }
+        String type = c.path("type").asText("");
+        CommandLog.Outcome outcome = commands.find(id).orElse(null);
+        if (outcome == null) {
+            outcome = execute(type, c.path("args"));
+            commands.record(id, type, outcome);
+            log.info("event=crm-command id={} type={} outcome={} reason=\"{}\"", id, type, outcome.outcome(),
+                    outcome.reason());
+        }
+        ObjectNode ack = Json.MAPPER.createObjectNode().put("v", 1).put("outcome", outcome.outcome())
+                .put("reason", outcome.reason());
+        ack.set("result", Json.MAPPER.readTree(outcome.resultJson()));
+        client.post(endpoints.current().base(), "/v1/boxes/" + boxId + "/commands/" + id + "/ack",
+                Json.MAPPER.writeValueAsString(ack), Duration.ofSeconds(10));
+    }
+
+    private CommandLog.Outcome execute(String type, JsonNode args) {
+        try {
+            return switch (type) {
+                case "call.start" -> {
+                    CallView v = calls.start(text(args, "agent"), text(args, "number"), text(args, "customerId"),
+                            text(args, "mode"));
+                    yield new CommandLog.Outcome("done", "", "{\"call\":\"" + v.id() + "\"}");
+                }
+                case "call.hangup" -> calls.hangUp(text(args, "call"))
+                        ? new CommandLog.Outcome("done", "", "{}")
+                        : new CommandLog.Outcome("rejected", "call: no such call is up", "{}");
+                default -> new CommandLog.Outcome("rejected", "type: \"" + type + "\" is not a command this box takes",
+                        "{}");
+            };
+        } catch (CallRequestException e) {
+            return new CommandLog.Outcome(e.conflict() ? "failed" : "rejected", e.getMessage(), "{}");
+        }
+    }
+
+    private static String text(JsonNode args, String field) {
+        JsonNode n = args.get(field);
+        if (n != null && !n.isNull() && !n.isTextual()) {
+            throw CallRequestException.invalid(field, "must be a string");
+        }
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        loop.interrupt();
+    }
+}
