@@ -51,7 +51,7 @@ public final class CrmStub implements AutoCloseable {
         return store;
     }
 
-    /** Answers 5xx to this share of the box's requests, and stalls each by this long (tests of retries). */
+    /** Answers 5xx to this share of the box's requests, and stalls each by up to this long (tests of retries). */
     public void faults(double errorShare, long stall) {
         this.errorRate = errorShare;
         this.stallMillis = stall;
@@ -119,7 +119,7 @@ public final class CrmStub implements AutoCloseable {
         }
         try {
             if (stallMillis > 0) {
-                Thread.sleep(stallMillis);
+                Thread.sleep(random.nextLong(stallMillis + 1)); // up to stallMillis, at random
             }
             if (down || random.nextDouble() < errorRate) {
                 Json.error(res, Status.SERVICE_UNAVAILABLE_503, null, "stub fault");

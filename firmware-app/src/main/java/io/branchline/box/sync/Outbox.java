@@ -27,6 +27,13 @@ public final class Outbox {
                 .fetch(r -> new Row(r.getSeq(), r.getKind(), r.getIdempotencyKey(), r.getPayload(), r.getCreatedAt())));
     }
 
+    /** Adds an item (events other than call records, and tests); the key makes a second add a no-op. */
+    public void add(String kind, String key, String payload) {
+        db.with(dsl -> dsl.insertInto(OUTBOX).set(OUTBOX.KIND, kind).set(OUTBOX.IDEMPOTENCY_KEY, key)
+                .set(OUTBOX.PAYLOAD, payload).set(OUTBOX.CREATED_AT, TimeText.of(clock.instant()))
+                .onConflictDoNothing().execute());
+    }
+
     public void markSent(List<String> keys) {
         if (keys.isEmpty()) {
             return;

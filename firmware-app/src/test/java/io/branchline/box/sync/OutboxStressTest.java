@@ -1,0 +1,81 @@
+package io.branchline.box.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.branchline.box.crmstub.CrmStub;
+import io.branchline.box.crmstub.CrmStubStore;
+import io.branchline.box.store.Database;
+import io.branchline.hw.time.ManualScheduler;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The outbox under stress: 10,000 events in two streams, a 24-hour offline stretch on a fake clock, then a
+ * CRM that fails 30 % of requests with 5xx and stalls at random. The CRM ends with exactly 10,000 distinct
+ * events, in order within each stream, and the box's counters say how many retries it took.
+ */
+class OutboxStressTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void tenThousandEventsThroughADayOfferAndAFlakyCrmArriveOnceAndInOrder() throws Exception {
+        ManualScheduler time = new ManualScheduler(Instant.parse("2026-11-22T08:00:00Z"), ZoneId.of("Asia/Shanghai"));
+        try (Database db = Database.open(dataDir); CrmStub stub = CrmStub.start("127.0.0.1", 0)) {
+            Outbox outbox = new Outbox(db, time.clock());
+            for (int i = 0; i < 10_000; i++) {
+                String stream = i % 3 == 0 ? "line.state" : "call.record";
+                outbox.add(stream, stream + ":" + i, "{\"n\":" + i + "}");
+            }
+            stub.down(true);
+            CrmEndpoints endpoints = new CrmEndpoints(List.of(new CrmEndpoints.Endpoint("private",
+                    URI.create("http://127.0.0.1:" + stub.port() + "/crm"))), 5, Duration.ofSeconds(120), 3,
+                    time.clock());
+            try (OutboxSender sender = new OutboxSender(outbox, new CrmClient("stress-token", ""), endpoints, "stress",
+                    time, new Random(7), List::of)) {
+                // A day offline: the sender keeps trying at its backoff (at most a minute apart) and loses nothing.
+                for (int minute = 0; minute < 24 * 60; minute++) {
+                    time.advance(Duration.ofMinutes(1));
+                    Thread.sleep(2);
+                }
+                assertEquals(10_000, sender.status().backlog());
+                long offlineRetries = sender.status().retries();
+                // At most a minute between tries; the test moves the clock faster than the sender can always follow.
+                assertTrue(offlineRetries >= 100, "kept trying all day: " + offlineRetries);
+                stub.down(false);
+                stub.faults(0.3, 20);
+                long deadline = System.currentTimeMillis() + 120_000;
+                while (sender.status().backlog() > 0 && System.currentTimeMillis() < deadline) {
+                    time.advance(Duration.ofSeconds(1));
+                    Thread.sleep(5);
+                }
+                assertEquals(0, sender.status().backlog(), "drained");
+                System.out.printf("outbox stress: 10000 events, %d retries (%d during the day offline)%n",
+                        sender.status().retries(), offlineRetries);
+            }
+            List<CrmStubStore.Item> items = stub.store().items();
+            Set<String> keys = new HashSet<>();
+            items.forEach(i -> keys.add(i.key()));
+            assertEquals(10_000, keys.size());
+            assertEquals(10_000, items.size());
+            Map<String, Long> lastSeq = new HashMap<>();
+            for (CrmStubStore.Item i : items) {
+                long prev = lastSeq.getOrDefault(i.kind(), -1L);
+                assertTrue(i.seq() > prev, "in order within " + i.kind());
+                lastSeq.put(i.kind(), i.seq());
+            }
+        }
+    }
+}
