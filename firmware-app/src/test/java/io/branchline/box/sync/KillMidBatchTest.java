@@ -1,0 +1,112 @@
+package io.branchline.box.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.branchline.box.store.Database;
+import io.branchline.box.web.Json;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 of the box while it drains its outbox to a CRM stub running as its own process: after a restart
+ * every item arrives, none is lost, and the stub holds each once (a batch the box sent but had not marked
+ * sent is sent again and answered as a duplicate, which is what the keys are for).
+ */
+class KillMidBatchTest {
+    @TempDir
+    Path dir;
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private Process java(String... args) throws IOException {
+        String[] cmd = new String[args.length + 3];
+        cmd[0] = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        cmd[1] = "-cp";
+        cmd[2] = System.getProperty("java.class.path");
+        System.arraycopy(args, 0, cmd, 3, args.length);
+        return new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("p-" + System.nanoTime() + ".log").toFile()).start();
+    }
+
+    private static int stubItems(HttpClient http, int port) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/stub/stats")).build(), HttpResponse.BodyHandlers.ofString());
+            return Json.MAPPER.readTree(r.body()).path("items").asInt();
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
+    }
+
+    @Test
+    void killedMidDrainTheBoxLosesNothingAndTheCrmStoresEachItemOnce() throws Exception {
+        int n = 20_000;
+        Path data = dir.resolve("data");
+        try (Database db = Database.open(data)) {
+            Outbox outbox = new Outbox(db, Clock.systemUTC());
+            db.with(dsl -> {
+                for (int i = 0; i < n; i++) {
+                    outbox.add("call.record", "call:" + i, "{\"n\":" + i + "}");
+                }
+                return null;
+            });
+        }
+        int stubPort = freePort();
+        Path config = dir.resolve("branchline.yaml");
+        Files.writeString(config, "box:\n  id: killed\ncrm:\n  private-url: http://127.0.0.1:" + stubPort
+                + "/crm\n  box-token: kill-token-1\n  allow-plain-http: true\n");
+        Process stub = java("io.branchline.box.Main", "crm-stub", "--port", String.valueOf(stubPort));
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (stubItems(http, stubPort) < 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            Process box = java("io.branchline.box.Main", "run", "--config", config.toString(), "--data-dir",
+                    data.toString(), "--port", String.valueOf(freePort()));
+            while (stubItems(http, stubPort) < 2_000 && System.currentTimeMillis() < deadline + 30_000) {
+                Thread.sleep(5);
+            }
+            box.destroyForcibly();
+            box.waitFor();
+            int atKill = stubItems(http, stubPort);
+            System.out.println("killed the box with " + atKill + " of " + n + " at the CRM");
+            Process again = java("io.branchline.box.Main", "run", "--config", config.toString(), "--data-dir",
+                    data.toString(), "--port", String.valueOf(freePort()));
+            try {
+                long until = System.currentTimeMillis() + 60_000;
+                while (stubItems(http, stubPort) < n && System.currentTimeMillis() < until) {
+                    Thread.sleep(50);
+                }
+                assertEquals(n, stubItems(http, stubPort), "every item at the CRM, each once");
+                int backlog = -1;
+                while (backlog != 0 && System.currentTimeMillis() < until) {
+                    try (Database db = Database.open(data)) {
+                        backlog = new Outbox(db, Clock.systemUTC()).backlog();
+                    }
+                    Thread.sleep(50);
+                }
+                assertEquals(0, backlog, "and the box knows it");
+            } finally {
+                again.destroy();
+                again.waitFor();
+            }
+        } finally {
+            stub.destroy();
+            stub.waitFor();
+        }
+    }
+}
