@@ -10,6 +10,7 @@ import io.branchline.box.sync.CommandLog;
 import io.branchline.box.sync.CommandPoller;
 import io.branchline.box.sync.CrmClient;
 import io.branchline.box.sync.CrmEndpoints;
+import io.branchline.box.sync.Events;
 import io.branchline.box.sync.Outbox;
 import io.branchline.box.sync.OutboxSender;
 import io.branchline.box.sync.SyncService;
@@ -177,6 +178,17 @@ public final class Box implements AutoCloseable {
                     scheduler, new java.util.Random(), () -> registry.views());
             poller = new CommandPoller(client, crmEndpoints, o.config().box().id(),
                     new CommandLog(db, scheduler.clock()), calls);
+            Events events = new Events(new Outbox(db, scheduler.clock()));
+            calls.onAnswered(events::callAnswered);
+            warnings.onRaise(events::warning);
+            Map<String, String> lastState = new java.util.concurrent.ConcurrentHashMap<>();
+            for (ModemLine l : lines) {
+                l.onChange(s -> {
+                    if (!s.status().state().label().equals(lastState.put(l.id(), s.status().state().label()))) {
+                        events.lineState(registry.view(l));
+                    }
+                });
+            }
         }
         OutboxSender syncSender = sender;
         // Putting the handset down ends the call on that line.

@@ -124,9 +124,9 @@ public final class CallRecords {
                 .and(CALL_RECORD.STARTED_AT.ge(from))));
     }
 
-    /** Outbox rows ever written, sent or not: one per ended call. */
+    /** Call-record rows ever written to the outbox, sent or not: one per ended call. */
     public int outboxRows() {
-        return db.with(dsl -> dsl.fetchCount(OUTBOX));
+        return db.with(dsl -> dsl.fetchCount(OUTBOX, OUTBOX.KIND.eq("call.record")));
     }
 
     private static CallView view(CallRecordRecord r) {

@@ -48,6 +48,8 @@ public final class CallService {
     private final Map<String, Integer> autoCounts = new ConcurrentHashMap<>();
     private final Map<String, LineSims> sims;
     private final FrequentCallWarnings warnings;
+    private final java.util.List<java.util.function.Consumer<CallView>> answeredListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param configuredNumbers own numbers the installer entered per line, for SIMs that do not know theirs
@@ -117,7 +119,7 @@ public final class CallService {
         Thread.ofVirtual().name("call " + call.id).start(() -> {
             try {
                 if (dialMode.forward()) {
-                    forwardDial.place(c, chosenLegs, customer, this::finish);
+                    forwardDial.place(c, chosenLegs, customer, this::finish, this::watchAnswer);
                 } else {
                     placeDirect(c, caller, customer);
                 }
@@ -148,6 +150,7 @@ public final class CallService {
         ModemCalls modem = line.calls().orElseThrow(() -> new IllegalStateException("line " + line.id() + " is down"));
         ModemCall mc = modem.dial(dial);
         call.attach(mc);
+        watchAnswer(call, mc);
         if (call.hangUpRequested) {
             modem.hangUp();
         }
@@ -352,6 +355,20 @@ public final class CallService {
     }
 
     // --- state -----------------------------------------------------------------------------------------------
+
+    /** Hears every call the moment it is answered (the CRM's "answered" event). */
+    public void onAnswered(java.util.function.Consumer<CallView> listener) {
+        answeredListeners.add(listener);
+    }
+
+    private void watchAnswer(ActiveCall call, ModemCall mc) {
+        mc.onChange(c -> {
+            if (c.phase() == io.branchline.hw.modem.CallPhase.ACTIVE) {
+                CallView v = call.view();
+                answeredListeners.forEach(l -> l.accept(v));
+            }
+        });
+    }
 
     /** The desk phone's handset went down: whatever call holds that line ends. */
     public void hangUpLine(String lineId) {

@@ -56,7 +56,8 @@ public final class ForwardDial {
      * Places {@code call} over the first leg whose SIM takes the forwarding; {@code done} runs once the call
      * is over and the forwarding is erased (or left to the journal).
      */
-    public void place(ActiveCall call, List<Leg> legs, DialString customer, Consumer<ActiveCall> done) {
+    public void place(ActiveCall call, List<Leg> legs, DialString customer, Consumer<ActiveCall> done,
+                      java.util.function.BiConsumer<ActiveCall, ModemCall> attached) {
         Leg chosen = null;
         for (Leg leg : legs) {
             String iccid = leg.forwarding().snapshot().identity().iccid();
@@ -100,6 +101,7 @@ public final class ForwardDial {
         }
         ModemCall mc = modem.get().dial(new DialString(leg.forwardingNumber()));
         call.attach(mc);
+        attached.accept(call, mc);
         if (call.hangUpRequested()) {
             modem.get().hangUp();
         }

@@ -25,8 +25,20 @@ public final class FrequentCallWarnings {
     }
 
     private final Deque<Warning> recent = new ArrayDeque<>();
+    private final java.util.List<java.util.function.Consumer<Warning>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public synchronized void raise(Warning w) {
+    /** Hears every warning (the CRM's outbox). */
+    public void onRaise(java.util.function.Consumer<Warning> listener) {
+        listeners.add(listener);
+    }
+
+    public void raise(Warning w) {
+        remember(w);
+        listeners.forEach(l -> l.accept(w));
+    }
+
+    private synchronized void remember(Warning w) {
         recent.addFirst(w);
         while (recent.size() > KEEP) {
             recent.removeLast();

@@ -71,12 +71,15 @@ class KillNineTest {
         Process box = startBox(port);
         try {
             awaitState(port, "/api/lines/desk-1001", "\"state\":\"up\"");
+            awaitState(port, "/api/lines/desk-1001b", "\"state\":\"up\"");
+            awaitState(port, "/api/lines/desk-1002", "\"state\":\"up\"");
             HttpResponse<String> busy = send(port, "POST", "/api/calls", "{\"agent\":\"1002\",\"number\":\"13900000002\"}");
             String endedId = Json.MAPPER.readValue(busy.body(), Map.class).get("id").toString();
             awaitState(port, "/api/calls/" + endedId, "\"endCause\":\"busy\"");
             awaitState(port, "/api/calls?agent=1002", endedId); // written to the database
             HttpResponse<String> fwd = send(port, "POST", "/api/calls",
                     "{\"agent\":\"1001\",\"number\":\"13900000005\",\"mode\":\"forward-1-1\"}");
+            assertEquals(201, fwd.statusCode(), fwd.body());
             String cutId = Json.MAPPER.readValue(fwd.body(), Map.class).get("id").toString();
             awaitState(port, "/api/calls/" + cutId, "\"state\":\"active\"");
         } finally {
@@ -85,7 +88,8 @@ class KillNineTest {
         }
         try (Database db = Database.open(dataDir)) {
             int records = db.with(dsl -> dsl.fetchCount(io.branchline.box.store.schema.Tables.CALL_RECORD));
-            int outbox = db.with(dsl -> dsl.fetchCount(io.branchline.box.store.schema.Tables.OUTBOX));
+            int outbox = db.with(dsl -> dsl.fetchCount(io.branchline.box.store.schema.Tables.OUTBOX,
+                    io.branchline.box.store.schema.Tables.OUTBOX.KIND.eq("call.record")));
             assertEquals(1, records, "the ended call's record");
             assertEquals(1, outbox, "and its outbox row");
             List<ForwardingJournal.Entry> open = new ForwardingJournal(db, Clock.systemUTC()).open();

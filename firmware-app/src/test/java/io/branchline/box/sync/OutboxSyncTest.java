@@ -119,6 +119,20 @@ class OutboxSyncTest {
     }
 
     @Test
+    void lineStatesAndAnsweredCallsReachTheCrmAsEvents() {
+        SimulatedBox.await("line states at the CRM", () -> box.crmStubs().stream()
+                .flatMap(s -> s.store().items().stream())
+                .anyMatch(i -> i.kind().equals("line.state") && i.payload().path("line").path("id").asText()
+                        .equals("sim-2") && i.payload().path("line").path("state").asText().equals("PIN needed")));
+        CallView placed = box.calls().start("1001", "13900000005", "", "direct");
+        SimulatedBox.await("answered", () -> box.calls().get(placed.id()).map(v -> v.state().equals("active"))
+                .orElse(false));
+        box.calls().hangUp(placed.id());
+        SimulatedBox.await("answered event at the CRM", () -> box.crmStubs().stream()
+                .flatMap(s -> s.store().items().stream()).anyMatch(i -> i.key().equals("answered:" + placed.id())));
+    }
+
+    @Test
     void anAdminCanSwitchServersThroughTheApi() {
         box.sync().orElseThrow().endpoints().use("public");
         assertEquals("public", box.sync().orElseThrow().status().endpoint());

@@ -1,0 +1,45 @@
+package io.branchline.box.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.branchline.box.call.CallView;
+import io.branchline.box.line.LineView;
+import io.branchline.box.rotation.FrequentCallWarnings;
+import io.branchline.box.web.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Events for the CRM, written to the outbox as they happen: a line changing state, a call answered, a
+ * frequent-call warning. (Call records go in with their own row, in the record's transaction.)
+ */
+public final class Events {
+    private final Outbox outbox;
+
+    public Events(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void lineState(LineView line) {
+        add("line.state", "line:" + line.id() + ":" + line.updated() + ":" + line.state(), Map.of("line", line));
+    }
+
+    public void callAnswered(CallView call) {
+        add("call.answered", "answered:" + call.id(), Map.of("call", call));
+    }
+
+    public void warning(FrequentCallWarnings.Warning w) {
+        add("warning", "warning:" + w.lineId() + ":" + w.at(), Map.of("warning", w));
+    }
+
+    private void add(String kind, String key, Map<String, Object> body) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("v", 1);
+        payload.put("type", kind);
+        payload.putAll(body);
+        try {
+            outbox.add(kind, key, Json.MAPPER.writeValueAsString(payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the " + kind + " event", e);
+        }
+    }
+}
