@@ -77,6 +77,19 @@ public final class CrmStub implements AutoCloseable {
             store.ack(req.path().pathParameters().get("id"), body(req));
             ok(res);
         }));
+        // Inbound distribution: the agent who last called this number.
+        r.get("/crm/v1/numbers/{number}/owner", (req, res) -> box(req, res, () -> {
+            String number = req.path().pathParameters().get("number");
+            List<CrmStubStore.Item> items = store.items();
+            for (int i = items.size() - 1; i >= 0; i--) {
+                JsonNode call = items.get(i).payload().path("call");
+                if (items.get(i).kind().equals("call.record") && call.path("numberGiven").asText().equals(number)) {
+                    Json.ok(res, Map.of("v", 1, "agent", call.path("agent").asText()));
+                    return;
+                }
+            }
+            Json.error(res, Status.NOT_FOUND_404, "number", "nobody owns " + number);
+        }));
         r.get("/stub/calls", (req, res) -> Json.ok(res, store.items().stream().filter(i -> i.kind().equals("call.record"))
                 .map(i -> i.payload().get("call")).toList()));
         r.get("/stub/events", (req, res) -> Json.ok(res, store.items()));

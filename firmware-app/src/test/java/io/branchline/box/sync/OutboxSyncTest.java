@@ -133,6 +133,21 @@ class OutboxSyncTest {
     }
 
     @Test
+    void theStubAnswersWhoOwnsANumberFromTheCallsItReceived() throws Exception {
+        CallView placed = box.calls().start("1002", "13900077002", "", "direct");
+        SimulatedBox.await("at the CRM", () -> box.crmStubs().stream().flatMap(s -> s.store().items().stream())
+                .anyMatch(i -> i.key().equals("call:" + placed.id())));
+        var client = new CrmClient("test-token-1", "");
+        var stub = box.crmStubs().stream().filter(s -> s.store().items().stream()
+                .anyMatch(i -> i.key().equals("call:" + placed.id()))).findFirst().orElseThrow();
+        var base = java.net.URI.create("http://127.0.0.1:" + stub.port() + "/crm");
+        var owner = client.get(base, "/v1/numbers/13900077002/owner", java.time.Duration.ofSeconds(5));
+        assertEquals(200, owner.status());
+        assertTrue(owner.body().contains("\"agent\":\"1002\""), owner.body());
+        assertEquals(404, client.get(base, "/v1/numbers/100/owner", java.time.Duration.ofSeconds(5)).status());
+    }
+
+    @Test
     void anAdminCanSwitchServersThroughTheApi() {
         box.sync().orElseThrow().endpoints().use("public");
         assertEquals("public", box.sync().orElseThrow().status().endpoint());
