@@ -4,6 +4,7 @@ import io.branchline.box.call.Agents;
 import io.branchline.box.call.CallRecords;
 import io.branchline.box.call.CallService;
 import io.branchline.box.call.CallsService;
+import io.branchline.box.call.SeatStates;
 import io.branchline.box.config.BoxConfig;
 import io.branchline.box.crmstub.CrmStub;
 import io.branchline.box.sync.CommandLog;
@@ -170,15 +171,19 @@ public final class Box implements AutoCloseable {
         }
         OutboxSender sender = null;
         CommandPoller poller = null;
+        SeatStates seats = new SeatStates();
         if (!endpoints.isEmpty()) {
             CrmClient client = new CrmClient(crm.boxToken(), crm.caFile());
             CrmEndpoints crmEndpoints = new CrmEndpoints(endpoints, crm.failuresBeforeFailover(),
                     Duration.ofSeconds(crm.failoverWindowSeconds()), crm.returnHour(), scheduler.clock());
             sender = new OutboxSender(new Outbox(db, scheduler.clock()), client, crmEndpoints, o.config().box().id(),
-                    scheduler, new java.util.Random(), () -> registry.views());
+                    scheduler, new java.util.Random(), () -> Map.<String, Object>of("lines", registry.views(),
+                            "agents", agentViews(agentList, seats)));
+            Agents known = Agents.from(agentList);
             poller = new CommandPoller(client, crmEndpoints, o.config().box().id(),
-                    new CommandLog(db, scheduler.clock()), calls);
+                    new CommandLog(db, scheduler.clock()), calls, seats, a -> known.find(a).isPresent());
             Events events = new Events(new Outbox(db, scheduler.clock()));
+            crmEndpoints.onSwitch(() -> events.crmSwitch(crmEndpoints.current().name(), crmEndpoints.lastSwitch()));
             calls.onAnswered(events::callAnswered);
             warnings.onRaise(events::warning);
             Map<String, String> lastState = new java.util.concurrent.ConcurrentHashMap<>();
@@ -215,7 +220,7 @@ public final class Box implements AutoCloseable {
                         + stubs.get(0).port() + "/stub/calls", "public", "http://127.0.0.1:" + stubs.get(1).port()
                         + "/stub/calls")));
             }
-            r.get("/api/agents", (req, res) -> Json.ok(res, agentViews(agentList)));
+            r.get("/api/agents", (req, res) -> Json.ok(res, agentViews(agentList, seats)));
             if (sim != null) {
                 // What the emulated network saw: who called, what was dialled, who it reached, forwarded or not.
                 r.get("/api/simulate/network", (req, res) -> Json.ok(res, sim.network().records()));
@@ -240,7 +245,7 @@ public final class Box implements AutoCloseable {
         return new Box(scheduler, db, registry, calls, server, simulated, sender, poller, stubs);
     }
 
-    private static List<Map<String, Object>> agentViews(List<BoxConfig.Agent> agents) {
+    private static List<Map<String, Object>> agentViews(List<BoxConfig.Agent> agents, SeatStates seats) {
         return agents.stream().map(a -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", a.id());
@@ -248,6 +253,7 @@ public final class Box implements AutoCloseable {
             m.put("crmUserId", a.crmUserId());
             m.put("line", a.line());
             m.put("secondLine", a.secondLine());
+            m.put("state", seats.of(a.id()));
             return m;
         }).toList();
     }

@@ -94,6 +94,19 @@ public final class CrmStubStore {
             out.add(first);
             q.drainTo(out);
         }
+        // Like a real CRM: a command not acknowledged within 5 s (the answer was lost) is delivered again.
+        for (Command c : out) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(5000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (!acks.containsKey(c.id())) {
+                    queue(box).add(c);
+                }
+            });
+        }
         return out;
     }
 

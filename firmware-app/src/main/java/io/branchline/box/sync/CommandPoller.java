@@ -26,53 +26,72 @@ public final class CommandPoller implements AutoCloseable {
     private final String boxId;
     private final CommandLog commands;
     private final CallService calls;
+    private final io.branchline.box.call.SeatStates seats;
+    private final java.util.function.Predicate<String> agentExists;
     private final Thread loop;
     private volatile boolean running = true;
     private volatile boolean moved;
 
     public CommandPoller(CrmClient client, CrmEndpoints endpoints, String boxId, CommandLog commands,
-                         CallService calls) {
+                         CallService calls, io.branchline.box.call.SeatStates seats,
+                         java.util.function.Predicate<String> agentExists) {
+        this.seats = seats;
+        this.agentExists = agentExists;
         this.client = client;
         this.endpoints = endpoints;
         this.boxId = boxId;
         this.commands = commands;
         this.calls = calls;
+        // A long-poll waiting at the old server would hold commands issued at the new one for up to 25 s:
+        // the waiting request is abandoned when the box moves.
+        endpoints.onSwitch(() -> moved = true);
         this.loop = Thread.ofVirtual().name("crm-commands").start(this::run);
-        // A long-poll waiting at the old server would hold commands issued at the new one for up to 25 s.
-        endpoints.onSwitch(() -> {
-            moved = true;
-            loop.interrupt();
-        });
     }
 
     private void run() {
         while (running) {
             try {
-                CrmClient.Answer a = client.get(endpoints.current().base(), "/v1/boxes/" + boxId + "/commands?wait=25",
-                        Duration.ofSeconds(35));
+                CrmClient.Answer a = poll();
+                if (a == null) {
+                    continue; // moved to another server: poll there
+                }
                 if (!a.ok()) {
                     throw new IOException("commands answered " + a.status());
                 }
                 for (JsonNode c : Json.MAPPER.readTree(a.body()).path("commands")) {
                     handle(c);
                 }
+            } catch (InterruptedException e) {
+                return;
             } catch (IOException | RuntimeException e) {
                 if (!running) {
                     return;
-                }
-                if (moved) {
-                    moved = false;
-                    Thread.interrupted(); // the switch's interrupt, consumed: poll the new server at once
-                    continue;
                 }
                 log.debug("event=command-poll-failed error=\"{}\"", e.getMessage());
                 try {
                     TimeUnit.SECONDS.sleep(2);
                 } catch (InterruptedException ie) {
-                    if (!moved) {
-                        return;
-                    }
+                    return;
                 }
+            }
+        }
+    }
+
+    /** One long-poll; null when the box moved to another server while it waited. */
+    private CrmClient.Answer poll() throws IOException, InterruptedException {
+        moved = false;
+        var f = client.getAsync(endpoints.current().base(), "/v1/boxes/" + boxId + "/commands?wait=25",
+                Duration.ofSeconds(35));
+        while (true) {
+            try {
+                return f.get(200, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (moved || !running) {
+                    f.cancel(true);
+                    return null;
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IOException(e.getCause() == null ? e.toString() : e.getCause().getMessage(), e);
             }
         }
     }
@@ -104,6 +123,18 @@ public final class CommandPoller implements AutoCloseable {
                     CallView v = calls.start(text(args, "agent"), text(args, "number"), text(args, "customerId"),
                             text(args, "mode"));
                     yield new CommandLog.Outcome("done", "", "{\"call\":\"" + v.id() + "\"}");
+                }
+                case "agent.state" -> {
+                    String agent = text(args, "agent");
+                    String state = text(args, "state");
+                    if (agent == null || !agentExists.test(agent)) {
+                        yield new CommandLog.Outcome("rejected", "agent: no agent \"" + agent + "\"", "{}");
+                    }
+                    if (state == null || !io.branchline.box.call.SeatStates.STATES.contains(state)) {
+                        yield new CommandLog.Outcome("rejected", "state: must be idle, busy or break", "{}");
+                    }
+                    seats.set(agent, state);
+                    yield new CommandLog.Outcome("done", "", "{}");
                 }
                 case "call.hangup" -> calls.hangUp(text(args, "call"))
                         ? new CommandLog.Outcome("done", "", "{}")

@@ -50,6 +50,19 @@ public final class CrmClient {
         return send(HttpRequest.newBuilder(resolve(base, path)).timeout(timeout).GET());
     }
 
+    /** A GET that can be abandoned (the command long-poll, when the box moves to another server). */
+    public java.util.concurrent.CompletableFuture<Answer> getAsync(URI base, String path, Duration timeout) {
+        HttpRequest req = HttpRequest.newBuilder(resolve(base, path)).timeout(timeout).GET()
+                .header("Authorization", "Bearer " + token).build();
+        return http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+            if (r.body().length() > MAX_ANSWER) {
+                throw new java.util.concurrent.CompletionException(new IOException("the CRM's answer is larger than "
+                        + MAX_ANSWER + " bytes"));
+            }
+            return new Answer(r.statusCode(), r.body());
+        });
+    }
+
     private Answer send(HttpRequest.Builder b) throws IOException {
         try {
             HttpResponse<InputStream> r = http.send(b.header("Authorization", "Bearer " + token).build(),

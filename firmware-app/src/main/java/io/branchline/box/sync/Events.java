@@ -31,6 +31,11 @@ public final class Events {
         add("warning", "warning:" + w.lineId() + ":" + w.at(), Map.of("warning", w));
     }
 
+    /** The box moved to another CRM server (failover, by hand, or the early-morning return). */
+    public void crmSwitch(String to, String why) {
+        add("crm.switch", "crm-switch:" + why, Map.of("server", to, "reason", why));
+    }
+
     private void add(String kind, String key, Map<String, Object> body) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("v", 1);

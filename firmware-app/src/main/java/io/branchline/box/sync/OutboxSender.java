@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -37,7 +38,8 @@ public final class OutboxSender implements AutoCloseable {
     private final String boxId;
     private final Scheduler scheduler;
     private final Random random;
-    private final Supplier<Object> lines;
+    /** What the box reports with registration and heartbeat: {"lines": [...], "agents": [...]}. */
+    private final Supplier<Map<String, Object>> report;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
@@ -49,14 +51,14 @@ public final class OutboxSender implements AutoCloseable {
     private final Thread loop;
 
     public OutboxSender(Outbox outbox, CrmClient client, CrmEndpoints endpoints, String boxId, Scheduler scheduler,
-                        Random random, Supplier<Object> lines) {
+                        Random random, Supplier<Map<String, Object>> report) {
         this.outbox = outbox;
         this.client = client;
         this.endpoints = endpoints;
         this.boxId = boxId;
         this.scheduler = scheduler;
         this.random = random;
-        this.lines = lines;
+        this.report = report;
         this.loop = Thread.ofVirtual().name("outbox-sender").start(this::run);
     }
 
@@ -137,7 +139,7 @@ public final class OutboxSender implements AutoCloseable {
     private void register() throws IOException {
         ObjectNode body = Json.MAPPER.createObjectNode().put("v", 1).put("box", boxId)
                 .put("version", io.branchline.box.Version.current());
-        body.set("lines", Json.MAPPER.valueToTree(lines.get()));
+        body.setAll((ObjectNode) Json.MAPPER.valueToTree(report.get()));
         CrmClient.Answer a = client.post(endpoints.current().base(), "/v1/boxes/" + boxId + "/register",
                 Json.MAPPER.writeValueAsString(body), Duration.ofSeconds(10));
         if (!a.ok()) {
@@ -154,7 +156,7 @@ public final class OutboxSender implements AutoCloseable {
         }
         ObjectNode body = Json.MAPPER.createObjectNode().put("v", 1).put("box", boxId).put("at", TimeText.of(now))
                 .put("backlog", outbox.backlog());
-        body.set("lines", Json.MAPPER.valueToTree(lines.get()));
+        body.setAll((ObjectNode) Json.MAPPER.valueToTree(report.get()));
         CrmClient.Answer a = client.post(endpoints.current().base(), "/v1/boxes/" + boxId + "/heartbeat",
                 Json.MAPPER.writeValueAsString(body), Duration.ofSeconds(10));
         if (!a.ok()) {

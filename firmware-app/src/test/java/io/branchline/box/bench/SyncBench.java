@@ -61,7 +61,7 @@ public final class SyncBench {
                     time.clock());
             long t0 = System.nanoTime();
             try (OutboxSender sender = new OutboxSender(outbox, new CrmClient("bench-token", ""), endpoints, "bench",
-                    time, new Random(), List::of)) {
+                    time, new Random(), java.util.Map::of)) {
                 while (sender.status().backlog() > 0) {
                     Thread.sleep(20);
                 }

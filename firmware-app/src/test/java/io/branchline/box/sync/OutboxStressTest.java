@@ -44,7 +44,7 @@ class OutboxStressTest {
                     URI.create("http://127.0.0.1:" + stub.port() + "/crm"))), 5, Duration.ofSeconds(120), 3,
                     time.clock());
             try (OutboxSender sender = new OutboxSender(outbox, new CrmClient("stress-token", ""), endpoints, "stress",
-                    time, new Random(7), List::of)) {
+                    time, new Random(7), Map::of)) {
                 // A day offline: the sender keeps trying at its backoff (at most a minute apart) and loses nothing.
                 for (int minute = 0; minute < 24 * 60; minute++) {
                     time.advance(Duration.ofMinutes(1));
