@@ -24,7 +24,7 @@ import java.util.Random;
  * curl http://127.0.0.1:8090/stub/stats                       # items, duplicates, heartbeats
  * curl -X POST -d '{"box":"branchline","type":"call.start","args":{"agent":"1001","number":"13900000005"}}' \
  *      http://127.0.0.1:8090/stub/commands
- * curl -X POST -d '{"errorRate":0.3,"stallMillis":0}' http://127.0.0.1:8090/stub/faults
+ * curl -X POST -d '{"errorRate":0.1,"dropRate":0.3,"stallMillis":50}' http://127.0.0.1:8090/stub/faults
  * </pre>
  */
 public final class CrmStub implements AutoCloseable {
@@ -32,6 +32,7 @@ public final class CrmStub implements AutoCloseable {
     private final ApiServer server;
     private final Random random = new Random();
     private volatile double errorRate;
+    private volatile double dropRate;
     private volatile long stallMillis;
     private volatile boolean down;
 
@@ -55,6 +56,11 @@ public final class CrmStub implements AutoCloseable {
     public void faults(double errorShare, long stall) {
         this.errorRate = errorShare;
         this.stallMillis = stall;
+    }
+
+    /** Cuts this share of the box's requests' connections without an answer (a flaky network). */
+    public void drops(double share) {
+        this.dropRate = share;
     }
 
     /** Answers every box request with 503 until set back, as a server that is down. */
@@ -114,6 +120,7 @@ public final class CrmStub implements AutoCloseable {
         r.post("/stub/faults", (req, res) -> {
             JsonNode b = body(req);
             faults(b.path("errorRate").asDouble(0), b.path("stallMillis").asLong(0));
+            drops(b.path("dropRate").asDouble(0));
             down(b.path("down").asBoolean(false));
             ok(res);
         });
@@ -134,11 +141,16 @@ public final class CrmStub implements AutoCloseable {
             if (stallMillis > 0) {
                 Thread.sleep(random.nextLong(stallMillis + 1)); // up to stallMillis, at random
             }
+            if (random.nextDouble() < dropRate) {
+                throw new io.helidon.webserver.CloseConnectionException("stub drops the connection");
+            }
             if (down || random.nextDouble() < errorRate) {
                 Json.error(res, Status.SERVICE_UNAVAILABLE_503, null, "stub fault");
                 return;
             }
             h.run();
+        } catch (io.helidon.webserver.CloseConnectionException e) {
+            throw e;
         } catch (Exception e) {
             Json.error(res, Status.BAD_REQUEST_400, null, e.getMessage() == null ? e.toString() : e.getMessage());
         }
