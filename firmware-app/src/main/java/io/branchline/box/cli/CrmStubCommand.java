@@ -2,7 +2,6 @@ package io.branchline.box.cli;
 
 import io.branchline.box.crmstub.CrmStub;
 import java.io.PrintStream;
-import java.util.concurrent.CountDownLatch;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -34,16 +33,7 @@ final class CrmStubCommand implements Cli.Command {
         out.println("CRM stub on http://" + cl.getOptionValue("host", "127.0.0.1") + ":" + stub.port()
                 + "/crm  (inspect: /stub/calls, /stub/stats; issue commands: POST /stub/commands)");
         out.flush();
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stub.close();
-            stop.countDown();
-        }));
-        try {
-            stop.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        UntilStopped.await(stub);
         return ExitCode.OK;
     }
 }

@@ -7,7 +7,6 @@ import io.branchline.box.store.StoreException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -64,16 +63,7 @@ final class RunCommand implements Cli.Command {
         out.println("branchline is running" + (simulate ? " in simulate mode" : "") + ": http://" + host + ":"
                 + box.port() + "/api/lines   (data: " + dataDir + ")");
         out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            box.close();
-            stopped.countDown();
-        }, "shutdown"));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        UntilStopped.await(box);
         return ExitCode.OK;
     }
 
