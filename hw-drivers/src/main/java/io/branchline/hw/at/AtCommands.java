@@ -229,6 +229,28 @@ public final class AtCommands {
         return query("AT+QURCCFG=\"urcport\",\"usbat\"", null);
     }
 
+    // --- voice over USB ----------------------------------------------------------------------------------------
+
+    /** Quectel: PCM voice on the USB NMEA port ({@code AT+QPCMV=1,0}), or off ({@code AT+QPCMV=0}). */
+    public static AtCommand quectelVoice(boolean on) {
+        return query(on ? "AT+QPCMV=1,0" : "AT+QPCMV=0", null);
+    }
+
+    /** SIMCom: PCM on the USB audio interface ({@code AT+CPCMREG=1}); accepted only once the call is up. */
+    public static AtCommand simcomVoice(boolean on) {
+        return query(on ? "AT+CPCMREG=1" : "AT+CPCMREG=0", null);
+    }
+
+    /** Huawei: is voice on the audio tty available ({@code ^CVOICE:0,8000,16,20})? */
+    public static AtCommand huaweiVoiceQuery() {
+        return query("AT^CVOICE?", "^CVOICE:");
+    }
+
+    /** Huawei: route this call's voice to the audio tty ({@code AT^DDSETEX=2}). */
+    public static AtCommand huaweiVoiceToAudioPort() {
+        return query("AT^DDSETEX=2", null);
+    }
+
     // --- the escape hatch --------------------------------------------------------------------------------------
 
     /**

@@ -40,6 +40,11 @@ final class EmulatedCalls {
         return !calls.isEmpty();
     }
 
+    /** True while some call is connected (the voice port has something to carry). */
+    synchronized boolean talking() {
+        return calls.values().stream().anyMatch(c -> c.state == State.ACTIVE);
+    }
+
     synchronized int add(String number) {
         int index = 1;
         while (calls.containsKey(index)) {

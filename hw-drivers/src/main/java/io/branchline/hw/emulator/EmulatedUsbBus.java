@@ -36,6 +36,8 @@ public final class EmulatedUsbBus implements PortFinder, LinkOpener, AutoCloseab
         volatile boolean present;
         volatile SerialLink hostEnd;
         volatile SocatPtyPair pty;
+        volatile SocatPtyPair audioPty;
+        volatile SerialLink audioHostEnd;
 
         Slot(String usbPath, int usbInterface, ModemEmulator modem) {
             this.usbPath = usbPath;
@@ -46,6 +48,16 @@ public final class EmulatedUsbBus implements PortFinder, LinkOpener, AutoCloseab
         String devicePath() {
             String name = "ttyEMU-" + usbPath + "-" + generation;
             return ptyDir == null ? "memory:" + name : ptyDir.resolve(name + "-host").toString();
+        }
+
+        /** The voice port's tty, when the modem family has one. */
+        String audioPath() {
+            String name = "ttyEMU-" + usbPath + "-" + generation + "-audio";
+            return ptyDir == null ? "memory:" + name : ptyDir.resolve(name + "-host").toString();
+        }
+
+        boolean hasAudio() {
+            return modem.flavour().audioInterface >= 0;
         }
     }
 
@@ -95,6 +107,14 @@ public final class EmulatedUsbBus implements PortFinder, LinkOpener, AutoCloseab
             slot.pty.close();
             slot.pty = null;
         }
+        if (slot.audioHostEnd != null && ptyDir == null) {
+            slot.audioHostEnd.close();
+        }
+        slot.audioHostEnd = null;
+        if (slot.audioPty != null) {
+            slot.audioPty.close();
+            slot.audioPty = null;
+        }
     }
 
     private synchronized void replug(Slot slot) {
@@ -104,6 +124,9 @@ public final class EmulatedUsbBus implements PortFinder, LinkOpener, AutoCloseab
         slot.generation++;
         if (ptyDir != null) {
             slot.pty = SocatPtyPair.open(ptyDir, "ttyEMU-" + slot.usbPath + "-" + slot.generation);
+            if (slot.hasAudio()) {
+                slot.audioPty = SocatPtyPair.open(ptyDir, "ttyEMU-" + slot.usbPath + "-" + slot.generation + "-audio");
+            }
         }
         slot.present = true;
     }
@@ -115,6 +138,10 @@ public final class EmulatedUsbBus implements PortFinder, LinkOpener, AutoCloseab
             if (s.present) {
                 out.add(new PortCandidate(s.devicePath(), s.usbPath, s.usbInterface, s.modem.flavour().usbVendor,
                         s.modem.flavour().usbProduct));
+                if (s.hasAudio()) {
+                    out.add(new PortCandidate(s.audioPath(), s.usbPath, s.modem.flavour().audioInterface,
+                            s.modem.flavour().usbVendor, s.modem.flavour().usbProduct));
+                }
             }
         }
         out.sort((a, b) -> a.devicePath().compareTo(b.devicePath()));
@@ -138,6 +165,17 @@ public final class EmulatedUsbBus implements PortFinder, LinkOpener, AutoCloseab
                     s.hostEnd = cable[0];
                 }
                 return s.hostEnd;
+            }
+            if (s.present && s.hasAudio() && s.audioPath().equals(c.devicePath())) {
+                if (ptyDir != null) {
+                    s.modem.attachVoice(JSerialCommLink.open(s.audioPty.devicePath().toString(), 115200));
+                    s.audioHostEnd = JSerialCommLink.open(c.devicePath(), 115200);
+                } else {
+                    MemoryLink[] cable = MemoryLink.pair(c.devicePath());
+                    s.modem.attachVoice(cable[1]);
+                    s.audioHostEnd = cable[0];
+                }
+                return s.audioHostEnd;
             }
         }
         throw new SerialLinkException("serial port " + c.devicePath() + " does not exist (is the modem plugged in?)");

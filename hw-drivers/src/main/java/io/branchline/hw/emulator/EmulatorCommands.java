@@ -106,6 +106,10 @@ final class EmulatorCommands {
                 s.radioOn = true;
                 return Reply.ok();
             }
+            case "AT^CVOICE?" -> {
+                return modem.flavour() == Flavour.HUAWEI_E1550 ? Reply.ok("^CVOICE:0,8000,16,20")
+                        : Reply.of(modem.unknownCommandReply());
+            }
             case "AT+CFUN?" -> {
                 return Reply.ok("+CFUN: " + (s.radioOn ? 1 : 0));
             }
@@ -141,6 +145,10 @@ final class EmulatorCommands {
         }
         if (name.equals("+CCFC")) {
             return forwarding(value, modem, s);
+        }
+        Reply voice = voice(name, value, modem);
+        if (voice != null) {
+            return voice;
         }
         switch (name) {
             case "+CMEE" -> {
@@ -181,6 +189,26 @@ final class EmulatorCommands {
                 return Reply.of(modem.unknownCommandReply());
             }
         }
+    }
+
+    /**
+     * The vendors' voice-port switches: Quectel AT+QPCMV=1,0 (any time), SIMCom AT+CPCMREG=1 (only once the
+     * call is connected: the window the box has to retry in), Huawei AT^DDSETEX=2 (during a call).
+     */
+    private static Reply voice(String name, String value, ModemEmulator modem) {
+        Flavour f = modem.flavour();
+        boolean quectel = name.equals("+QPCMV") && f == Flavour.QUECTEL_EC25;
+        boolean simcom = name.equals("+CPCMREG") && f == Flavour.SIMCOM_SIM7600;
+        boolean huawei = name.equals("^DDSETEX") && f == Flavour.HUAWEI_E1550;
+        if (!quectel && !simcom && !huawei) {
+            return null;
+        }
+        boolean on = quectel ? value.equals("1,0") : simcom ? value.equals("1") : value.equals("2");
+        if (on && (simcom || huawei) && !modem.talking()) {
+            return Reply.of("ERROR");
+        }
+        modem.voice().enable(on);
+        return Reply.ok();
     }
 
     /** ATD<number>; : OK once the call is set up, as 27.007 voice calls do; progress comes as URCs. */

@@ -48,8 +48,10 @@ public final class ModemEmulator implements AutoCloseable {
     private volatile boolean closed;
     private final EmulatedCalls calls = new EmulatedCalls();
     private volatile EmulatedNetwork network;
+    private final EmulatedVoicePort voice;
 
     public ModemEmulator(Flavour flavour, String imei, EmulatedSim sim) {
+        this.voice = new EmulatedVoicePort("voice " + imei);
         this.flavour = flavour;
         this.imei = imei;
         this.sim = sim;
@@ -177,6 +179,7 @@ public final class ModemEmulator implements AutoCloseable {
             }
             urcs.forEach(this::sendUrcLater);
         }
+        callsGone();
     }
 
     List<String> clccLines() {
@@ -189,12 +192,44 @@ public final class ModemEmulator implements AutoCloseable {
 
     void callProgress(int index, EmulatedCalls.State s) {
         calls.progress(index, s, flavour, state.clccUrc, now()).forEach(this::sendUrc);
+        if (s == EmulatedCalls.State.ACTIVE) {
+            voice.talking(true);
+        }
     }
 
     void callEnded(int index, EmulatedNetwork.End how) {
         List<String> urcs = new ArrayList<>();
         calls.end(index, how, false, flavour, state.clccUrc, now(), urcs);
+        callsGone();
         urcs.forEach(this::sendUrc);
+    }
+
+    /** The voice port stops with the last call; SIMCom and Huawei want their voice command again next call. */
+    private void callsGone() {
+        if (!calls.busy()) {
+            voice.talking(false);
+            if (flavour != Flavour.QUECTEL_EC25) {
+                voice.enable(false);
+            }
+        }
+    }
+
+    /** The modem's voice port (its own tty): what the customer says, and what the box sent them. */
+    public EmulatedVoicePort voice() {
+        return voice;
+    }
+
+    boolean talking() {
+        return calls.talking();
+    }
+
+    /** The voice port's device end was opened by the bus. */
+    void attachVoice(SerialLink deviceEnd) {
+        voice.attach(deviceEnd);
+    }
+
+    void detachVoice() {
+        voice.detach();
     }
 
     private long now() {
@@ -264,6 +299,7 @@ public final class ModemEmulator implements AutoCloseable {
     /** The device disappears from the bus: the link closes under the host. */
     public synchronized void vanish() {
         detach();
+        voice.detach();
     }
 
     // --- inspection ------------------------------------------------------------------------------------------
@@ -315,6 +351,7 @@ public final class ModemEmulator implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         detach();
+        voice.detach();
     }
 
     // --- the wire --------------------------------------------------------------------------------------------

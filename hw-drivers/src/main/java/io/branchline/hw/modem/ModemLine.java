@@ -116,6 +116,26 @@ public final class ModemLine implements AutoCloseable {
         return c != null && engine().isPresent() ? Optional.of(c) : Optional.empty();
     }
 
+    /**
+     * The connected call's voice: switches it on with the family's command and opens the audio tty that sits
+     * next to the AT port on the same USB device. Throws {@link ModemVoice.VoiceUnavailableException} saying
+     * why when there is none.
+     */
+    public ModemVoice openVoice() {
+        AtEngine e = engine().orElseThrow(() -> new ModemVoice.VoiceUnavailableException("line " + id + " is down"));
+        VendorProfile profile = snapshot.profile();
+        VoiceSupport v = profile.voice();
+        if (!v.available() || address.usbPath().isEmpty()) {
+            throw new ModemVoice.VoiceUnavailableException(profile.label() + " on " + address.describe()
+                    + " carries voice only on its analog path");
+        }
+        PortCandidate audio = finder.scan().stream()
+                .filter(c -> c.usbPath().equals(address.usbPath()) && c.usbInterface() == v.audioInterface())
+                .findFirst().orElseThrow(() -> new ModemVoice.VoiceUnavailableException("no audio port at USB "
+                        + address.usbPath() + " interface " + v.audioInterface()));
+        return ModemVoice.open(e, v, opener, audio);
+    }
+
     /** The engine of the open port, for the parts of the box that talk to this modem (calls, SMS). */
     public Optional<AtEngine> engine() {
         AtEngine e = engine;

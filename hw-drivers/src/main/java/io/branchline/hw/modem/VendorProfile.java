@@ -13,13 +13,14 @@ import java.util.Locale;
  */
 public enum VendorProfile {
     QUECTEL_EC2X("Quectel EC2x", IccidCommand.QCCID, CallReports.CLCC_POLL,
-            List.of(AtCommands.quectelUrcsOnUsbAt())),
+            List.of(AtCommands.quectelUrcsOnUsbAt()), VoiceSupport.QUECTEL),
     SIMCOM_SIM7600("SIMCom SIM7600", IccidCommand.CICCID, CallReports.CLCC_URC,
-            List.of(AtCommands.simcomCallListUrcs())),
+            List.of(AtCommands.simcomCallListUrcs()), VoiceSupport.SIMCOM),
     SIMCOM_SIM800("SIMCom SIM800", IccidCommand.CCID, CallReports.CLCC_URC,
-            List.of(AtCommands.simcomCallListUrcs())),
-    HUAWEI_E1550("Huawei E1550", IccidCommand.HUAWEI, CallReports.HUAWEI_URC, List.of(AtCommands.huaweiUrcsOn())),
-    GENERIC("generic 27.007", IccidCommand.CCID, CallReports.CLCC_POLL, List.of());
+            List.of(AtCommands.simcomCallListUrcs()), VoiceSupport.NONE),
+    HUAWEI_E1550("Huawei E1550", IccidCommand.HUAWEI, CallReports.HUAWEI_URC, List.of(AtCommands.huaweiUrcsOn()),
+            VoiceSupport.HUAWEI),
+    GENERIC("generic 27.007", IccidCommand.CCID, CallReports.CLCC_POLL, List.of(), VoiceSupport.NONE);
 
     /** How the modem tells the box about call progress. */
     public enum CallReports {
@@ -35,8 +36,11 @@ public enum VendorProfile {
     private final IccidCommand iccid;
     private final CallReports callReports;
     private final List<AtCommand> extraInit;
+    private final VoiceSupport voice;
 
-    VendorProfile(String label, IccidCommand iccid, CallReports callReports, List<AtCommand> extraInit) {
+    VendorProfile(String label, IccidCommand iccid, CallReports callReports, List<AtCommand> extraInit,
+                  VoiceSupport voice) {
+        this.voice = voice;
         this.label = label;
         this.iccid = iccid;
         this.callReports = callReports;
@@ -72,6 +76,11 @@ public enum VendorProfile {
 
     public CallReports callReports() {
         return callReports;
+    }
+
+    /** How this family carries voice over USB, if it does. */
+    public VoiceSupport voice() {
+        return voice;
     }
 
     public List<AtCommand> extraInit() {
