@@ -1,5 +1,11 @@
 package io.branchline.box;
 
+import io.branchline.box.call.CallMedia;
+import io.branchline.box.prompt.Prompts;
+import io.branchline.box.prompt.PromptsService;
+import io.branchline.box.recording.Recordings;
+import io.branchline.hw.audio.FrameClock;
+import io.branchline.hw.audio.Handset;
 import io.branchline.box.call.Agents;
 import io.branchline.box.call.CallRecords;
 import io.branchline.box.call.CallService;
@@ -77,9 +83,14 @@ public final class Box implements AutoCloseable {
     private final OutboxSender sender;
     private final CommandPoller poller;
     private final List<CrmStub> stubs;
+    private final FrameClock mediaClock;
+    private final Prompts prompts;
 
     private Box(SystemScheduler scheduler, Database db, LineRegistry registry, CallService calls, ApiServer server,
-                SimulatedHardware simulated, OutboxSender sender, CommandPoller poller, List<CrmStub> stubs) {
+                SimulatedHardware simulated, OutboxSender sender, CommandPoller poller, List<CrmStub> stubs,
+                FrameClock mediaClock, Prompts prompts) {
+        this.mediaClock = mediaClock;
+        this.prompts = prompts;
         this.sender = sender;
         this.poller = poller;
         this.stubs = stubs;
@@ -146,8 +157,23 @@ public final class Box implements AutoCloseable {
         registry.hooks(desk.hooks());
         CallRecords callRecords = new CallRecords(db, scheduler.clock());
         FrequentCallWarnings warnings = new FrequentCallWarnings();
-        CallService calls = new CallService(Agents.from(agentList), registry, callRecords, journal, forwardDial,
-                ownNumbers, desk.sims(), warnings, scheduler);
+        // Voices, recordings and opening messages. A box stopped mid-call left a recording behind: it gets its
+        // record before anything else happens.
+        FrameClock mediaClock = new FrameClock("media");
+        Recordings recordings = new Recordings(db, o.dataDir(), scheduler.clock(), java.time.ZoneId.systemDefault());
+        recordings.recover(callRecords);
+        Agents knownAgents = Agents.from(agentList);
+        Prompts prompts = new Prompts(db, o.dataDir(), scheduler.clock(), a -> knownAgents.find(a).isPresent(),
+                l -> registry.line(l).isPresent());
+        Map<String, Handset> handsets = new LinkedHashMap<>();
+        if (simulated != null) {
+            handsets.putAll(simulated.handsets(mediaClock));
+        }
+        agentList.stream().filter(a -> !a.handset().isEmpty())
+                .forEach(a -> handsets.put(a.id(), Handset.soundDevice(a.handset())));
+        CallMedia media = new CallMedia(mediaClock, recordings, prompts, handsets);
+        CallService calls = new CallService(knownAgents, registry, callRecords, journal, forwardDial,
+                ownNumbers, desk.sims(), warnings, media, scheduler);
         SimsService simsService = new SimsService(registry, desk.sims(), callRecords, warnings, scheduler.clock());
         // The CRM: in simulate mode two in-process stubs stand for the private and the public server.
         List<CrmStub> stubs = new ArrayList<>();
@@ -197,9 +223,12 @@ public final class Box implements AutoCloseable {
         }
         OutboxSender syncSender = sender;
         // Putting the handset down ends the call on that line.
+        // Lifting it during an opening message takes the call over.
         desk.hooks().forEach((lineId, hook) -> hook.onChange(offHook -> {
             if (!offHook) {
                 calls.hangUpLine(lineId);
+            } else {
+                calls.takeoverLine(lineId);
             }
         }));
         registry.start(); // after the call service listens: forwarding left by a crash is erased as lines come up
@@ -212,6 +241,7 @@ public final class Box implements AutoCloseable {
         ApiServer server = ApiServer.start(o.host(), o.port(), r -> {
             routing(r, registry, seen, calls, scheduler, simulate, rawAt);
             r.register("/api/sims", simsService);
+            r.register("/api/prompts", new PromptsService(prompts));
             if (syncSender != null) {
                 r.register("/api/sync", new SyncService(syncSender));
             }
@@ -242,7 +272,7 @@ public final class Box implements AutoCloseable {
         });
         log.info("event=box-started version={} api=http://{}:{}/api/lines data={} lines={}", Version.current(),
                 o.host(), server.port(), db.file(), lines.size());
-        return new Box(scheduler, db, registry, calls, server, simulated, sender, poller, stubs);
+        return new Box(scheduler, db, registry, calls, server, simulated, sender, poller, stubs, mediaClock, prompts);
     }
 
     private static List<Map<String, Object>> agentViews(List<BoxConfig.Agent> agents, SeatStates seats) {
@@ -287,6 +317,10 @@ public final class Box implements AutoCloseable {
                 });
     }
 
+    public Prompts prompts() {
+        return prompts;
+    }
+
     public int port() {
         return server.port();
     }
@@ -323,6 +357,7 @@ public final class Box implements AutoCloseable {
         server.close();
         stubs.forEach(CrmStub::close);
         registry.close();
+        mediaClock.close();
         if (simulated != null) {
             simulated.bus().close();
         }

@@ -15,7 +15,8 @@ public final class Agents {
     public static Agents from(List<BoxConfig.Agent> configured) {
         return new Agents(configured.stream().map(a -> new Agent(a.id(), a.name(), a.crmUserId(),
                 a.line().isEmpty() ? Optional.empty() : Optional.of(a.line()),
-                a.secondLine().isEmpty() ? Optional.empty() : Optional.of(a.secondLine()))).toList());
+                a.secondLine().isEmpty() ? Optional.empty() : Optional.of(a.secondLine()),
+                a.callbackNumber().isEmpty() ? Optional.empty() : Optional.of(a.callbackNumber()))).toList());
     }
 
     public Optional<Agent> find(String id) {

@@ -32,6 +32,14 @@ public final class CallRecords {
     }
 
     public void save(CallView c) {
+        save(c, dsl -> { });
+    }
+
+    /**
+     * Writes the record and its outbox row, and {@code alsoInTransaction} (the recording's row and its
+     * upload), all or nothing.
+     */
+    public void save(CallView c, java.util.function.Consumer<org.jooq.DSLContext> alsoInTransaction) {
         String payload;
         try {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -55,6 +63,7 @@ public final class CallRecords {
                     .execute();
             dsl.insertInto(OUTBOX).set(OUTBOX.KIND, "call.record").set(OUTBOX.IDEMPOTENCY_KEY, "call:" + c.id())
                     .set(OUTBOX.PAYLOAD, payload).set(OUTBOX.CREATED_AT, TimeText.of(clock.instant())).execute();
+            alsoInTransaction.accept(dsl);
             return null;
         });
     }

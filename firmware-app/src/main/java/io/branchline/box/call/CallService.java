@@ -48,6 +48,7 @@ public final class CallService {
     private final Map<String, Integer> autoCounts = new ConcurrentHashMap<>();
     private final Map<String, LineSims> sims;
     private final FrequentCallWarnings warnings;
+    private final CallMedia media;
     private final java.util.List<java.util.function.Consumer<CallView>> answeredListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -56,7 +57,8 @@ public final class CallService {
      */
     public CallService(Agents agents, LineRegistry lines, CallRecords records, ForwardingJournal journal,
                        ForwardDial forwardDial, Map<String, String> configuredNumbers, Map<String, LineSims> sims,
-                       FrequentCallWarnings warnings, Scheduler scheduler) {
+                       FrequentCallWarnings warnings, CallMedia media, Scheduler scheduler) {
+        this.media = media;
         this.sims = Map.copyOf(sims);
         this.warnings = warnings;
         this.agents = agents;
@@ -160,7 +162,12 @@ public final class CallService {
     private void finish(ActiveCall call) {
         CallView v = call.view();
         try {
-            records.save(v);
+            CallMedia.Outcome o = media.ended(call.id, v.talkMs());
+            if (v.connected()) {
+                String why = o.why().isEmpty() ? v.detail() : v.detail().isEmpty() ? o.why() : v.detail() + "; " + o.why();
+                v = v.withRecording(o.done().isPresent(), why);
+            }
+            records.save(v, o.mark());
             log.info("event=call-ended call={} cause={} wait_ms={} talk_ms={}", v.id(), v.endCause(), v.waitMs(),
                     v.talkMs());
         } catch (RuntimeException e) {
@@ -365,9 +372,32 @@ public final class CallService {
         mc.onChange(c -> {
             if (c.phase() == io.branchline.hw.modem.CallPhase.ACTIVE) {
                 CallView v = call.view();
+                String lineId = call.lineId();
+                media.answered(v, media.handsetOf(call.agent.id()), () -> lines.line(lineId)
+                        .orElseThrow(() -> new IllegalStateException("line " + lineId + " is gone")).openVoice());
                 answeredListeners.forEach(l -> l.accept(v));
             }
         });
+    }
+
+    /**
+     * The agent takes over from the opening message (F2, the API, lifting the handset): their voice reaches
+     * the customer from the next frame. Empty if no such call is active.
+     */
+    public Optional<CallMedia.Takeover> takeover(String id) {
+        return active.containsKey(id) ? Optional.of(media.takeover(id)) : Optional.empty();
+    }
+
+    /** The handset on this line was lifted: a call playing its opening message there is taken over. */
+    public void takeoverLine(String lineId) {
+        active.values().stream().filter(c -> c.holds.contains(lineId) && media.prompting(c.id)).forEach(c -> {
+            log.info("event=handset-up line={} call={}", lineId, c.id);
+            media.takeover(c.id);
+        });
+    }
+
+    public CallMedia media() {
+        return media;
     }
 
     /** The desk phone's handset went down: whatever call holds that line ends. */

@@ -13,4 +13,16 @@ public record CallView(String id, String agent, String line, String simIccid, St
     public boolean connected() {
         return answeredAt != null;
     }
+
+    /** The same call, ended at {@code endedAt} after {@code talkMs} of talk, for what {@code cause} says. */
+    public CallView endedAs(String ended, long talk, String cause, String why, boolean recorded) {
+        return new CallView(id, agent, line, simIccid, simNumber, numberGiven, numberDialed, mode, customerId, "ended",
+                startedAt, answeredAt, ended, waitMs, talk, cause, why, recorded);
+    }
+
+    /** The same call with its recording present or not. */
+    public CallView withRecording(boolean recorded, String why) {
+        return new CallView(id, agent, line, simIccid, simNumber, numberGiven, numberDialed, mode, customerId, state,
+                startedAt, answeredAt, endedAt, waitMs, talkMs, endCause, why, recorded);
+    }
 }

@@ -27,6 +27,8 @@ import java.util.List;
  * curl 'http://127.0.0.1:8080/api/calls?active=true'
  * curl 'http://127.0.0.1:8080/api/calls?from=2026-11-22&to=2026-11-23&agent=1001&result=connected&page=1'
  * curl 'http://127.0.0.1:8080/api/calls/figures?date=2026-11-22&by=agent'
+ * curl -o call.wav http://127.0.0.1:8080/api/calls/ID/recording      (Range requests welcome)
+ * curl -X POST http://127.0.0.1:8080/api/calls/ID/takeover           (the agent takes over: F2)
  * </pre>
  */
 public final class CallsService implements HttpService {
@@ -47,7 +49,52 @@ public final class CallsService implements HttpService {
                 .get("/", this::list)
                 .get("/figures", this::figures)
                 .get("/{id}", this::one)
+                .get("/{id}/recording", this::recording)
+                .post("/{id}/takeover", this::takeover)
                 .delete("/{id}", this::hangUp);
+    }
+
+    /** The call's recording, a stereo WAV (left: agent, right: customer), with range requests for seeking. */
+    private void recording(ServerRequest req, ServerResponse res) throws IOException {
+        String id = req.path().pathParameters().get("id");
+        Optional<CallView> call = calls.records().find(id);
+        if (call.isEmpty()) {
+            boolean live = calls.get(id).isPresent();
+            Json.error(res, Status.NOT_FOUND_404, "id", live ? "call " + id + " has not ended yet; its recording"
+                    + " is available once it has" : "no call " + id);
+            return;
+        }
+        if (!call.get().connected()) {
+            Json.error(res, Status.NOT_FOUND_404, "id", "call " + id + " was not answered, so nothing was recorded");
+            return;
+        }
+        var stored = calls.media().recordings().find(id).filter(r -> r.present() && java.nio.file.Files.exists(r.file()));
+        if (stored.isEmpty() || !call.get().hasRecording()) {
+            String why = calls.media().recordings().find(id).filter(r -> r.state().equals("deleted"))
+                    .map(r -> "its recording was removed by the disk quota or retention after the CRM received it")
+                    .orElse("it has no recording: " + call.get().detail());
+            Json.error(res, Status.NOT_FOUND_404, "id", "call " + id + " was answered, but " + why);
+            return;
+        }
+        res.header(io.helidon.http.HeaderNames.CONTENT_DISPOSITION, "inline; filename=\"" + id + ".wav\"");
+        io.branchline.box.web.FileResponse.send(req, res, stored.get().file(), "audio/wav");
+    }
+
+    private void takeover(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("id");
+        Optional<CallMedia.Takeover> t = calls.takeover(id);
+        if (t.isEmpty()) {
+            Json.error(res, Status.NOT_FOUND_404, "id", "no active call " + id);
+            return;
+        }
+        switch (t.get().kind()) {
+            case TAKEN_OVER -> Json.ok(res, Map.of("call", id, "atMs", t.get().atMs(),
+                    "takeover", "the agent's voice now reaches the customer"));
+            case ALREADY_JOINED -> Json.ok(res, Map.of("call", id, "atMs", t.get().atMs(),
+                    "takeover", "no opening message was playing; the voices are joined"));
+            case NO_MEDIA -> Json.error(res, Status.CONFLICT_409, "id", "call " + id + " is not connected yet, or"
+                    + " its voice could not be opened");
+        }
     }
 
     private void start(ServerRequest req, ServerResponse res) {

@@ -10,9 +10,10 @@ import java.util.List;
  * defaults so that a file with only {@code modems:} works. See docs/branchline.example.yaml.
  */
 public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agents, Calls calls, Crm crm,
-                        Health health, Debug debug) {
+                        Health health, Debug debug, Recordings recordings) {
 
     public BoxConfig {
+        recordings = recordings == null ? new Recordings(null, null, null) : recordings;
         crm = crm == null ? new Crm(null, null, null, null, null, null, null, null) : crm;
         calls = calls == null ? new Calls(null) : calls;
         agents = agents == null ? List.of() : List.copyOf(agents);
@@ -24,7 +25,7 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
     }
 
     public static BoxConfig empty() {
-        return new BoxConfig(null, null, null, null, null, null, null, null);
+        return new BoxConfig(null, null, null, null, null, null, null, null, null);
     }
 
     /** The box itself: its name towards the CRM and where it keeps its database and recordings. */
@@ -119,9 +120,21 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
     }
 
     /** A telesales agent: the CRM's user, and the line of their desk phone if they have one. */
+    /**
+     * @param handset        the sound device of the desk phone's handset (part of its name, as the doctor
+     *                       lists them); empty: the agent's side is not heard by the box and records silent
+     * @param callbackNumber the phone the agent answers two-leg callback calls on (融合通信), e.g. a mobile
+     */
     public record Agent(String id, String name, @JsonProperty("crm-user-id") String crmUserId, String line,
-                        @JsonProperty("second-line") String secondLine) {
+                        @JsonProperty("second-line") String secondLine, String handset,
+                        @JsonProperty("callback-number") String callbackNumber) {
+        public Agent(String id, String name, String crmUserId, String line, String secondLine) {
+            this(id, name, crmUserId, line, secondLine, null, null);
+        }
+
         public Agent {
+            handset = handset == null ? "" : handset;
+            callbackNumber = callbackNumber == null ? "" : callbackNumber;
             name = name == null ? "" : name;
             crmUserId = crmUserId == null ? "" : crmUserId;
             line = line == null ? "" : line;
@@ -168,6 +181,19 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
         public Health {
             pollSeconds = pollSeconds == null ? 30 : pollSeconds;
             timeoutsBeforeRestart = timeoutsBeforeRestart == null ? 2 : timeoutsBeforeRestart;
+        }
+    }
+
+    /**
+     * Call recordings on the box's disk: at most {@code quotaPercent} of the disk and, when set, at most
+     * {@code quotaGb}; recordings the CRM already has are removed after {@code retentionDays}.
+     */
+    public record Recordings(@JsonProperty("quota-percent") Integer quotaPercent, @JsonProperty("quota-gb") Double quotaGb,
+                             @JsonProperty("retention-days") Integer retentionDays) {
+        public Recordings {
+            quotaPercent = quotaPercent == null ? 80 : quotaPercent;
+            quotaGb = quotaGb == null ? 0.0 : quotaGb;
+            retentionDays = retentionDays == null ? 180 : retentionDays;
         }
     }
 

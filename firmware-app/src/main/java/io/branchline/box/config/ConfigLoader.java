@@ -62,6 +62,15 @@ public final class ConfigLoader {
             throw new ConfigException(source + ": calls.forward-delay-ms: must be 0 to 60000");
         }
         checkCrm(c.crm(), source);
+        if (c.recordings().quotaPercent() < 1 || c.recordings().quotaPercent() > 95) {
+            throw new ConfigException(source + ": recordings.quota-percent: must be 1 to 95");
+        }
+        if (c.recordings().quotaGb() < 0) {
+            throw new ConfigException(source + ": recordings.quota-gb: must not be negative");
+        }
+        if (c.recordings().retentionDays() < 1) {
+            throw new ConfigException(source + ": recordings.retention-days: must be at least 1");
+        }
         if (c.health().pollSeconds() < 1) {
             throw new ConfigException(source + ": health.poll-seconds: must be at least 1");
         }
@@ -194,6 +203,10 @@ public final class ConfigLoader {
             }
             if (!a.secondLine().isEmpty() && a.line().isEmpty()) {
                 throw new ConfigException(at + ".second-line: give line (card 1) first");
+            }
+            if (!a.callbackNumber().isEmpty() && !a.callbackNumber().matches("\\+?[0-9]{3,20}")) {
+                throw new ConfigException(at + ".callback-number: must be a phone number (digits, an optional"
+                        + " leading +), not \"" + a.callbackNumber() + "\"");
             }
             // Whether the lines exist is checked when the box starts, against every line it has.
         }

@@ -12,6 +12,7 @@ import io.branchline.hw.modem.ModemAddress;
 import io.branchline.hw.time.Scheduler;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The hardware of {@code run --simulate}: an emulated USB bus and mobile network with
@@ -40,6 +41,7 @@ public final class SimulatedHardware {
     private final EmulatedNetwork network;
     private final List<SimLine> lines;
     private final FakeGpio gpio;
+    private Map<String, io.branchline.hw.emulator.EmulatedHandset> handsets;
 
     private SimulatedHardware(EmulatedUsbBus bus, EmulatedNetwork network, List<SimLine> lines, FakeGpio gpio) {
         this.bus = bus;
@@ -138,6 +140,21 @@ public final class SimulatedHardware {
     public List<BoxConfig.Agent> agents() {
         return List.of(new BoxConfig.Agent("1001", "坐席1001", "crm-1001", "desk-1001", "desk-1001b"),
                 new BoxConfig.Agent("1002", "坐席1002", "crm-1002", "desk-1002", "desk-1002b"));
+    }
+
+    /**
+     * The agents' handsets, emulated: agent 1001 and 1002 "speak" a 1 kHz tone (the customers a 440 Hz one),
+     * so that both sides are heard in a recording made in simulate mode.
+     */
+    public synchronized Map<String, io.branchline.hw.emulator.EmulatedHandset> handsets(
+            io.branchline.hw.audio.FrameClock clock) {
+        if (handsets == null) {
+            handsets = new java.util.LinkedHashMap<>();
+            for (BoxConfig.Agent a : agents()) {
+                handsets.put(a.id(), new io.branchline.hw.emulator.EmulatedHandset("handset " + a.id(), clock));
+            }
+        }
+        return handsets;
     }
 
     public EmulatedNetwork network() {

@@ -20,4 +20,26 @@ public interface PcmEndpoint extends AutoCloseable {
 
     @Override
     void close();
+
+    /** An end that says nothing and hears nothing: a side the box cannot reach (no handset configured). */
+    static PcmEndpoint silent(String name) {
+        return new PcmEndpoint() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void listen(Consumer<Frame> listener) {
+            }
+
+            @Override
+            public void send(byte[] frame) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
 }

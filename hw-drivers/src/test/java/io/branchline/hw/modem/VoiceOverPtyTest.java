@@ -8,7 +8,7 @@ import io.branchline.hw.at.DialString;
 import io.branchline.hw.audio.Bridge;
 import io.branchline.hw.audio.FrameClock;
 import io.branchline.hw.audio.PcmEndpoint;
-import io.branchline.hw.audio.Script;
+import io.branchline.hw.audio.ToneAfterSilence;
 import io.branchline.hw.audio.ToneMeter;
 import io.branchline.hw.audio.WavFile;
 import io.branchline.hw.audio.WavRecorder;
@@ -78,7 +78,7 @@ class VoiceOverPtyTest {
     @EnumSource(value = Flavour.class, names = {"QUECTEL_EC25", "SIMCOM_SIM7600", "HUAWEI_E1550"})
     void theCustomersToneIsOnTheRightChannelAndTheAgentsOnTheLeft(Flavour flavour) throws Exception {
         ModemEmulator modem = start(flavour);
-        modem.voice().customerSays(() -> new Script(500, 440, 60_000));
+        modem.voice().customerSays(() -> new ToneAfterSilence(500, 440, 60_000));
         ModemCall call = line.calls().orElseThrow().dial(new DialString("13900000005"));
         advanceUntil(call, CallPhase.ACTIVE);
 

@@ -1,12 +1,12 @@
 package io.branchline.hw.audio;
 
-/** Test speech: silence for a while, then a tone for a while, then silence; each span in milliseconds. */
-public final class Script implements FrameSource {
+/** Speech for the emulator and the tests: silence for a while, then a tone for a while, then silence; each span in milliseconds. */
+public final class ToneAfterSilence implements FrameSource {
     private final long silentFrames;
     private final Tone tone;
     private long at;
 
-    public Script(long silentMs, double hz, long toneMs) {
+    public ToneAfterSilence(long silentMs, double hz, long toneMs) {
         this.silentFrames = Pcm.framesIn(silentMs);
         this.tone = new Tone(hz, 8000, Pcm.framesIn(toneMs));
     }
