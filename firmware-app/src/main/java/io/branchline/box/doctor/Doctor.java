@@ -71,9 +71,18 @@ public final class Doctor {
             List<Future<Finding>> probes = new ArrayList<>();
             for (PortCandidate p : ports) {
                 String line = inUse.get(p.devicePath());
-                probes.add(line != null ? java.util.concurrent.CompletableFuture.completedFuture(
-                        Finding.ok("port", p.describe() + ": in use by the box (line " + line + ")"))
-                        : pool.submit(() -> PortProbe.probe(p, opener, scheduler)));
+                var voice = io.branchline.hw.modem.VoiceSupport.atUsb(p.vendorId(), p.usbInterface());
+                if (line != null) {
+                    probes.add(java.util.concurrent.CompletableFuture.completedFuture(
+                            Finding.ok("port", p.describe() + ": in use by the box (line " + line + ")")));
+                } else if (voice.isPresent()) {
+                    // Writing AT into a voice port would only be played as noise: it is named, not probed.
+                    probes.add(java.util.concurrent.CompletableFuture.completedFuture(Finding.info("port",
+                            p.describe() + ": the modem's voice port (" + voice.get().label() + ", 8 kHz PCM); not"
+                                    + " an AT port, so not probed")));
+                } else {
+                    probes.add(pool.submit(() -> PortProbe.probe(p, opener, scheduler)));
+                }
             }
             for (Future<Finding> f : probes) {
                 out.add(f.get());

@@ -48,7 +48,9 @@ class DoctorTest {
             String held = sim.bus().scan().get(0).devicePath();
             List<Finding> ports = d.checkPorts(Map.of(held, "sim-1"));
             assertTrue(ports.get(0).message().contains("in use by the box (line sim-1)"), ports.toString());
-            assertTrue(ports.get(1).message().contains("SIMCOM_SIM7600G-H"), ports.toString());
+            assertTrue(ports.get(1).message().contains("voice port (Quectel AT+QPCMV, 8 kHz PCM); not an AT port"),
+                    ports.toString());
+            assertTrue(ports.get(2).message().contains("SIMCOM_SIM7600G-H"), ports.toString());
             var config = ConfigLoader.parse("modems:\n  - id: here\n    usb-path: \"1-1.1\"\n"
                     + "  - id: gone\n    usb-path: \"1-1.9\"\n", "t.yaml");
             List<Finding> lines = d.checkConfiguredLines(config);

@@ -20,6 +20,26 @@ public enum VoiceSupport {
 
     public static final Duration RETRY_EVERY = Duration.ofMillis(250);
 
+    /** The family whose voice port sits at this USB vendor id and interface, if any. */
+    public static java.util.Optional<VoiceSupport> atUsb(String vendorId, int usbInterface) {
+        VoiceSupport v = switch (vendorId.toLowerCase(java.util.Locale.ROOT)) {
+            case "2c7c" -> QUECTEL;
+            case "1e0e" -> SIMCOM;
+            case "12d1" -> HUAWEI;
+            default -> NONE;
+        };
+        return v != NONE && v.audioInterface == usbInterface ? java.util.Optional.of(v) : java.util.Optional.empty();
+    }
+
+    public String label() {
+        return switch (this) {
+            case QUECTEL -> "Quectel AT+QPCMV";
+            case SIMCOM -> "SIMCom AT+CPCMREG";
+            case HUAWEI -> "Huawei AT^DDSETEX";
+            case NONE -> "none";
+        };
+    }
+
     private final int audioInterface;
     private final AtCommand on;
     private final int attempts;

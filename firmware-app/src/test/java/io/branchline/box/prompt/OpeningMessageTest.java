@@ -1,0 +1,171 @@
+package io.branchline.box.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.branchline.box.Box;
+import io.branchline.box.SimulatedBox;
+import io.branchline.box.call.CallView;
+import io.branchline.box.config.BoxConfig;
+import io.branchline.box.web.Json;
+import io.branchline.hw.audio.Tone;
+import io.branchline.hw.audio.ToneMeter;
+import io.branchline.hw.audio.WavFile;
+import io.branchline.hw.emulator.EmulatedHandset;
+import io.branchline.hw.emulator.ModemEmulator;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * 人机互动 as the manual has it: up to five uploaded MP3s, one chosen as the opening message; after the
+ * customer answers it plays while the agent listens, and F2 (here the API) switches to the agent without
+ * the customer noticing. The prompt is a 600 Hz tone, the agent 1 kHz, the customer 440 Hz.
+ */
+class OpeningMessageTest {
+    @TempDir
+    static Path dataDir;
+
+    static Box box;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        box = SimulatedBox.start(BoxConfig.empty(), dataDir, false);
+    }
+
+    @AfterAll
+    static void stop() {
+        box.close();
+    }
+
+    static byte[] resource(String name) throws Exception {
+        try (InputStream in = OpeningMessageTest.class.getResourceAsStream("/prompts/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    static HttpResponse<String> upload(byte[] file, String query) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port() + "/api/prompts?" + query))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port() + path));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static int promptCount() throws Exception {
+        return Json.MAPPER.readTree(send("GET", "/api/prompts", null).body()).get("prompts").size();
+    }
+
+    static CallView await(String id, Predicate<CallView> cond) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        CallView v = null;
+        while (System.currentTimeMillis() < deadline) {
+            v = Json.MAPPER.readValue(send("GET", "/api/calls/" + id, null).body(), CallView.class);
+            if (cond.test(v)) {
+                return v;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("call never got there; last: " + v);
+    }
+
+    @Test
+    void uploadsThatAreNotAudioTooLongOrOneTooManyAreRefusedAndChangeNothing() throws Exception {
+        for (JsonNode p : Json.MAPPER.readTree(send("GET", "/api/prompts", null).body()).get("prompts")) {
+            send("DELETE", "/api/prompts/" + p.get("id").asText(), null);
+        }
+        HttpResponse<String> notAudio = upload("这不是音频".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "name=x&filename=notes.mp3");
+        assertEquals(400, notAudio.statusCode());
+        assertEquals("file", Json.MAPPER.readTree(notAudio.body()).get("field").asText());
+        assertTrue(notAudio.body().contains("upload an MP3 or a WAV file"), notAudio.body());
+        HttpResponse<String> tooLong = upload(resource("tone-600hz-61s.mp3"), "filename=long.mp3");
+        assertEquals(400, tooLong.statusCode());
+        assertTrue(tooLong.body().contains("at most 60 s"), tooLong.body());
+        assertEquals(0, promptCount());
+
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(201, upload(resource("tone-600hz-3s.mp3"), "name=p" + i).statusCode());
+        }
+        HttpResponse<String> sixth = upload(resource("tone-600hz-3s.mp3"), "name=p6");
+        assertEquals(409, sixth.statusCode());
+        assertTrue(sixth.body().contains("already 5"), sixth.body());
+        assertEquals(5, promptCount());
+        for (JsonNode p : Json.MAPPER.readTree(send("GET", "/api/prompts", null).body()).get("prompts")) {
+            send("DELETE", "/api/prompts/" + p.get("id").asText(), null);
+        }
+        assertEquals(0, promptCount());
+    }
+
+    @Test
+    void theOpeningMessagePlaysToTheCustomerUntilTheAgentTakesOverWithinOneFrame() throws Exception {
+        HttpResponse<String> up = upload(resource("tone-600hz-3s.mp3"), "name=%E5%BC%80%E5%9C%BA%E7%99%BD&filename=hello.mp3");
+        assertEquals(201, up.statusCode(), up.body());
+        JsonNode prompt = Json.MAPPER.readTree(up.body());
+        assertEquals("开场白", prompt.get("name").asText());
+        assertTrue(Math.abs(prompt.get("millis").asLong() - 3000) <= 100, up.body()); // MP3 frames pad the end
+        HttpResponse<byte[]> audio = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port()
+                + "/api/prompts/" + prompt.get("id").asText() + "/audio")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        Path wavFile = dataDir.resolve("prompt.wav");
+        Files.write(wavFile, audio.body());
+        WavFile.Contents converted = WavFile.read(wavFile);
+        assertEquals(1, converted.channels());
+        assertEquals(8000, converted.sampleRate());
+        assertTrue(ToneMeter.shareBetween(converted.data(), 100, 2900, 600) > 0.9, "decoded and converted once");
+
+        HttpResponse<String> chosen = send("PUT", "/api/prompts/opening",
+                "{\"agent\":\"1002\",\"prompt\":\"" + prompt.get("id").asText() + "\"}");
+        assertEquals(200, chosen.statusCode(), chosen.body());
+        assertEquals(404, send("PUT", "/api/prompts/opening", "{\"agent\":\"nobody\",\"prompt\":null}").statusCode());
+
+        ModemEmulator modem = box.simulated().orElseThrow().bus().modemAt("1-1.4");
+        modem.voice().customerSays(() -> Tone.endless(440));
+        EmulatedHandset handset = box.simulated().orElseThrow().handsets(null).get("1002");
+        HttpResponse<String> placed = send("POST", "/api/calls", "{\"agent\":\"1002\",\"number\":\"13900000005\"}");
+        String id = Json.MAPPER.readTree(placed.body()).get("id").asText();
+        await(id, v -> "active".equals(v.state()));
+        Thread.sleep(1000);
+        byte[] customerHeard = modem.voice().heard().bytes();
+        long heardMs = customerHeard.length / 16;
+        assertTrue(ToneMeter.shareBetween(customerHeard, heardMs - 500, heardMs, 600) > 0.9, "the customer hears the prompt");
+        byte[] agentHeard = handset.heard().bytes();
+        long agentMs = agentHeard.length / 16;
+        assertTrue(ToneMeter.shareBetween(agentHeard, agentMs - 500, agentMs, 600) > 0.3, "the agent listens to it");
+        assertTrue(ToneMeter.shareBetween(agentHeard, agentMs - 500, agentMs, 440) > 0.3, "and to the customer");
+
+        HttpResponse<String> takeover = send("POST", "/api/calls/" + id + "/takeover", null);
+        assertEquals(200, takeover.statusCode(), takeover.body());
+        long atMs = Json.MAPPER.readTree(takeover.body()).get("atMs").asLong();
+        Thread.sleep(600);
+        customerHeard = modem.voice().heard().bytes();
+        heardMs = customerHeard.length / 16;
+        assertTrue(ToneMeter.shareBetween(customerHeard, heardMs - 400, heardMs, 1000) > 0.9, "now the agent's voice");
+        send("DELETE", "/api/calls/" + id, null);
+        await(id, CallView::hasRecording);
+
+        HttpResponse<byte[]> rec = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port()
+                + "/api/calls/" + id + "/recording")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        Path recFile = dataDir.resolve("call.wav");
+        Files.write(recFile, rec.body());
+        byte[] left = WavFile.read(recFile).channel(0);
+        assertTrue(ToneMeter.shareBetween(left, atMs - 400, atMs, 600) > 0.9, "the recording holds the prompt");
+        assertTrue(ToneMeter.shareBetween(left, atMs + 20, atMs + 400, 1000) > 0.9,
+                "and the agent from one frame after the takeover on");
+        CallView ended = await(id, v -> true);
+        assertTrue(ended.detail().contains("taken over after " + atMs + " ms"), ended.detail());
+    }
+}
