@@ -115,4 +115,53 @@ class KillNineTest {
             again.waitFor();
         }
     }
+
+    @Test
+    void killNineDuringARecordedCallLeavesAPlayableRecordingAndARecordThatSaysItWasCut() throws Exception {
+        int port = freePort();
+        Process box = startBox(port);
+        String id;
+        try {
+            awaitState(port, "/api/lines/desk-1001", "\"state\":\"up\"");
+            HttpResponse<String> placed = send(port, "POST", "/api/calls",
+                    "{\"agent\":\"1001\",\"number\":\"13900000005\"}");
+            id = Json.MAPPER.readValue(placed.body(), Map.class).get("id").toString();
+            awaitState(port, "/api/calls/" + id, "\"state\":\"active\"");
+            Thread.sleep(3500);
+        } finally {
+            box.destroyForcibly();
+            box.waitFor();
+        }
+        int port2 = freePort();
+        Process again = startBox(port2);
+        try {
+            awaitState(port2, "/api/calls/" + id, "\"endCause\":\"cut\"");
+            io.branchline.box.call.CallView v = Json.MAPPER.readValue(send(port2, "GET", "/api/calls/" + id, null).body(),
+                    io.branchline.box.call.CallView.class);
+            assertEquals(true, v.hasRecording(), v.toString());
+            assertEquals(true, v.talkMs() >= 2000 && v.talkMs() <= 4000, "recorded up to the last second: " + v);
+            assertEquals(true, v.detail().contains("stopped during the call"), v.detail());
+            HttpResponse<byte[]> wav = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port2
+                    + "/api/calls/" + id + "/recording")).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, wav.statusCode());
+            Path file = dataDir.resolve("cut.wav");
+            java.nio.file.Files.write(file, wav.body());
+            io.branchline.hw.audio.WavFile.Contents c = io.branchline.hw.audio.WavFile.read(file);
+            assertEquals(v.talkMs(), c.millis(), "the header was repaired to the data on disk");
+            assertEquals(true, io.branchline.hw.audio.ToneMeter.shareBetween(c.channel(1), 200, c.millis() - 100, 440)
+                    > 0.9, "the customer's voice is in it");
+            awaitState(port2, "/api/sync", "\"backlog\"");
+        } finally {
+            again.destroy();
+            again.waitFor();
+        }
+        try (Database db = Database.open(dataDir)) {
+            int records = db.with(dsl -> dsl.fetchCount(io.branchline.box.store.schema.Tables.OUTBOX,
+                    io.branchline.box.store.schema.Tables.OUTBOX.IDEMPOTENCY_KEY.eq("call:" + id)));
+            int recordings = db.with(dsl -> dsl.fetchCount(io.branchline.box.store.schema.Tables.OUTBOX,
+                    io.branchline.box.store.schema.Tables.OUTBOX.IDEMPOTENCY_KEY.eq("recording:" + id)));
+            assertEquals(1, records, "the cut call is owed to the CRM once");
+            assertEquals(1, recordings, "and so is its recording");
+        }
+    }
 }
