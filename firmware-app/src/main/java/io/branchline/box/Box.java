@@ -3,6 +3,7 @@ package io.branchline.box;
 import io.branchline.box.call.CallMedia;
 import io.branchline.box.prompt.Prompts;
 import io.branchline.box.prompt.PromptsService;
+import io.branchline.box.recording.RecordingJanitor;
 import io.branchline.box.recording.Recordings;
 import io.branchline.hw.audio.FrameClock;
 import io.branchline.hw.audio.Handset;
@@ -221,6 +222,30 @@ public final class Box implements AutoCloseable {
                 });
             }
         }
+        // Disk care for the recordings: the quota and the retention, every 10 minutes and after each upload.
+        BoxConfig.Recordings rc = o.config().recordings();
+        Events warningsOut = sender == null ? null : new Events(new Outbox(db, scheduler.clock()));
+        RecordingJanitor janitor = new RecordingJanitor(recordings, () -> RecordingJanitor.diskSize(o.dataDir()),
+                rc.quotaPercent(), rc.quotaGb(), Duration.ofDays(rc.retentionDays()), text -> {
+                    if (warningsOut != null) {
+                        warningsOut.recordingQuota(text, io.branchline.box.store.TimeText.of(scheduler.clock().instant()));
+                    }
+                });
+        sweepEvery(scheduler, janitor, Duration.ofSeconds(5), Duration.ofMinutes(10));
+        if (sender != null) {
+            sender.uploadRecordingsFrom(new OutboxSender.RecordingFiles() {
+                @Override
+                public Optional<Path> file(String callId) {
+                    return recordings.fileOf(callId);
+                }
+
+                @Override
+                public void uploaded(String callId) {
+                    recordings.markUploaded(callId);
+                    janitor.sweep();
+                }
+            });
+        }
         OutboxSender syncSender = sender;
         // Putting the handset down ends the call on that line.
         // Lifting it during an opening message takes the call over.
@@ -242,6 +267,7 @@ public final class Box implements AutoCloseable {
             routing(r, registry, seen, calls, scheduler, simulate, rawAt);
             r.register("/api/sims", simsService);
             r.register("/api/prompts", new PromptsService(prompts));
+            r.get("/api/recordings/disk", (req, res) -> Json.ok(res, janitor.usage()));
             if (syncSender != null) {
                 r.register("/api/sync", new SyncService(syncSender));
             }
@@ -273,6 +299,17 @@ public final class Box implements AutoCloseable {
         log.info("event=box-started version={} api=http://{}:{}/api/lines data={} lines={}", Version.current(),
                 o.host(), server.port(), db.file(), lines.size());
         return new Box(scheduler, db, registry, calls, server, simulated, sender, poller, stubs, mediaClock, prompts);
+    }
+
+    private static void sweepEvery(SystemScheduler scheduler, RecordingJanitor janitor, Duration after, Duration every) {
+        scheduler.schedule(after, () -> Thread.ofVirtual().start(() -> {
+            try {
+                janitor.sweep();
+            } catch (RuntimeException e) {
+                log.error("event=recording-sweep-failed", e);
+            }
+            sweepEvery(scheduler, janitor, every, every);
+        }));
     }
 
     private static List<Map<String, Object>> agentViews(List<BoxConfig.Agent> agents, SeatStates seats) {

@@ -29,6 +29,8 @@ import java.util.Random;
  */
 public final class CrmStub implements AutoCloseable {
     private final CrmStubStore store = new CrmStubStore();
+    private final StubRecordings recordings = new StubRecordings();
+    private volatile int cutUploadAfterBytes = -1;
     private final ApiServer server;
     private final Random random = new Random();
     private volatile double errorRate;
@@ -61,6 +63,15 @@ public final class CrmStub implements AutoCloseable {
     /** Cuts this share of the box's requests' connections without an answer (a flaky network). */
     public void drops(double share) {
         this.dropRate = share;
+    }
+
+    /** The next recording upload breaks off after this many bytes of its body (once). */
+    public void cutNextUploadAfter(int bytes) {
+        this.cutUploadAfterBytes = bytes;
+    }
+
+    public StubRecordings recordings() {
+        return recordings;
     }
 
     /** Answers every box request with 503 until set back, as a server that is down. */
@@ -96,6 +107,14 @@ public final class CrmStub implements AutoCloseable {
             }
             Json.error(res, Status.NOT_FOUND_404, "number", "nobody owns " + number);
         }));
+        r.get("/crm/v1/boxes/{box}/recordings/{call}", (req, res) -> box(req, res, () -> {
+            String box = req.path().pathParameters().get("box");
+            String call = req.path().pathParameters().get("call");
+            Json.ok(res, Map.of("v", 1, "received", recordings.received(box, call), "complete",
+                    recordings.complete(box, call)));
+        }));
+        r.put("/crm/v1/boxes/{box}/recordings/{call}", (req, res) -> box(req, res, () -> upload(req, res)));
+        r.get("/stub/recordings", (req, res) -> Json.ok(res, recordings.all()));
         r.get("/stub/calls", (req, res) -> Json.ok(res, store.items().stream().filter(i -> i.kind().equals("call.record"))
                 .map(i -> i.payload().get("call")).toList()));
         r.get("/stub/events", (req, res) -> Json.ok(res, store.items()));
@@ -169,6 +188,40 @@ public final class CrmStub implements AutoCloseable {
         out.set("accepted", Json.MAPPER.valueToTree(r.get("accepted")));
         out.set("duplicates", Json.MAPPER.valueToTree(r.get("duplicates")));
         Json.ok(res, out);
+    }
+
+    /**
+     * PUT of a recording's bytes from {@code offset}: headers X-Recording-Length (the whole file) and
+     * X-Recording-Sha256 (of the whole file). 409 with the stub's count when the offset is not where its copy
+     * ends; 422 when the finished file does not match its checksum (the copy is dropped, to be sent again).
+     */
+    private void upload(ServerRequest req, ServerResponse res) throws IOException {
+        String box = req.path().pathParameters().get("box");
+        String call = req.path().pathParameters().get("call");
+        long offset = req.query().first("offset").asOptional().map(Long::parseLong).orElse(0L);
+        long total = Long.parseLong(req.headers().first(HeaderNames.create("X-Recording-Length")).orElse("-1"));
+        String sha = req.headers().first(HeaderNames.create("X-Recording-Sha256")).orElse("");
+        if (total < 0 || sha.isEmpty()) {
+            Json.error(res, Status.BAD_REQUEST_400, "X-Recording-Length", "length and checksum headers are required");
+            return;
+        }
+        int cut = cutUploadAfterBytes;
+        if (cut >= 0) {
+            cutUploadAfterBytes = -1;
+            byte[] part = req.content().inputStream().readNBytes(cut);
+            recordings.cutAfter(box, call, offset, part, total, sha);
+            throw new io.helidon.webserver.CloseConnectionException("stub cuts the upload after " + cut + " bytes");
+        }
+        StubRecordings.Put p = recordings.append(box, call, offset, req.content().as(byte[].class), total, sha);
+        if (p.offsetWrong()) {
+            Json.send(res, Status.CONFLICT_409, Map.of("v", 1, "received", p.received()));
+        } else if (p.checksumWrong()) {
+            Json.error(res, Status.create(422, "Unprocessable Content"), "X-Recording-Sha256",
+                    "the recording does not match its checksum; send it again from the start");
+        } else {
+            Json.send(res, p.complete() ? Status.CREATED_201 : Status.OK_200, Map.of("v", 1, "received", p.received(),
+                    "complete", p.complete()));
+        }
     }
 
     private void commands(ServerRequest req, ServerResponse res) throws InterruptedException {

@@ -123,6 +123,17 @@ public final class Recordings {
                 .map(this::stored));
     }
 
+    /** The file of a call's recording while it is on disk (for the upload). */
+    public Optional<Path> fileOf(String callId) {
+        return find(callId).filter(Stored::present).map(Stored::file).filter(Files::exists);
+    }
+
+    /** The CRM has the recording: from now on the quota and the retention may remove it. */
+    public void markUploaded(String callId) {
+        db.with(dsl -> dsl.update(RECORDING).set(RECORDING.UPLOADED_AT, TimeText.of(clock.instant()))
+                .where(RECORDING.CALL_ID.eq(callId)).execute());
+    }
+
     public Path resolve(String rel) {
         return dataDir.resolve(rel);
     }

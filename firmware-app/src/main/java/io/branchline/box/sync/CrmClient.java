@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -44,6 +45,15 @@ public final class CrmClient {
     public Answer post(URI base, String path, String json, Duration timeout) throws IOException {
         return send(HttpRequest.newBuilder(resolve(base, path)).timeout(timeout)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A PUT of raw bytes with extra headers (a recording's chunk). */
+    public Answer put(URI base, String path, byte[] body, Map<String, String> headers, Duration timeout)
+            throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(resolve(base, path)).timeout(timeout)
+                .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(b::header);
+        return send(b);
     }
 
     public Answer get(URI base, String path, Duration timeout) throws IOException {

@@ -31,6 +31,12 @@ public final class Events {
         add("warning", "warning:" + w.lineId() + ":" + w.at(), Map.of("warning", w));
     }
 
+    /** The recordings' disk quota is full of recordings the CRM has not yet received. */
+    public void recordingQuota(String text, String at) {
+        add("warning", "recording-quota:" + at, Map.of("warning", Map.of("kind", "recording-quota", "at", at,
+                "text", text)));
+    }
+
     /** The box moved to another CRM server (failover, by hand, or the early-morning return). */
     public void crmSwitch(String to, String why) {
         add("crm.switch", "crm-switch:" + why, Map.of("server", to, "reason", why));

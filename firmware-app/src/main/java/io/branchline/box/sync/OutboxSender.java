@@ -49,6 +49,15 @@ public final class OutboxSender implements AutoCloseable {
     private volatile boolean registered;
     private volatile Instant nextHeartbeat = Instant.MIN;
     private final Thread loop;
+    private volatile RecordingFiles recordingFiles;
+
+    /** Where the box keeps its recordings, and who hears that the CRM has one. */
+    public interface RecordingFiles {
+        /** The file of a call's recording, while it is on disk. */
+        java.util.Optional<java.nio.file.Path> file(String callId);
+
+        void uploaded(String callId);
+    }
 
     public OutboxSender(Outbox outbox, CrmClient client, CrmEndpoints endpoints, String boxId, Scheduler scheduler,
                         Random random, Supplier<Map<String, Object>> report) {
@@ -60,6 +69,11 @@ public final class OutboxSender implements AutoCloseable {
         this.random = random;
         this.report = report;
         this.loop = Thread.ofVirtual().name("outbox-sender").start(this::run);
+    }
+
+    /** Recordings are uploaded (before their outbox item) from these files; without, only their details go. */
+    public void uploadRecordingsFrom(RecordingFiles files) {
+        this.recordingFiles = files;
     }
 
     /** Something was written to the outbox: send now rather than at the next idle check. */
@@ -112,6 +126,25 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     private void send(List<Outbox.Row> rows) throws IOException {
+        RecordingFiles files = recordingFiles;
+        List<String> uploadedCalls = new ArrayList<>();
+        if (files != null) {
+            // The file goes first: an item marked sent always means the CRM has the recording too.
+            for (Outbox.Row r : rows) {
+                if (r.kind().equals("recording")) {
+                    JsonNode p = Json.MAPPER.readTree(r.payload());
+                    String callId = p.path("callId").asText();
+                    var file = files.file(callId);
+                    if (file.isPresent()) {
+                        RecordingUpload.upload(client, endpoints.current().base(), boxId, callId, file.get(),
+                                p.path("bytes").asLong(), p.path("sha256").asText());
+                        uploadedCalls.add(callId);
+                    } else {
+                        log.warn("event=recording-file-missing call={}", callId);
+                    }
+                }
+            }
+        }
         ObjectNode batch = Json.MAPPER.createObjectNode().put("v", 1).put("box", boxId);
         ArrayNode items = batch.putArray("items");
         for (Outbox.Row r : rows) {
@@ -131,6 +164,9 @@ public final class OutboxSender implements AutoCloseable {
             throw new IOException("the CRM's answer to a batch names no stored item");
         }
         outbox.markSent(stored);
+        if (files != null) {
+            uploadedCalls.stream().filter(c -> stored.contains("recording:" + c)).forEach(files::uploaded);
+        }
         sent.addAndGet(stored.size());
         lastSuccess = scheduler.clock().instant();
         endpoints.success();
