@@ -109,4 +109,94 @@ class KillMidBatchTest {
             stub.waitFor();
         }
     }
+
+    private static com.fasterxml.jackson.databind.JsonNode stubRecording(HttpClient http, int port) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/stub/recordings")).build(), HttpResponse.BodyHandlers.ofString());
+            var all = Json.MAPPER.readTree(r.body());
+            return all.size() == 0 ? null : all.get(0);
+        } catch (IOException | InterruptedException e) {
+            return null;
+        }
+    }
+
+    @Test
+    void killedMidUploadTheBoxResumesTheRecordingAndTheCrmGetsItWholeAndOnce() throws Exception {
+        Path data = dir.resolve("data");
+        String callId = "0d7c8a52-0000-4000-8000-000000000001";
+        String sha;
+        long size;
+        try (Database db = Database.open(data)) {
+            // A 60 s recorded call, ended and owed to the CRM: about 1.9 MB, eight chunks.
+            io.branchline.box.recording.Recordings recs = new io.branchline.box.recording.Recordings(db, data,
+                    Clock.systemUTC(), java.time.ZoneOffset.UTC);
+            String at = io.branchline.box.store.TimeText.of(java.time.Instant.now());
+            io.branchline.box.call.CallView v = new io.branchline.box.call.CallView(callId, "1001", "desk-1001", "8986",
+                    "138", "139", "139", "direct", "", "active", at, at, null, 0, 0, null, "", false);
+            io.branchline.hw.audio.WavRecorder r = recs.begin(v);
+            io.branchline.hw.audio.Tone tone = io.branchline.hw.audio.Tone.endless(440);
+            for (int i = 0; i < 3000; i++) {
+                r.frame(tone.next(), tone.next());
+            }
+            io.branchline.box.recording.Recordings.Done d = recs.finish(callId, r, 3000);
+            new io.branchline.box.call.CallRecords(db, Clock.systemUTC()).save(v.endedAs(at, 60_000, "normal", "", true),
+                    dsl -> recs.markPresent(dsl, d, "complete"));
+            sha = d.sha256();
+            size = d.bytes();
+        }
+        int stubPort = freePort();
+        Path config = dir.resolve("branchline.yaml");
+        Files.writeString(config, "box:\n  id: killed\ncrm:\n  private-url: http://127.0.0.1:" + stubPort
+                + "/crm\n  box-token: kill-token-1\n  allow-plain-http: true\n");
+        Process stub = java("io.branchline.box.Main", "crm-stub", "--port", String.valueOf(stubPort));
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (stubItems(http, stubPort) < 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            // Slow answers, so that the box is caught between chunks.
+            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stubPort + "/stub/faults"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"stallMillis\":600}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Process box = java("io.branchline.box.Main", "run", "--config", config.toString(), "--data-dir",
+                    data.toString(), "--port", String.valueOf(freePort()));
+            var seen = stubRecording(http, stubPort);
+            while ((seen == null || seen.path("received").asLong() == 0) && System.currentTimeMillis() < deadline + 30_000) {
+                Thread.sleep(5);
+                seen = stubRecording(http, stubPort);
+            }
+            box.destroyForcibly();
+            box.waitFor();
+            seen = stubRecording(http, stubPort);
+            long atKill = seen.path("received").asLong();
+            System.out.println("killed the box with " + atKill + " of " + size + " bytes of the recording at the CRM");
+            assertEquals(false, seen.path("complete").asBoolean(), "killed mid-upload");
+            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stubPort + "/stub/faults"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            Process again = java("io.branchline.box.Main", "run", "--config", config.toString(), "--data-dir",
+                    data.toString(), "--port", String.valueOf(freePort()));
+            try {
+                long until = System.currentTimeMillis() + 60_000;
+                while (stubItems(http, stubPort) < 2 && System.currentTimeMillis() < until) {
+                    Thread.sleep(50);
+                }
+                seen = stubRecording(http, stubPort);
+                assertEquals(true, seen.path("complete").asBoolean(), seen.toString());
+                assertEquals(size, seen.path("received").asLong());
+                assertEquals(sha, seen.path("sha256").asText(), "the CRM's copy matches the box's checksum");
+                assertEquals(2, stubItems(http, stubPort), "the call record and the recording, each once");
+                HttpResponse<String> stats = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stubPort
+                        + "/stub/stats")).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(0, Json.MAPPER.readTree(stats.body()).path("duplicates").asInt(), stats.body());
+            } finally {
+                again.destroy();
+                again.waitFor();
+            }
+        } finally {
+            stub.destroy();
+            stub.waitFor();
+        }
+    }
 }

@@ -1,0 +1,88 @@
+package io.branchline.box.sync;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.branchline.box.Box;
+import io.branchline.box.SimulatedBox;
+import io.branchline.box.call.CallView;
+import io.branchline.box.config.BoxConfig;
+import io.branchline.box.crmstub.CrmStub;
+import io.branchline.box.crmstub.StubRecordings;
+import io.branchline.box.recording.Recordings;
+import io.branchline.box.web.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A call's recording reaches the CRM (the simulate mode's in-process stub) whole and once, even when the
+ * upload's connection is cut part-way: the box resumes from what the CRM kept, and the checksum holds.
+ */
+class RecordingUploadTest {
+    @TempDir
+    static Path dataDir;
+
+    static Box box;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        box = SimulatedBox.start(BoxConfig.empty(), dataDir, false);
+    }
+
+    @AfterAll
+    static void stop() {
+        box.close();
+    }
+
+    static HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port() + path));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aRecordingCutMidUploadIsResumedAndArrivesWholeAndOnce() throws Exception {
+        CrmStub crm = box.crmStubs().get(0);
+        crm.cutNextUploadAfter(50_000);
+        HttpResponse<String> placed = send("POST", "/api/calls", "{\"agent\":\"1001\",\"number\":\"13900000005\"}");
+        String id = Json.MAPPER.readTree(placed.body()).get("id").asText();
+        SimulatedBox.await("answered", () -> fetch(id).answeredAt() != null);
+        Thread.sleep(4000);
+        send("DELETE", "/api/calls/" + id, null);
+        SimulatedBox.await("recorded", () -> fetch(id).hasRecording());
+        SimulatedBox.await("at the CRM", () -> crm.recordings().complete("branchline", id)
+                && crm.store().items().stream().anyMatch(i -> i.key().equals("recording:" + id)));
+
+        Recordings.Stored stored = box.calls().media().recordings().find(id).orElseThrow();
+        byte[] onBox = Files.readAllBytes(stored.file());
+        assertTrue(onBox.length > 100_000, "a 4 s stereo call is about 128 KB: " + onBox.length);
+        assertArrayEquals(onBox, crm.recordings().bytes("branchline", id), "the CRM has the very bytes");
+        StubRecordings.Upload u = crm.recordings().all().stream().filter(r -> r.callId().equals(id)).findFirst()
+                .orElseThrow();
+        assertEquals(1, u.resumes(), "the upload was cut once");
+        assertEquals(stored.sha256(), u.sha256());
+        assertEquals(0, crm.store().duplicates(), "nothing was sent twice");
+        SimulatedBox.await("marked uploaded", () -> box.calls().media().recordings().find(id).orElseThrow()
+                .uploadedAt() != null);
+        assertNotNull(box.calls().media().recordings().find(id).orElseThrow().uploadedAt());
+    }
+
+    static CallView fetch(String id) {
+        try {
+            return Json.MAPPER.readValue(send("GET", "/api/calls/" + id, null).body(), CallView.class);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
