@@ -30,6 +30,7 @@ public final class ActiveCall {
     private volatile EndCause failedCause;
     private volatile String failedDetail;
     private volatile Instant failedAt;
+    private volatile CallView.AgentLeg agentLeg;
     /** Set when a hang-up comes before the modem has taken the ATD. */
     volatile boolean hangUpRequested;
 
@@ -73,6 +74,15 @@ public final class ActiveCall {
         note = text;
     }
 
+    /** The agent leg of a callback call, as it stands. */
+    public void agentLeg(CallView.AgentLeg leg) {
+        this.agentLeg = leg;
+    }
+
+    public String agentId() {
+        return agent.id();
+    }
+
     public void attach(ModemCall call) {
         this.modemCall = call;
     }
@@ -100,7 +110,8 @@ public final class ActiveCall {
             return new CallView(id, agent.id(), lineId, simIccid, simNumber, numberGiven, numberDialed, mode,
                     customerId, ended ? "ended" : "dialing", TimeText.of(requestedAt), null,
                     ended ? TimeText.of(failedAt) : null, wait, 0,
-                    ended ? failedCause.name().toLowerCase() : null, ended ? detail(failedDetail) : note, false);
+                    ended ? failedCause.name().toLowerCase() : null, ended ? detail(failedDetail) : note, false,
+                    agentLeg);
         }
         Instant start = c.dialedAt();
         Instant answered = c.answeredAt().orElse(null);
@@ -111,7 +122,7 @@ public final class ActiveCall {
         return new CallView(id, agent.id(), lineId, simIccid, simNumber, numberGiven, numberDialed, mode, customerId,
                 c.phase() == CallPhase.ENDED ? "ended" : c.phase().label(), TimeText.of(start),
                 answered == null ? null : TimeText.of(answered), ended == null ? null : TimeText.of(ended), wait, talk,
-                c.cause().map(e -> e.name().toLowerCase()).orElse(null), detail(c.detail()), false);
+                c.cause().map(e -> e.name().toLowerCase()).orElse(null), detail(c.detail()), false, agentLeg);
     }
 
     private String detail(String d) {

@@ -60,6 +60,7 @@ public final class CallRecords {
                     .set(CALL_RECORD.ENDED_AT, c.endedAt()).set(CALL_RECORD.WAIT_MS, c.waitMs())
                     .set(CALL_RECORD.TALK_MS, c.talkMs()).set(CALL_RECORD.END_CAUSE, c.endCause())
                     .set(CALL_RECORD.DETAIL, c.detail()).set(CALL_RECORD.HAS_RECORDING, c.hasRecording() ? 1 : 0)
+                    .set(CALL_RECORD.AGENT_LEG, agentLeg(c))
                     .execute();
             dsl.insertInto(OUTBOX).set(OUTBOX.KIND, "call.record").set(OUTBOX.IDEMPOTENCY_KEY, "call:" + c.id())
                     .set(OUTBOX.PAYLOAD, payload).set(OUTBOX.CREATED_AT, TimeText.of(clock.instant())).execute();
@@ -142,6 +143,22 @@ public final class CallRecords {
         return new CallView(r.getId(), r.getAgentId(), r.getLineId(), r.getSimIccid(), r.getSimNumber(),
                 r.getNumberGiven(), r.getNumberDialed(), r.getMode(), r.getCustomerId(), "ended", r.getStartedAt(),
                 r.getAnsweredAt(), r.getEndedAt(), r.getWaitMs(), r.getTalkMs(), r.getEndCause(), r.getDetail(),
-                r.getHasRecording() != 0);
+                r.getHasRecording() != 0, agentLeg(r.getAgentLeg()));
+    }
+
+    private static String agentLeg(CallView c) {
+        try {
+            return c.agentLeg() == null ? "" : Json.MAPPER.writeValueAsString(c.agentLeg());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CallView.AgentLeg agentLeg(String json) {
+        try {
+            return json == null || json.isEmpty() ? null : Json.MAPPER.readValue(json, CallView.AgentLeg.class);
+        } catch (JsonProcessingException e) {
+            return null; // a record from a later version: the leg is extra detail, never worth losing the record
+        }
     }
 }

@@ -49,6 +49,7 @@ public final class CallService {
     private final Map<String, LineSims> sims;
     private final FrequentCallWarnings warnings;
     private final CallMedia media;
+    private final io.branchline.box.callback.CallbackDial callbackDial;
     private final java.util.List<java.util.function.Consumer<CallView>> answeredListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -59,6 +60,7 @@ public final class CallService {
                        ForwardDial forwardDial, Map<String, String> configuredNumbers, Map<String, LineSims> sims,
                        FrequentCallWarnings warnings, CallMedia media, Scheduler scheduler) {
         this.media = media;
+        this.callbackDial = new io.branchline.box.callback.CallbackDial(scheduler);
         this.sims = Map.copyOf(sims);
         this.warnings = warnings;
         this.agents = agents;
@@ -97,8 +99,19 @@ public final class CallService {
         ActiveCall call;
         List<ForwardDial.Leg> legs = List.of();
         ModemLine caller;
+        ModemLine agentLeg = null;
         synchronized (this) {
-            if (dialMode.forward()) {
+            if (dialMode.callback()) {
+                if (agent.callbackNumber().isEmpty()) {
+                    throw CallRequestException.conflict("mode", "callback dialing rings the agent's own phone first,"
+                            + " and agent " + agent.id() + " has no callback-number configured");
+                }
+                ModemLine[] pair = callbackLines(agent);
+                agentLeg = pair[0];
+                caller = pair[1];
+                call = newCall(agent, number, customerRef, caller, prefix(caller) + customer.digits(), dialMode.name(),
+                        Set.of(agentLeg.id(), caller.id()));
+            } else if (dialMode.forward()) {
                 legs = forwardLegs(agent, dialMode);
                 ForwardDial.Leg first = legs.get(0);
                 caller = first.caller();
@@ -118,9 +131,15 @@ public final class CallService {
         }
         ActiveCall c = call;
         List<ForwardDial.Leg> chosenLegs = legs;
+        ModemLine legA = agentLeg;
         Thread.ofVirtual().name("call " + call.id).start(() -> {
             try {
-                if (dialMode.forward()) {
+                if (dialMode.callback()) {
+                    callbackDial.place(c, legA, DialString.of("callback-number", prefix(legA)
+                            + agent.callbackNumber().get().replace("+", "")), caller,
+                            new DialString(prefix(caller) + customer.digits()), this::finish,
+                            (ac, mc) -> watchAnswer(ac, mc, () -> legA.openVoice()));
+                } else if (dialMode.forward()) {
                     forwardDial.place(c, chosenLegs, customer, this::finish, this::watchAnswer);
                 } else {
                     placeDirect(c, caller, customer);
@@ -180,6 +199,30 @@ public final class CallService {
     // --- choosing lines -------------------------------------------------------------------------------------
 
     /** The agent's own line when they have one; else the first line that is up, free and owned by nobody. */
+    /**
+     * The two lines of a callback call: [agent leg, customer leg]. The agent's own cards first (card 1 rings
+     * the agent, card 2 the customer), then free lines nobody owns.
+     */
+    private ModemLine[] callbackLines(Agent agent) {
+        List<ModemLine> free = new ArrayList<>();
+        for (int card = 1; card <= 2; card++) {
+            agent.card(card).flatMap(lines::line).filter(this::usable).ifPresent(free::add);
+        }
+        for (ModemLine l : lines.all()) {
+            if (free.size() >= 2) {
+                break;
+            }
+            if (!agents.owned(l.id()) && usable(l) && !free.contains(l)) {
+                free.add(l);
+            }
+        }
+        if (free.size() < 2) {
+            throw CallRequestException.conflict("mode", "callback dialing needs two free lines that are up (one rings"
+                    + " the agent, one the customer); " + free.size() + " available for agent " + agent.id());
+        }
+        return new ModemLine[] {free.get(0), free.get(1)};
+    }
+
     private ModemLine directLine(Agent agent) {
         if (agent.lineId().isPresent()) {
             return usableCard(agent, 1, "agent");
@@ -369,11 +412,16 @@ public final class CallService {
     }
 
     private void watchAnswer(ActiveCall call, ModemCall mc) {
+        watchAnswer(call, mc, media.handsetOf(call.agent.id()));
+    }
+
+    /** On answer: the CRM hears of it, and {@code ours} is joined with the customer's line and recorded. */
+    private void watchAnswer(ActiveCall call, ModemCall mc, CallMedia.Side ours) {
         mc.onChange(c -> {
             if (c.phase() == io.branchline.hw.modem.CallPhase.ACTIVE) {
                 CallView v = call.view();
                 String lineId = call.lineId();
-                media.answered(v, media.handsetOf(call.agent.id()), () -> lines.line(lineId)
+                media.answered(v, ours, () -> lines.line(lineId)
                         .orElseThrow(() -> new IllegalStateException("line " + lineId + " is gone")).openVoice());
                 answeredListeners.forEach(l -> l.accept(v));
             }
@@ -415,8 +463,10 @@ public final class CallService {
             return false;
         }
         c.hangUpRequested = true;
-        if (c.modemCall() != null) {
-            lines.line(c.lineId()).flatMap(ModemLine::calls).ifPresent(ModemCalls::hangUp);
+        // Every line the call holds: the customer's, and a callback's agent leg, each hung up if it has a call.
+        for (String lineId : c.holds) {
+            lines.line(lineId).flatMap(ModemLine::calls).filter(m -> m.current().isPresent())
+                    .ifPresent(ModemCalls::hangUp);
         }
         return true;
     }

@@ -138,8 +138,11 @@ public final class SimulatedHardware {
     }
 
     public List<BoxConfig.Agent> agents() {
-        return List.of(new BoxConfig.Agent("1001", "坐席1001", "crm-1001", "desk-1001", "desk-1001b"),
-                new BoxConfig.Agent("1002", "坐席1002", "crm-1002", "desk-1002", "desk-1002b"));
+        // Callback numbers follow the emulated network's last-digit rules: 1001's mobile answers and talks until
+        // hung up; 1002's is busy, to show a callback whose agent leg fails.
+        return List.of(new BoxConfig.Agent("1001", "坐席1001", "crm-1001", "desk-1001", "desk-1001b", null,
+                        "13711110015"),
+                new BoxConfig.Agent("1002", "坐席1002", "crm-1002", "desk-1002", "desk-1002b", null, "13711110022"));
     }
 
     /**

@@ -41,6 +41,9 @@ public final class EmulatedNetwork {
     private final Map<Long, List<Scheduler.Cancellable>> pending = new ConcurrentHashMap<>();
     private final java.util.Set<Long> released = ConcurrentHashMap.newKeySet();
     private long nextId;
+    /** Calls answered and not yet over: who the far party is, for {@link #farEndHangsUp}. */
+    private final Map<Long, Runnable> talking = new ConcurrentHashMap<>();
+    private final Map<Long, String> talkingTo = new ConcurrentHashMap<>();
 
     public EmulatedNetwork(Scheduler scheduler) {
         this.scheduler = scheduler;
@@ -108,6 +111,14 @@ public final class EmulatedNetwork {
                 later(id, ANSWER_AFTER, () -> {
                     from.callProgress(callIndex, EmulatedCalls.State.ACTIVE);
                     records.add(new Record(caller, dialed, reached, fwd, "answered"));
+                    talkingTo.put(id, reached);
+                    talking.put(id, () -> {
+                        if (released.add(id)) {
+                            pending.remove(id);
+                            records.add(new Record(caller, dialed, reached, fwd, "far end hung up"));
+                            from.callEnded(callIndex, End.NORMAL);
+                        }
+                    });
                     if (last == '1') {
                         end(id, from, callIndex, End.NORMAL, caller, dialed, reached, fwd, HANG_UP_AFTER);
                     }
@@ -117,8 +128,29 @@ public final class EmulatedNetwork {
         return id;
     }
 
+    /**
+     * The party reached at {@code number} hangs up every call of theirs that is connected (a customer, or an
+     * agent's mobile in a callback call); returns how many.
+     */
+    public int farEndHangsUp(String number) {
+        int n = 0;
+        for (var e : talkingTo.entrySet()) {
+            if (e.getValue().equals(number)) {
+                talkingTo.remove(e.getKey());
+                Runnable end = talking.remove(e.getKey());
+                if (end != null) {
+                    end.run();
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     /** The caller hung up: nothing more happens to this call. */
     synchronized void release(long id, String caller, String dialed) {
+        talking.remove(id);
+        talkingTo.remove(id);
         if (!released.add(id)) {
             return;
         }
@@ -141,6 +173,8 @@ public final class EmulatedNetwork {
     private void end(long id, ModemEmulator from, int callIndex, End how, String caller, String dialed, String reached,
                      boolean forwarded, Duration after) {
         later(id, after, () -> {
+            talking.remove(id);
+            talkingTo.remove(id);
             if (released.add(id)) {
                 pending.remove(id);
                 records.add(new Record(caller, dialed, reached, forwarded, how.name().toLowerCase()));
