@@ -63,11 +63,20 @@ final class BoxClient {
     }
 
     Reply send(String method, String path, String jsonBody) {
+        return send(method, path, "application/json", jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonBody));
+    }
+
+    /** Uploads a file's bytes (a prompt); decoding it can take the box a few seconds. */
+    Reply upload(String path, byte[] file) {
+        return send("POST", path, "application/octet-stream", HttpRequest.BodyPublishers.ofByteArray(file));
+    }
+
+    private Reply send(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", "application/json");
-            b.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(jsonBody));
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", contentType);
+            b.method(method, body);
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.body());
         } catch (IOException e) {

@@ -167,6 +167,33 @@ class CliTest {
     }
 
     @Test
+    void promptsAreAddedChosenListedAndDeletedFromTheCommandLine() throws Exception {
+        java.nio.file.Path mp3 = java.nio.file.Path.of(CliTest.class.getResource("/prompts/tone-600hz-3s.mp3").toURI());
+        Result added = cli("prompts", "--add", mp3.toString(), "--name", "贷款开场白", "--port", port());
+        assertEquals(ExitCode.OK, added.code(), added.err());
+        String id = added.out().split(" ")[1];
+        assertTrue(added.out().contains("\"贷款开场白\" (3.0"), added.out());
+        assertEquals(ExitCode.OK, cli("prompts", "--use", id, "--agent", "1001", "--port", port()).code());
+        Result listed = cli("prompts", "--port", port());
+        assertTrue(listed.out().contains(id) && listed.out().contains("agent 1001"), listed.out());
+        assertTrue(listed.out().contains("1 of 5 prompts"), listed.out());
+        Result noTarget = cli("prompts", "--use", id, "--port", port());
+        assertEquals(ExitCode.USAGE, noTarget.code());
+        assertTrue(noTarget.err().contains("--agent ID or --line ID"), noTarget.err());
+        java.nio.file.Path text = java.nio.file.Files.createTempFile("notes", ".mp3");
+        java.nio.file.Files.writeString(text, "not audio");
+        Result bad = cli("prompts", "--add", text.toString(), "--port", port());
+        assertEquals(ExitCode.USAGE, bad.code());
+        assertTrue(bad.err().contains("upload an MP3 or a WAV file"), bad.err());
+        assertEquals(ExitCode.OK, cli("prompts", "--use", "none", "--agent", "1001", "--port", port()).code());
+        assertEquals(ExitCode.OK, cli("prompts", "--delete", id, "--port", port()).code());
+        assertTrue(cli("prompts", "--port", port()).out().contains("0 of 5 prompts"));
+        Result takeover = cli("takeover", "--call", "no-such-call", "--port", port());
+        assertEquals(ExitCode.USAGE, takeover.code());
+        assertTrue(takeover.err().contains("no active call"), takeover.err());
+    }
+
+    @Test
     void callRefusesBadInputWithTheFieldAndExit2() {
         Result r = cli("call", "--agent", "1001", "--number", "139;ATH", "--port", port());
         assertEquals(ExitCode.USAGE, r.code());
