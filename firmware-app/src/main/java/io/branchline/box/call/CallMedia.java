@@ -45,7 +45,8 @@ public final class CallMedia {
     private final Prompts prompts;
     private final Map<String, Handset> handsets;
     private final Map<String, Media> media = new ConcurrentHashMap<>();
-    private final List<JitterBuffer.Stats> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<JitterBuffer.Stats> finishedA = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<JitterBuffer.Stats> finishedB = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private static final class Media {
         final CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -161,7 +162,8 @@ public final class CallMedia {
             }
         }
         if (m.bridge != null) {
-            finished.add(m.bridge.statsA().plus(m.bridge.statsB()));
+            finishedA.add(m.bridge.statsA());
+            finishedB.add(m.bridge.statsB());
         }
         if (m.recorder == null) {
             String why = "not recorded: " + m.problem;
@@ -179,7 +181,17 @@ public final class CallMedia {
 
     /** Jitter-buffer counts of every call that has ended, for benchmarks and the health page. */
     public JitterBuffer.Stats totals() {
-        return finished.stream().reduce(new JitterBuffer.Stats(0, 0, 0, 0), JitterBuffer.Stats::plus);
+        return totalsA().plus(totalsB());
+    }
+
+    /** The same for our side (handsets, callback agent legs) ... */
+    public JitterBuffer.Stats totalsA() {
+        return finishedA.stream().reduce(new JitterBuffer.Stats(0, 0, 0, 0), JitterBuffer.Stats::plus);
+    }
+
+    /** ... and for the customers' side (the modems' voice ports). */
+    public JitterBuffer.Stats totalsB() {
+        return finishedB.stream().reduce(new JitterBuffer.Stats(0, 0, 0, 0), JitterBuffer.Stats::plus);
     }
 
     public FrameClock clock() {

@@ -113,6 +113,7 @@ public final class RecordedCallsBench {
             System.out.printf("recorded calls: %d at once for %d s (%.1f s measured), %d clock ticks%n", calls, seconds,
                     wallSec, ticks);
             System.out.printf("frames arrived: %d (both sides of every call, whole calls)%n", s.received());
+            System.out.printf("  of which the agents' side: %s%n  and the customers' side: %s%n", media.totalsA(), media.totalsB());
             System.out.printf("dropped frames: %d   late arrivals (>60 ms gap): %d   gaps filled with silence: %d%n",
                     s.dropped(), s.late(), s.underruns());
             System.out.printf("late clock ticks (>10 ms): %d of %d   skipped ticks: %d%n", lateTicks, ticks, skipped);

@@ -28,8 +28,9 @@ public final class Bridge implements Runnable {
     public Bridge(PcmEndpoint a, PcmEndpoint b) {
         this.a = a;
         this.b = b;
-        this.fromA = new JitterBuffer(2, 10);
-        this.fromB = new JitterBuffer(2, 10);
+        // Two frames held back, six at most: never more than 120 ms behind the sender.
+        this.fromA = new JitterBuffer(2, 6);
+        this.fromB = new JitterBuffer(2, 6);
         a.listen(fromA::offer);
         b.listen(fromB::offer);
     }
@@ -66,6 +67,10 @@ public final class Bridge implements Runnable {
 
     @Override
     public void run() {
+        if (frames == 0) {
+            fromA.startNow();
+            fromB.startNow();
+        }
         byte[] voiceA = fromA.take();
         byte[] voiceB = fromB.take();
         byte[] towardB = voiceA;

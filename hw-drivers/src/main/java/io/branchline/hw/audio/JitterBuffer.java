@@ -17,6 +17,8 @@ public final class JitterBuffer {
     private final int capacity;
     private final ArrayDeque<Frame> frames = new ArrayDeque<>();
     private boolean primed;
+    /** Set by {@link #startNow}: before it, overflow is the call not joined yet, not a loss. */
+    private boolean started;
     private long lastArrival = -1;
     private long received;
     private long dropped;
@@ -40,13 +42,28 @@ public final class JitterBuffer {
         lastArrival = f.arrivedNanos();
         if (frames.size() == capacity) {
             frames.removeFirst();
-            dropped++;
+            if (started) {
+                dropped++;
+            }
         }
         frames.addLast(f);
     }
 
+    /**
+     * Forgets what arrived before the listener started taking (the voice port opened before the call's media
+     * was joined): keeps only the newest {@code depth} frames, uncounted, so that the call starts with its
+     * normal delay instead of a backlog.
+     */
+    public synchronized void startNow() {
+        started = true;
+        while (frames.size() > depth) {
+            frames.removeFirst();
+        }
+    }
+
     /** From the clock: the next frame, or silence while priming and when the sender fell behind. */
     public synchronized byte[] take() {
+        started = true;
         if (!primed) {
             if (frames.size() < Math.max(1, depth)) {
                 return Pcm.silence();

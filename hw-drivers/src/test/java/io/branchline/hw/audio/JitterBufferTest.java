@@ -24,6 +24,17 @@ class JitterBufferTest {
     }
 
     @Test
+    void whatArrivedBeforeTheCallWasJoinedIsNotALossAndLeavesNoBacklog() {
+        JitterBuffer b = new JitterBuffer(2, 6);
+        for (int i = 0; i < 20; i++) {
+            b.offer(frame(i, i * 20L));
+        }
+        b.startNow();
+        assertEquals(18, b.take()[0], "the call starts two frames behind the sender, not six");
+        assertEquals(0, b.stats().dropped());
+    }
+
+    @Test
     void runningDryGivesSilenceAndCountsIt() {
         JitterBuffer b = new JitterBuffer(1, 10);
         b.offer(frame(1, 0));
@@ -35,6 +46,7 @@ class JitterBufferTest {
     @Test
     void aFastSenderLosesItsOldestFramesAndALateOneIsCounted() {
         JitterBuffer b = new JitterBuffer(0, 3);
+        b.startNow();
         for (int i = 0; i < 5; i++) {
             b.offer(frame(i, i * 20L));
         }
