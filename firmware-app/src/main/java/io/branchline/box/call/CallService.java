@@ -49,6 +49,7 @@ public final class CallService {
     private final Map<String, LineSims> sims;
     private final FrequentCallWarnings warnings;
     private final CallMedia media;
+    private final io.branchline.box.guard.Blacklist blacklist;
     private final io.branchline.box.callback.CallbackDial callbackDial;
     private final java.util.List<java.util.function.Consumer<CallView>> answeredListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -58,7 +59,9 @@ public final class CallService {
      */
     public CallService(Agents agents, LineRegistry lines, CallRecords records, ForwardingJournal journal,
                        ForwardDial forwardDial, Map<String, String> configuredNumbers, Map<String, LineSims> sims,
-                       FrequentCallWarnings warnings, CallMedia media, Scheduler scheduler) {
+                       FrequentCallWarnings warnings, CallMedia media, io.branchline.box.guard.Blacklist blacklist,
+                       Scheduler scheduler) {
+        this.blacklist = blacklist;
         this.media = media;
         this.callbackDial = new io.branchline.box.callback.CallbackDial(scheduler);
         this.sims = Map.copyOf(sims);
@@ -89,6 +92,10 @@ public final class CallService {
         } catch (InvalidAtArgumentException e) {
             throw CallRequestException.invalid(e.field(), e.getMessage().substring(e.field().length() + 2));
         }
+        blacklist.find(customer.digits()).ifPresent(e -> {
+            throw CallRequestException.conflict("number", customer.digits() + " is on the blacklist"
+                    + (e.reason().isEmpty() ? "" : " (" + e.reason() + ")") + "; the box does not dial it");
+        });
         DialMode dialMode = DialMode.parse(mode == null || mode.isEmpty() ? "direct" : mode).orElseThrow(() ->
                 CallRequestException.invalid("mode", "\"" + mode + "\" is not a dialing mode; use one of "
                         + DialMode.NAMES));

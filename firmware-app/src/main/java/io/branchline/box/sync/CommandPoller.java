@@ -32,9 +32,12 @@ public final class CommandPoller implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean moved;
 
+    private final io.branchline.box.guard.Blacklist blacklist;
+
     public CommandPoller(CrmClient client, CrmEndpoints endpoints, String boxId, CommandLog commands,
                          CallService calls, io.branchline.box.call.SeatStates seats,
-                         java.util.function.Predicate<String> agentExists) {
+                         java.util.function.Predicate<String> agentExists, io.branchline.box.guard.Blacklist blacklist) {
+        this.blacklist = blacklist;
         this.seats = seats;
         this.agentExists = agentExists;
         this.client = client;
@@ -135,6 +138,21 @@ public final class CommandPoller implements AutoCloseable {
                     }
                     seats.set(agent, state);
                     yield new CommandLog.Outcome("done", "", "{}");
+                }
+                case "guard.blacklist.add", "guard.blacklist.remove" -> {
+                    java.util.List<String> numbers = new java.util.ArrayList<>();
+                    JsonNode list = args.path("numbers");
+                    if (!list.isArray()) {
+                        yield new CommandLog.Outcome("rejected", "numbers: must be a list of phone numbers", "{}");
+                    }
+                    list.forEach(n -> numbers.add(n.isTextual() ? n.asText() : null));
+                    try {
+                        int changed = type.endsWith(".add") ? blacklist.add(numbers, text(args, "reason"), "crm")
+                                : blacklist.remove(numbers);
+                        yield new CommandLog.Outcome("done", "", "{\"changed\":" + changed + "}");
+                    } catch (IllegalArgumentException e) {
+                        yield new CommandLog.Outcome("rejected", e.getMessage(), "{}");
+                    }
                 }
                 case "call.hangup" -> calls.hangUp(text(args, "call"))
                         ? new CommandLog.Outcome("done", "", "{}")

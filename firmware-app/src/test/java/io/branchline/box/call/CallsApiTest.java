@@ -182,4 +182,22 @@ class CallsApiTest {
         assertEquals(400, send("GET", "/api/calls?from=yesterday", null).statusCode());
         assertEquals(404, send("GET", "/api/calls/nope", null).statusCode());
     }
+
+    @Test
+    void aBlacklistedNumberIsRefusedNamingTheFieldAndNothingReachesAModem() throws Exception {
+        HttpResponse<String> bad = send("POST", "/api/guard/blacklist", "{\"numbers\":[\"13900000041;ATH\"]}");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("\"field\":\"numbers[0]\""), bad.body());
+        assertEquals(201, send("POST", "/api/guard/blacklist", "{\"numbers\":[\"139 0000 0041\"],\"reason\":\"停止联系\"}")
+                .statusCode());
+        assertTrue(send("GET", "/api/guard/blacklist", null).body().contains("\"number\":\"13900000041\""));
+        desk1001().drainCommands();
+        HttpResponse<String> refused = send("POST", "/api/calls", "{\"agent\":\"1001\",\"number\":\"13900000041\"}");
+        assertEquals(409, refused.statusCode());
+        assertTrue(refused.body().contains("\"field\":\"number\"") && refused.body().contains("blacklist"),
+                refused.body());
+        assertTrue(desk1001().drainCommands().stream().noneMatch(c -> c.startsWith("ATD")));
+        assertEquals(200, send("DELETE", "/api/guard/blacklist/13900000041", null).statusCode());
+        assertTrue(!send("GET", "/api/guard/blacklist", null).body().contains("13900000041"));
+    }
 }

@@ -111,6 +111,36 @@ class OutboxSyncTest {
     }
 
     @Test
+    void blacklistCommandsFromTheCrmStopTheBoxDialingANumberAndLetItAgain() throws Exception {
+        var store = currentStub().store();
+        var add = store.issue("branchline", "guard.blacklist.add", io.branchline.box.web.Json.MAPPER.readTree(
+                "{\"numbers\":[\"+86 139-0000-0015\",\"13900000016\"],\"reason\":\"客户投诉\"}"));
+        var bad = store.issue("branchline", "guard.blacklist.add", io.branchline.box.web.Json.MAPPER.readTree(
+                "{\"numbers\":[\"13900000017\",\"ATH\"]}"));
+        SimulatedBox.await("acknowledged", () -> store.acks().containsKey(add.id()) && store.acks().containsKey(bad.id()));
+        assertEquals("done", store.acks().get(add.id()).path("outcome").asText());
+        assertEquals("rejected", store.acks().get(bad.id()).path("outcome").asText());
+        assertTrue(store.acks().get(bad.id()).path("reason").asText().startsWith("numbers[1]:"),
+                store.acks().get(bad.id()).toString());
+        io.branchline.box.call.CallRequestException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                io.branchline.box.call.CallRequestException.class, () -> box.calls().start("1002", "13900000015", "",
+                        "direct"));
+        assertEquals("number", refused.field());
+        assertTrue(refused.getMessage().contains("on the blacklist (客户投诉)"), refused.getMessage());
+        CallView allowed = box.calls().start("1002", "13900000017", "", "direct");
+        assertTrue(allowed.id() != null, "a rejected update changed nothing");
+        box.calls().hangUp(allowed.id());
+        SimulatedBox.await("line free", () -> box.calls().active().isEmpty());
+        var remove = store.issue("branchline", "guard.blacklist.remove", io.branchline.box.web.Json.MAPPER.readTree(
+                "{\"numbers\":[\"13900000015\"]}"));
+        SimulatedBox.await("acknowledged", () -> store.acks().containsKey(remove.id()));
+        assertEquals(1, store.acks().get(remove.id()).path("result").path("changed").asInt());
+        CallView again = box.calls().start("1002", "13900000015", "", "direct");
+        box.calls().hangUp(again.id());
+        SimulatedBox.await("line free", () -> box.calls().active().isEmpty());
+    }
+
+    @Test
     void anAgentStateCommandSetsTheSeatAndTheHeartbeatReportsIt() throws Exception {
         var store = currentStub().store();
         var cmd = store.issue("branchline", "agent.state",

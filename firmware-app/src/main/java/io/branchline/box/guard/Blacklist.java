@@ -1,0 +1,95 @@
+package io.branchline.box.guard;
+
+import static io.branchline.box.store.schema.Tables.BLACKLIST;
+
+import io.branchline.box.store.Database;
+import io.branchline.box.store.TimeText;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Numbers the box refuses to dial, whoever asks (the CRM, the API, the CLI). Numbers are compared in one
+ * form, digits only and without the +86 / 0086 country prefix, so that "+86 139-0000-0005" and
+ * "13900000005" are the same customer.
+ */
+public final class Blacklist {
+    public static final int MAX_PER_UPDATE = 10_000;
+
+    private final Database db;
+    private final Clock clock;
+
+    public Blacklist(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** One listed number, why, and who listed it ("crm" or "admin"). */
+    public record Entry(String number, String reason, String source, String addedAt) {
+    }
+
+    /** The one form numbers are compared in; empty if {@code raw} holds no digits. */
+    public static String normalise(String raw) {
+        String d = raw == null ? "" : raw.replaceAll("[^0-9]", "");
+        if (d.startsWith("0086")) {
+            d = d.substring(4);
+        } else if (d.startsWith("86") && d.length() == 13) {
+            d = d.substring(2);
+        }
+        return d;
+    }
+
+    /** Checks every number first, naming the first bad one; then adds them all or none. */
+    public int add(List<String> numbers, String reason, String source) {
+        List<String> clean = check(numbers);
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() > 128) {
+            throw new IllegalArgumentException("reason: at most 128 characters");
+        }
+        String now = TimeText.of(clock.instant());
+        return db.with(dsl -> {
+            int n = 0;
+            for (String number : clean) {
+                n += dsl.insertInto(BLACKLIST).set(BLACKLIST.NUMBER, number).set(BLACKLIST.REASON, why)
+                        .set(BLACKLIST.SOURCE, source).set(BLACKLIST.ADDED_AT, now)
+                        .onConflict(BLACKLIST.NUMBER).doUpdate().set(BLACKLIST.REASON, why)
+                        .set(BLACKLIST.SOURCE, source).execute();
+            }
+            return n;
+        });
+    }
+
+    public int remove(List<String> numbers) {
+        List<String> clean = check(numbers);
+        return db.with(dsl -> dsl.deleteFrom(BLACKLIST).where(BLACKLIST.NUMBER.in(clean)).execute());
+    }
+
+    public Optional<Entry> find(String number) {
+        String n = normalise(number);
+        return db.with(dsl -> dsl.selectFrom(BLACKLIST).where(BLACKLIST.NUMBER.eq(n)).fetchOptional()
+                .map(r -> new Entry(r.getNumber(), r.getReason(), r.getSource(), r.getAddedAt())));
+    }
+
+    public List<Entry> list() {
+        return db.with(dsl -> dsl.selectFrom(BLACKLIST).orderBy(BLACKLIST.NUMBER)
+                .fetch(r -> new Entry(r.getNumber(), r.getReason(), r.getSource(), r.getAddedAt())));
+    }
+
+    private static List<String> check(List<String> numbers) {
+        if (numbers == null || numbers.isEmpty()) {
+            throw new IllegalArgumentException("numbers: give at least one number");
+        }
+        if (numbers.size() > MAX_PER_UPDATE) {
+            throw new IllegalArgumentException("numbers: at most " + MAX_PER_UPDATE + " per update, not "
+                    + numbers.size());
+        }
+        for (int i = 0; i < numbers.size(); i++) {
+            String raw = numbers.get(i);
+            String n = normalise(raw);
+            if (raw == null || !raw.matches("[0-9+\\- ()]{3,32}") || n.length() < 3 || n.length() > 20) {
+                throw new IllegalArgumentException("numbers[" + i + "]: \"" + raw + "\" is not a phone number");
+            }
+        }
+        return numbers.stream().map(Blacklist::normalise).distinct().toList();
+    }
+}
