@@ -66,6 +66,7 @@ final class DoctorCommand implements Cli.Command {
             findings.add(box(cl, inUse, simulate));
             findings.addAll(doctor.checkPorts(inUse));
             findings.addAll(doctor.checkConfiguredLines(config));
+            findings.addAll(doctor.checkHandsets(config));
             if (sim != null) {
                 sim.bus().close();
             }

@@ -95,6 +95,26 @@ public final class Doctor {
         return out;
     }
 
+    /**
+     * The sound devices Java Sound sees (where the handsets are), and whether each agent's configured
+     * handset is among them.
+     */
+    public List<Finding> checkHandsets(BoxConfig config) {
+        List<Finding> out = new ArrayList<>();
+        List<String> devices = io.branchline.hw.audio.JavaSoundHandset.devices();
+        out.add(Finding.info("sound", devices.isEmpty() ? "no sound devices: handsets need a USB sound card each"
+                : "sound devices (for agents' handset): " + String.join("; ", devices)));
+        for (BoxConfig.Agent a : config.agents()) {
+            if (!a.handset().isEmpty()) {
+                out.add(devices.stream().anyMatch(d -> d.contains(a.handset()))
+                        ? Finding.ok("sound", "agent " + a.id() + ": handset \"" + a.handset() + "\" is present")
+                        : Finding.problem("sound", "agent " + a.id() + ": no sound device named \"" + a.handset()
+                                + "\"; the agent's side of calls will be silent"));
+            }
+        }
+        return out;
+    }
+
     /** Each configured line must have a port at its address. */
     public List<Finding> checkConfiguredLines(BoxConfig config) {
         List<PortCandidate> ports = finder.scan();
