@@ -29,17 +29,12 @@ class KillNineTest {
     final HttpClient http = HttpClient.newHttpClient();
 
     private Process startBox(int port) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.branchline.box.Main", "run", "--simulate", "--port",
-                String.valueOf(port), "--data-dir", dataDir.toString());
-        pb.redirectErrorStream(true).redirectOutput(dataDir.resolve("box-" + port + ".log").toFile());
-        return pb.start();
+        return io.branchline.box.BoxProcess.main(dataDir, "run", "--simulate", "--port", String.valueOf(port),
+                "--data-dir", dataDir.toString());
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return io.branchline.box.BoxProcess.freePort();
     }
 
     private HttpResponse<String> send(int port, String method, String path, String body) throws Exception {

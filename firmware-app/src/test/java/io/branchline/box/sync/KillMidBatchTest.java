@@ -26,19 +26,11 @@ class KillMidBatchTest {
     Path dir;
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return io.branchline.box.BoxProcess.freePort();
     }
 
     private Process java(String... args) throws IOException {
-        String[] cmd = new String[args.length + 3];
-        cmd[0] = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        cmd[1] = "-cp";
-        cmd[2] = System.getProperty("java.class.path");
-        System.arraycopy(args, 0, cmd, 3, args.length);
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("p-" + System.nanoTime() + ".log").toFile()).start();
+        return io.branchline.box.BoxProcess.main(dir, args);
     }
 
     private static int stubItems(HttpClient http, int port) {
@@ -68,14 +60,14 @@ class KillMidBatchTest {
         Path config = dir.resolve("branchline.yaml");
         Files.writeString(config, "box:\n  id: killed\ncrm:\n  private-url: http://127.0.0.1:" + stubPort
                 + "/crm\n  box-token: kill-token-1\n  allow-plain-http: true\n");
-        Process stub = java("io.branchline.box.Main", "crm-stub", "--port", String.valueOf(stubPort));
+        Process stub = java("crm-stub", "--port", String.valueOf(stubPort));
         HttpClient http = HttpClient.newHttpClient();
         try {
             long deadline = System.currentTimeMillis() + 20_000;
             while (stubItems(http, stubPort) < 0 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(50);
             }
-            Process box = java("io.branchline.box.Main", "run", "--config", config.toString(), "--data-dir",
+            Process box = java("run", "--config", config.toString(), "--data-dir",
                     data.toString(), "--port", String.valueOf(freePort()));
             while (stubItems(http, stubPort) < 2_000 && System.currentTimeMillis() < deadline + 30_000) {
                 Thread.sleep(5);
@@ -84,7 +76,7 @@ class KillMidBatchTest {
             box.waitFor();
             int atKill = stubItems(http, stubPort);
             System.out.println("killed the box with " + atKill + " of " + n + " at the CRM");
-            Process again = java("io.branchline.box.Main", "run", "--config", config.toString(), "--data-dir",
+            Process again = java("run", "--config", config.toString(), "--data-dir",
                     data.toString(), "--port", String.valueOf(freePort()));
             try {
                 long until = System.currentTimeMillis() + 60_000;
@@ -149,7 +141,7 @@ class KillMidBatchTest {
         Path config = dir.resolve("branchline.yaml");
         Files.writeString(config, "box:\n  id: killed\ncrm:\n  private-url: http://127.0.0.1:" + stubPort
                 + "/crm\n  box-token: kill-token-1\n  allow-plain-http: true\n");
-        Process stub = java("io.branchline.box.Main", "crm-stub", "--port", String.valueOf(stubPort));
+        Process stub = java("crm-stub", "--port", String.valueOf(stubPort));
         HttpClient http = HttpClient.newHttpClient();
         try {
             long deadline = System.currentTimeMillis() + 20_000;
@@ -160,7 +152,7 @@ class KillMidBatchTest {
             http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stubPort + "/stub/faults"))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"stallMillis\":600}")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            Process box = java("io.branchline.box.Main", "run", "--config", config.toString(), "--data-dir",
+            Process box = java("run", "--config", config.toString(), "--data-dir",
                     data.toString(), "--port", String.valueOf(freePort()));
             var seen = stubRecording(http, stubPort);
             while ((seen == null || seen.path("received").asLong() == 0) && System.currentTimeMillis() < deadline + 30_000) {
@@ -175,7 +167,7 @@ class KillMidBatchTest {
             assertEquals(false, seen.path("complete").asBoolean(), "killed mid-upload");
             http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stubPort + "/stub/faults"))
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-            Process again = java("io.branchline.box.Main", "run", "--config", config.toString(), "--data-dir",
+            Process again = java("run", "--config", config.toString(), "--data-dir",
                     data.toString(), "--port", String.valueOf(freePort()));
             try {
                 long until = System.currentTimeMillis() + 60_000;
