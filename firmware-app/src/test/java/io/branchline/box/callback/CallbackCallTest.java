@@ -6,23 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.branchline.box.Box;
+import io.branchline.box.BoxApi;
 import io.branchline.box.SimulatedBox;
 import io.branchline.box.call.CallView;
 import io.branchline.box.config.BoxConfig;
-import io.branchline.box.web.Json;
 import io.branchline.hw.audio.Tone;
 import io.branchline.hw.audio.ToneAfterSilence;
 import io.branchline.hw.audio.ToneMeter;
 import io.branchline.hw.audio.WavFile;
 import io.branchline.hw.emulator.EmulatedNetwork;
 import io.branchline.hw.emulator.ModemEmulator;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,35 +31,17 @@ class CallbackCallTest {
     static Path dataDir;
 
     static Box box;
-    static final HttpClient http = HttpClient.newHttpClient();
+    static BoxApi api;
 
     @BeforeAll
     static void start() {
         box = SimulatedBox.start(BoxConfig.empty(), dataDir, false);
+        api = new BoxApi(box);
     }
 
     @AfterAll
     static void stop() {
         box.close();
-    }
-
-    static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port() + path));
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static CallView await(String id, Predicate<CallView> cond) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        CallView v = null;
-        while (System.currentTimeMillis() < deadline) {
-            v = Json.MAPPER.readValue(send("GET", "/api/calls/" + id, null).body(), CallView.class);
-            if (cond.test(v)) {
-                return v;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("call never got there; last: " + v);
     }
 
     @Test
@@ -76,16 +52,13 @@ class CallbackCallTest {
         legB.voice().customerSays(() -> new ToneAfterSilence(300, 440, 60_000));
         EmulatedNetwork network = box.simulated().orElseThrow().network();
 
-        HttpResponse<String> placed = send("POST", "/api/calls",
-                "{\"agent\":\"1001\",\"number\":\"13900000007\",\"mode\":\"callback\"}");
-        assertEquals(201, placed.statusCode(), placed.body());
-        String id = Json.MAPPER.readTree(placed.body()).get("id").asText();
-        CallView agentUp = await(id, v -> v.agentLeg() != null && v.agentLeg().answeredAt() != null);
+        String id = api.call("1001", "13900000007", "callback").id();
+        CallView agentUp = api.await(id, v -> v.agentLeg() != null && v.agentLeg().answeredAt() != null);
         assertEquals("desk-1001", agentUp.agentLeg().line());
         assertEquals("13711110015", agentUp.agentLeg().number());
         assertTrue(network.records().stream().noneMatch(r -> r.dialed().equals("13900000007")),
                 "the customer is rung only once the agent has answered");
-        CallView talking = await(id, v -> "active".equals(v.state()));
+        CallView talking = api.await(id, v -> "active".equals(v.state()));
         assertEquals("desk-1001b", talking.line());
         Thread.sleep(1500);
         byte[] agentHears = legA.voice().heard().bytes();
@@ -96,17 +69,13 @@ class CallbackCallTest {
                 1000) > 0.9, "the customer hears the agent");
 
         assertEquals(1, network.farEndHangsUp("13711110015"), "the agent hangs up their mobile");
-        CallView ended = await(id, v -> "ended".equals(v.state()) && v.hasRecording());
+        CallView ended = api.await(id, v -> "ended".equals(v.state()) && v.hasRecording());
         assertEquals("normal", ended.endCause());
         assertNotNull(ended.agentLeg().answeredAt());
         SimulatedBox.await("both legs down", () -> box.lines().line("desk-1001b").orElseThrow().calls().orElseThrow()
                 .current().isEmpty() && box.lines().line("desk-1001").orElseThrow().calls().orElseThrow().current().isEmpty());
 
-        HttpResponse<byte[]> rec = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port()
-                + "/api/calls/" + id + "/recording")).build(), HttpResponse.BodyHandlers.ofByteArray());
-        Path f = dataDir.resolve("callback.wav");
-        Files.write(f, rec.body());
-        WavFile.Contents wav = WavFile.read(f);
+        WavFile.Contents wav = api.recording(id, dataDir);
         assertTrue(ToneMeter.shareBetween(wav.channel(0), 200, 1200, 1000) > 0.9, "the agent leg on the left");
         assertTrue(ToneMeter.shareBetween(wav.channel(1), 600, 1200, 440) > 0.9, "the customer on the right");
         assertEquals(1, box.calls().records().list(new io.branchline.box.call.CallRecords.Filter(
@@ -116,10 +85,8 @@ class CallbackCallTest {
 
     @Test
     void anAgentWhosePhoneDoesNotAnswerMeansTheCustomerIsNeverCalled() throws Exception {
-        HttpResponse<String> placed = send("POST", "/api/calls",
-                "{\"agent\":\"1002\",\"number\":\"13900000008\",\"mode\":\"callback\"}");
-        String id = Json.MAPPER.readTree(placed.body()).get("id").asText();
-        CallView ended = await(id, v -> "ended".equals(v.state()) && v.endCause() != null);
+        String id = api.call("1002", "13900000008", "callback").id();
+        CallView ended = api.await(id, v -> "ended".equals(v.state()) && v.endCause() != null);
         assertEquals("no_answer", ended.endCause());
         assertTrue(ended.detail().contains("the agent's phone 13711110022 did not answer (busy)"), ended.detail());
         assertTrue(ended.detail().contains("the customer was not called"), ended.detail());

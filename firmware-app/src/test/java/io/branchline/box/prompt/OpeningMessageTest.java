@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.branchline.box.Box;
+import io.branchline.box.BoxApi;
 import io.branchline.box.SimulatedBox;
 import io.branchline.box.call.CallView;
 import io.branchline.box.config.BoxConfig;
@@ -15,13 +16,9 @@ import io.branchline.hw.audio.WavFile;
 import io.branchline.hw.emulator.EmulatedHandset;
 import io.branchline.hw.emulator.ModemEmulator;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,11 +34,12 @@ class OpeningMessageTest {
     static Path dataDir;
 
     static Box box;
-    static final HttpClient http = HttpClient.newHttpClient();
+    static BoxApi api;
 
     @BeforeAll
     static void start() {
         box = SimulatedBox.start(BoxConfig.empty(), dataDir, false);
+        api = new BoxApi(box);
     }
 
     @AfterAll
@@ -56,31 +54,15 @@ class OpeningMessageTest {
     }
 
     static HttpResponse<String> upload(byte[] file, String query) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port() + "/api/prompts?" + query))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
+        return api.upload("/api/prompts?" + query, file);
     }
 
     static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port() + path));
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(method, path, body);
     }
 
     static int promptCount() throws Exception {
         return Json.MAPPER.readTree(send("GET", "/api/prompts", null).body()).get("prompts").size();
-    }
-
-    static CallView await(String id, Predicate<CallView> cond) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        CallView v = null;
-        while (System.currentTimeMillis() < deadline) {
-            v = Json.MAPPER.readValue(send("GET", "/api/calls/" + id, null).body(), CallView.class);
-            if (cond.test(v)) {
-                return v;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("call never got there; last: " + v);
     }
 
     @Test
@@ -118,8 +100,7 @@ class OpeningMessageTest {
         JsonNode prompt = Json.MAPPER.readTree(up.body());
         assertEquals("开场白", prompt.get("name").asText());
         assertTrue(Math.abs(prompt.get("millis").asLong() - 3000) <= 100, up.body()); // MP3 frames pad the end
-        HttpResponse<byte[]> audio = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port()
-                + "/api/prompts/" + prompt.get("id").asText() + "/audio")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> audio = api.bytes("/api/prompts/" + prompt.get("id").asText() + "/audio", null);
         Path wavFile = dataDir.resolve("prompt.wav");
         Files.write(wavFile, audio.body());
         WavFile.Contents converted = WavFile.read(wavFile);
@@ -135,9 +116,8 @@ class OpeningMessageTest {
         ModemEmulator modem = box.simulated().orElseThrow().bus().modemAt("1-1.4");
         modem.voice().customerSays(() -> Tone.endless(440));
         EmulatedHandset handset = box.simulated().orElseThrow().handsets(null).get("1002");
-        HttpResponse<String> placed = send("POST", "/api/calls", "{\"agent\":\"1002\",\"number\":\"13900000005\"}");
-        String id = Json.MAPPER.readTree(placed.body()).get("id").asText();
-        await(id, v -> "active".equals(v.state()));
+        String id = api.call("1002", "13900000005", null).id();
+        api.await(id, v -> "active".equals(v.state()));
         Thread.sleep(1000);
         byte[] customerHeard = modem.voice().heard().bytes();
         long heardMs = customerHeard.length / 16;
@@ -155,17 +135,12 @@ class OpeningMessageTest {
         heardMs = customerHeard.length / 16;
         assertTrue(ToneMeter.shareBetween(customerHeard, heardMs - 400, heardMs, 1000) > 0.9, "now the agent's voice");
         send("DELETE", "/api/calls/" + id, null);
-        await(id, CallView::hasRecording);
-
-        HttpResponse<byte[]> rec = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port()
-                + "/api/calls/" + id + "/recording")).build(), HttpResponse.BodyHandlers.ofByteArray());
-        Path recFile = dataDir.resolve("call.wav");
-        Files.write(recFile, rec.body());
-        byte[] left = WavFile.read(recFile).channel(0);
+        api.await(id, CallView::hasRecording);
+        byte[] left = api.recording(id, dataDir).channel(0);
         assertTrue(ToneMeter.shareBetween(left, atMs - 400, atMs, 600) > 0.9, "the recording holds the prompt");
         assertTrue(ToneMeter.shareBetween(left, atMs + 20, atMs + 400, 1000) > 0.9,
                 "and the agent from one frame after the takeover on");
-        CallView ended = await(id, v -> true);
+        CallView ended = api.get(id);
         assertTrue(ended.detail().contains("taken over after " + atMs + " ms"), ended.detail());
     }
 }

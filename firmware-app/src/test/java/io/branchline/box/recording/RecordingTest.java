@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.branchline.box.Box;
+import io.branchline.box.BoxApi;
 import io.branchline.box.SimulatedBox;
 import io.branchline.box.call.CallView;
 import io.branchline.box.config.BoxConfig;
@@ -14,14 +15,10 @@ import io.branchline.hw.audio.ToneAfterSilence;
 import io.branchline.hw.audio.ToneMeter;
 import io.branchline.hw.audio.WavFile;
 import io.branchline.hw.emulator.ModemEmulator;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,49 +36,17 @@ class RecordingTest {
     static Path ptys;
 
     static Box box;
-    static final HttpClient http = HttpClient.newHttpClient();
+    static BoxApi api;
 
     @BeforeAll
     static void start() {
         box = SimulatedBox.startOverPtys(BoxConfig.empty(), dataDir, ptys);
+        api = new BoxApi(box);
     }
 
     @AfterAll
     static void stop() {
         box.close();
-    }
-
-    static HttpResponse<byte[]> get(String path, String range) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port() + path));
-        if (range != null) {
-            b.header("Range", range);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port() + path));
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static CallView call(String agent, String number) throws Exception {
-        HttpResponse<String> r = send("POST", "/api/calls", "{\"agent\":\"" + agent + "\",\"number\":\"" + number + "\"}");
-        assertEquals(201, r.statusCode(), r.body());
-        return Json.MAPPER.readValue(r.body(), CallView.class);
-    }
-
-    static CallView await(String id, Predicate<CallView> cond) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        CallView v = null;
-        while (System.currentTimeMillis() < deadline) {
-            v = Json.MAPPER.readValue(send("GET", "/api/calls/" + id, null).body(), CallView.class);
-            if (cond.test(v)) {
-                return v;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("call never got there; last: " + v);
     }
 
     static ModemEmulator desk1001() {
@@ -91,14 +56,13 @@ class RecordingTest {
     @Test
     void anAnsweredCallIsRecordedAgentLeftCustomerRightAsLongAsItsTalkTime() throws Exception {
         desk1001().voice().customerSays(() -> new ToneAfterSilence(500, 440, 60_000));
-        CallView placed = call("1001", "13900000005");
-        await(placed.id(), v -> "active".equals(v.state()));
+        CallView placed = api.call("1001", "13900000005", null);
+        api.await(placed.id(), v -> "active".equals(v.state()));
         Thread.sleep(2500);
-        assertEquals(202, send("DELETE", "/api/calls/" + placed.id(), null).statusCode());
-        CallView ended = await(placed.id(), v -> "ended".equals(v.state()) && v.endCause() != null);
-        ended = await(placed.id(), v -> v.hasRecording());
+        assertEquals(202, api.send("DELETE", "/api/calls/" + placed.id(), null).statusCode());
+        CallView ended = api.await(placed.id(), v -> "ended".equals(v.state()) && v.hasRecording());
 
-        HttpResponse<byte[]> whole = get("/api/calls/" + placed.id() + "/recording", null);
+        HttpResponse<byte[]> whole = api.bytes("/api/calls/" + placed.id() + "/recording", null);
         assertEquals(200, whole.statusCode());
         assertEquals("audio/wav", whole.headers().firstValue("Content-Type").orElse(""));
         Path file = dataDir.resolve("downloaded.wav");
@@ -114,26 +78,25 @@ class RecordingTest {
         assertTrue(ToneMeter.shareBetween(agent, 300, 2000, 1000) > 0.9, "the agent's 1 kHz is on the left");
         assertTrue(ToneMeter.shareBetween(agent, 300, 2000, 440) < 0.05, "and only there");
 
-        HttpResponse<byte[]> head = get("/api/calls/" + placed.id() + "/recording", "bytes=0-43");
+        HttpResponse<byte[]> head = api.bytes("/api/calls/" + placed.id() + "/recording", "bytes=0-43");
         assertEquals(206, head.statusCode());
         assertEquals("bytes 0-43/" + whole.body().length, head.headers().firstValue("Content-Range").orElse(""));
         assertArrayEquals(java.util.Arrays.copyOf(whole.body(), 44), head.body());
-        HttpResponse<byte[]> tail = get("/api/calls/" + placed.id() + "/recording", "bytes=-100");
+        HttpResponse<byte[]> tail = api.bytes("/api/calls/" + placed.id() + "/recording", "bytes=-100");
         assertArrayEquals(java.util.Arrays.copyOfRange(whole.body(), whole.body().length - 100, whole.body().length),
                 tail.body());
-        assertEquals(416, get("/api/calls/" + placed.id() + "/recording", "bytes=999999999-").statusCode());
+        assertEquals(416, api.bytes("/api/calls/" + placed.id() + "/recording", "bytes=999999999-").statusCode());
     }
 
     @Test
     void anUnansweredCallHasNoRecordingAndSaysSo() throws Exception {
-        CallView placed = call("1001", "13900000002");
-        CallView ended = await(placed.id(), v -> "busy".equals(v.endCause()));
+        CallView placed = api.call("1001", "13900000002", null);
+        CallView ended = api.await(placed.id(), v -> "busy".equals(v.endCause()));
         assertFalse(ended.hasRecording());
-        await(placed.id(), v -> true);
         HttpResponse<String> r;
         long deadline = System.currentTimeMillis() + 5000;
         do {
-            r = send("GET", "/api/calls/" + placed.id() + "/recording", null);
+            r = api.send("GET", "/api/calls/" + placed.id() + "/recording", null);
         } while (r.body().contains("not ended") && System.currentTimeMillis() < deadline);
         assertEquals(404, r.statusCode());
         assertTrue(r.body().contains("was not answered, so nothing was recorded"), r.body());

@@ -33,6 +33,25 @@ class KillMidBatchTest {
         return io.branchline.box.BoxProcess.main(dir, args);
     }
 
+    /** The box's configuration, pointing at the stub on {@code stubPort}. */
+    private Path configFor(int stubPort) throws IOException {
+        Path config = dir.resolve("branchline.yaml");
+        Files.writeString(config, "box:\n  id: killed\ncrm:\n  private-url: http://127.0.0.1:" + stubPort
+                + "/crm\n  box-token: kill-token-1\n  allow-plain-http: true\n");
+        return config;
+    }
+
+    /** The CRM stub as its own process, once it answers. */
+    private Process startStub(int port) throws Exception {
+        Process stub = java("crm-stub", "--port", String.valueOf(port));
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (stubItems(http, port) < 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        return stub;
+    }
+
     private static int stubItems(HttpClient http, int port) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
@@ -57,16 +76,11 @@ class KillMidBatchTest {
             });
         }
         int stubPort = freePort();
-        Path config = dir.resolve("branchline.yaml");
-        Files.writeString(config, "box:\n  id: killed\ncrm:\n  private-url: http://127.0.0.1:" + stubPort
-                + "/crm\n  box-token: kill-token-1\n  allow-plain-http: true\n");
-        Process stub = java("crm-stub", "--port", String.valueOf(stubPort));
+        Path config = configFor(stubPort);
+        Process stub = startStub(stubPort);
         HttpClient http = HttpClient.newHttpClient();
         try {
             long deadline = System.currentTimeMillis() + 20_000;
-            while (stubItems(http, stubPort) < 0 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(50);
-            }
             Process box = java("run", "--config", config.toString(), "--data-dir",
                     data.toString(), "--port", String.valueOf(freePort()));
             while (stubItems(http, stubPort) < 2_000 && System.currentTimeMillis() < deadline + 30_000) {
@@ -138,16 +152,11 @@ class KillMidBatchTest {
             size = d.bytes();
         }
         int stubPort = freePort();
-        Path config = dir.resolve("branchline.yaml");
-        Files.writeString(config, "box:\n  id: killed\ncrm:\n  private-url: http://127.0.0.1:" + stubPort
-                + "/crm\n  box-token: kill-token-1\n  allow-plain-http: true\n");
-        Process stub = java("crm-stub", "--port", String.valueOf(stubPort));
+        Path config = configFor(stubPort);
+        Process stub = startStub(stubPort);
         HttpClient http = HttpClient.newHttpClient();
         try {
             long deadline = System.currentTimeMillis() + 20_000;
-            while (stubItems(http, stubPort) < 0 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(50);
-            }
             // Slow answers, so that the box is caught between chunks.
             http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stubPort + "/stub/faults"))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"stallMillis\":600}")).build(),

@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.branchline.box.Box;
+import io.branchline.box.BoxApi;
 import io.branchline.box.SimulatedBox;
 import io.branchline.box.call.CallView;
 import io.branchline.box.config.BoxConfig;
 import io.branchline.box.crmstub.CrmStub;
 import io.branchline.box.crmstub.StubRecordings;
 import io.branchline.box.recording.Recordings;
-import io.branchline.box.web.Json;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -33,11 +29,12 @@ class RecordingUploadTest {
     static Path dataDir;
 
     static Box box;
-    static final HttpClient http = HttpClient.newHttpClient();
+    static BoxApi api;
 
     @BeforeAll
     static void start() {
         box = SimulatedBox.start(BoxConfig.empty(), dataDir, false);
+        api = new BoxApi(box);
     }
 
     @AfterAll
@@ -45,22 +42,15 @@ class RecordingUploadTest {
         box.close();
     }
 
-    static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port() + path));
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     @Test
     void aRecordingCutMidUploadIsResumedAndArrivesWholeAndOnce() throws Exception {
         CrmStub crm = box.crmStubs().get(0);
         crm.cutNextUploadAfter(50_000);
-        HttpResponse<String> placed = send("POST", "/api/calls", "{\"agent\":\"1001\",\"number\":\"13900000005\"}");
-        String id = Json.MAPPER.readTree(placed.body()).get("id").asText();
-        SimulatedBox.await("answered", () -> fetch(id).answeredAt() != null);
+        String id = api.call("1001", "13900000005", null).id();
+        api.await(id, v -> v.answeredAt() != null);
         Thread.sleep(4000);
-        send("DELETE", "/api/calls/" + id, null);
-        SimulatedBox.await("recorded", () -> fetch(id).hasRecording());
+        api.send("DELETE", "/api/calls/" + id, null);
+        api.await(id, CallView::hasRecording);
         SimulatedBox.await("at the CRM", () -> crm.recordings().complete("branchline", id)
                 && crm.store().items().stream().anyMatch(i -> i.key().equals("recording:" + id)));
 
@@ -76,13 +66,5 @@ class RecordingUploadTest {
         SimulatedBox.await("marked uploaded", () -> box.calls().media().recordings().find(id).orElseThrow()
                 .uploadedAt() != null);
         assertNotNull(box.calls().media().recordings().find(id).orElseThrow().uploadedAt());
-    }
-
-    static CallView fetch(String id) {
-        try {
-            return Json.MAPPER.readValue(send("GET", "/api/calls/" + id, null).body(), CallView.class);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }
