@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.branchline.box.Box;
 import io.branchline.box.BoxApi;
+import io.branchline.box.RunningBox;
 import io.branchline.box.SimulatedBox;
 import io.branchline.box.call.CallView;
-import io.branchline.box.config.BoxConfig;
 import io.branchline.hw.audio.Tone;
 import io.branchline.hw.audio.ToneAfterSilence;
 import io.branchline.hw.audio.ToneMeter;
@@ -17,31 +17,26 @@ import io.branchline.hw.audio.WavFile;
 import io.branchline.hw.emulator.EmulatedNetwork;
 import io.branchline.hw.emulator.ModemEmulator;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 融合通信 as the manual describes it: A (the agent's own phone) is rung first and answers, then B (the
  * customer) is rung and answers, and A and B talk. The agent's mobile says 1 kHz, the customer 440 Hz.
  */
 class CallbackCallTest {
-    @TempDir
-    static Path dataDir;
-
+    @RegisterExtension
+    static final RunningBox running = RunningBox.inMemory();
     static Box box;
     static BoxApi api;
+    static Path dataDir;
 
     @BeforeAll
     static void start() {
-        box = SimulatedBox.start(BoxConfig.empty(), dataDir, false);
-        api = new BoxApi(box);
-    }
-
-    @AfterAll
-    static void stop() {
-        box.close();
+        box = running.box();
+        api = running.api();
+        dataDir = running.dataDir();
     }
 
     @Test

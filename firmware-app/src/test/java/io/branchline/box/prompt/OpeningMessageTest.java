@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.branchline.box.Box;
 import io.branchline.box.BoxApi;
-import io.branchline.box.SimulatedBox;
+import io.branchline.box.RunningBox;
 import io.branchline.box.call.CallView;
-import io.branchline.box.config.BoxConfig;
 import io.branchline.box.web.Json;
 import io.branchline.hw.audio.Tone;
 import io.branchline.hw.audio.ToneMeter;
@@ -19,10 +18,9 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 人机互动 as the manual has it: up to five uploaded MP3s, one chosen as the opening message; after the
@@ -30,21 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
  * the customer noticing. The prompt is a 600 Hz tone, the agent 1 kHz, the customer 440 Hz.
  */
 class OpeningMessageTest {
-    @TempDir
-    static Path dataDir;
-
+    @RegisterExtension
+    static final RunningBox running = RunningBox.inMemory();
     static Box box;
     static BoxApi api;
+    static Path dataDir;
 
     @BeforeAll
     static void start() {
-        box = SimulatedBox.start(BoxConfig.empty(), dataDir, false);
-        api = new BoxApi(box);
-    }
-
-    @AfterAll
-    static void stop() {
-        box.close();
+        box = running.box();
+        api = running.api();
+        dataDir = running.dataDir();
     }
 
     static byte[] resource(String name) throws Exception {
@@ -142,5 +136,30 @@ class OpeningMessageTest {
                 "and the agent from one frame after the takeover on");
         CallView ended = api.get(id);
         assertTrue(ended.detail().contains("taken over after " + atMs + " ms"), ended.detail());
+    }
+
+    @Test
+    void liftingTheHandsetTakesOverAndPuttingItDownHangsUp() throws Exception {
+        HttpResponse<String> up = upload(resource("tone-600hz-3s.mp3"), "name=hook");
+        String promptId = Json.MAPPER.readTree(up.body()).get("id").asText();
+        assertEquals(200, send("PUT", "/api/prompts/opening", "{\"line\":\"desk-1002\",\"prompt\":\"" + promptId
+                + "\"}").statusCode());
+        send("POST", "/api/simulate/hook/desk-1002?off-hook=false", null); // the handset rests while the call rings
+        ModemEmulator modem = box.simulated().orElseThrow().bus().modemAt("1-1.4");
+        modem.voice().customerSays(() -> Tone.endless(440));
+        String id = api.call("1002", "13900000006", null).id();
+        api.await(id, v -> "active".equals(v.state()));
+        Thread.sleep(700);
+        byte[] heard = modem.voice().heard().bytes();
+        assertTrue(ToneMeter.shareBetween(heard, heard.length / 16 - 400, heard.length / 16, 600) > 0.9, "the prompt");
+        send("POST", "/api/simulate/hook/desk-1002?off-hook=true", null);
+        Thread.sleep(600);
+        heard = modem.voice().heard().bytes();
+        assertTrue(ToneMeter.shareBetween(heard, heard.length / 16 - 400, heard.length / 16, 1000) > 0.9,
+                "the agent, once the handset is lifted");
+        send("POST", "/api/simulate/hook/desk-1002?off-hook=false", null);
+        CallView ended = api.await(id, v -> "ended".equals(v.state()) && v.hasRecording());
+        assertTrue(ended.detail().contains("taken over after"), ended.detail());
+        send("DELETE", "/api/prompts/" + promptId, null);
     }
 }

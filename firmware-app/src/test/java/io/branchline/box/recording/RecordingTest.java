@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.branchline.box.Box;
 import io.branchline.box.BoxApi;
-import io.branchline.box.SimulatedBox;
+import io.branchline.box.RunningBox;
 import io.branchline.box.call.CallView;
-import io.branchline.box.config.BoxConfig;
 import io.branchline.box.web.Json;
 import io.branchline.hw.audio.ToneAfterSilence;
 import io.branchline.hw.audio.ToneMeter;
@@ -19,10 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Recordings of a simulated box whose modems are on real ptys: every answered call is recorded in stereo,
@@ -30,23 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
  * half a second of silence), exactly as long as the talk time; an unanswered one has none and says so.
  */
 class RecordingTest {
-    @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path ptys;
-
+    @RegisterExtension
+    static final RunningBox running = RunningBox.overPtys();
     static Box box;
     static BoxApi api;
+    static Path dataDir;
 
     @BeforeAll
     static void start() {
-        box = SimulatedBox.startOverPtys(BoxConfig.empty(), dataDir, ptys);
-        api = new BoxApi(box);
-    }
-
-    @AfterAll
-    static void stop() {
-        box.close();
+        box = running.box();
+        api = running.api();
+        dataDir = running.dataDir();
     }
 
     static ModemEmulator desk1001() {

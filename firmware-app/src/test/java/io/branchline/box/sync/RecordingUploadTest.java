@@ -7,39 +7,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.branchline.box.Box;
 import io.branchline.box.BoxApi;
+import io.branchline.box.RunningBox;
 import io.branchline.box.SimulatedBox;
 import io.branchline.box.call.CallView;
-import io.branchline.box.config.BoxConfig;
 import io.branchline.box.crmstub.CrmStub;
 import io.branchline.box.crmstub.StubRecordings;
 import io.branchline.box.recording.Recordings;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A call's recording reaches the CRM (the simulate mode's in-process stub) whole and once, even when the
  * upload's connection is cut part-way: the box resumes from what the CRM kept, and the checksum holds.
  */
 class RecordingUploadTest {
-    @TempDir
-    static Path dataDir;
-
+    @RegisterExtension
+    static final RunningBox running = RunningBox.inMemory();
     static Box box;
     static BoxApi api;
+    static Path dataDir;
 
     @BeforeAll
     static void start() {
-        box = SimulatedBox.start(BoxConfig.empty(), dataDir, false);
-        api = new BoxApi(box);
-    }
-
-    @AfterAll
-    static void stop() {
-        box.close();
+        box = running.box();
+        api = running.api();
+        dataDir = running.dataDir();
     }
 
     @Test
