@@ -1,8 +1,9 @@
 package io.branchline.box;
 
 import io.branchline.box.call.CallMedia;
-import io.branchline.box.guard.Blacklist;
-import io.branchline.box.guard.BlacklistService;
+import io.branchline.box.guard.CallGuard;
+import io.branchline.box.guard.GuardService;
+import io.branchline.box.guard.NumberListService;
 import io.branchline.box.prompt.Prompts;
 import io.branchline.box.prompt.PromptsService;
 import io.branchline.box.recording.RecordingJanitor;
@@ -174,10 +175,10 @@ public final class Box implements AutoCloseable {
         }
         agentList.stream().filter(a -> !a.handset().isEmpty())
                 .forEach(a -> handsets.put(a.id(), Handset.soundDevice(a.handset())));
-        Blacklist blacklist = new Blacklist(db, scheduler.clock());
+        CallGuard guard = new CallGuard(db, scheduler.clock());
         CallMedia media = new CallMedia(mediaClock, recordings, prompts, handsets);
         CallService calls = new CallService(knownAgents, registry, callRecords, journal, forwardDial,
-                ownNumbers, desk.sims(), warnings, media, blacklist, scheduler);
+                ownNumbers, desk.sims(), warnings, media, guard, scheduler);
         SimsService simsService = new SimsService(registry, desk.sims(), callRecords, warnings, scheduler.clock());
         // The CRM: in simulate mode two in-process stubs stand for the private and the public server.
         List<CrmStub> stubs = new ArrayList<>();
@@ -211,7 +212,7 @@ public final class Box implements AutoCloseable {
                             "agents", agentViews(agentList, seats)));
             Agents known = Agents.from(agentList);
             poller = new CommandPoller(client, crmEndpoints, o.config().box().id(),
-                    new CommandLog(db, scheduler.clock()), calls, seats, a -> known.find(a).isPresent(), blacklist);
+                    new CommandLog(db, scheduler.clock()), calls, seats, a -> known.find(a).isPresent(), guard);
             Events events = new Events(new Outbox(db, scheduler.clock()));
             crmEndpoints.onSwitch(() -> events.crmSwitch(crmEndpoints.current().name(), crmEndpoints.lastSwitch()));
             calls.onAnswered(events::callAnswered);
@@ -270,7 +271,9 @@ public final class Box implements AutoCloseable {
             routing(r, registry, seen, calls, scheduler, simulate, rawAt);
             r.register("/api/sims", simsService);
             r.register("/api/prompts", new PromptsService(prompts));
-            r.register("/api/guard/blacklist", new BlacklistService(blacklist));
+            r.register("/api/guard", new GuardService(guard));
+            r.register("/api/guard/blacklist", new NumberListService(guard.blacklist()));
+            r.register("/api/guard/risk", new NumberListService(guard.risk()));
             r.get("/api/recordings/disk", (req, res) -> Json.ok(res, janitor.usage()));
             if (syncSender != null) {
                 r.register("/api/sync", new SyncService(syncSender));

@@ -49,7 +49,7 @@ public final class CallService {
     private final Map<String, LineSims> sims;
     private final FrequentCallWarnings warnings;
     private final CallMedia media;
-    private final io.branchline.box.guard.Blacklist blacklist;
+    private final io.branchline.box.guard.CallGuard guard;
     private final io.branchline.box.callback.CallbackDial callbackDial;
     private final java.util.List<java.util.function.Consumer<CallView>> answeredListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -59,9 +59,9 @@ public final class CallService {
      */
     public CallService(Agents agents, LineRegistry lines, CallRecords records, ForwardingJournal journal,
                        ForwardDial forwardDial, Map<String, String> configuredNumbers, Map<String, LineSims> sims,
-                       FrequentCallWarnings warnings, CallMedia media, io.branchline.box.guard.Blacklist blacklist,
+                       FrequentCallWarnings warnings, CallMedia media, io.branchline.box.guard.CallGuard guard,
                        Scheduler scheduler) {
-        this.blacklist = blacklist;
+        this.guard = guard;
         this.media = media;
         this.callbackDial = new io.branchline.box.callback.CallbackDial(scheduler);
         this.sims = Map.copyOf(sims);
@@ -84,6 +84,14 @@ public final class CallService {
 
     /** Places a call and returns at once with its id; the modems are driven on the call's own thread. */
     public CallView start(String agentId, String number, String customerId, String mode) {
+        return start(agentId, number, customerId, mode, false);
+    }
+
+    /**
+     * The same, {@code force} dialling a risk number the call guard would intercept (a blacklisted number is
+     * never dialled).
+     */
+    public CallView start(String agentId, String number, String customerId, String mode, boolean force) {
         Agent agent = agents.find(agentId == null ? "" : agentId)
                 .orElseThrow(() -> CallRequestException.invalid("agent", "no agent \"" + agentId + "\""));
         DialString customer;
@@ -92,10 +100,6 @@ public final class CallService {
         } catch (InvalidAtArgumentException e) {
             throw CallRequestException.invalid(e.field(), e.getMessage().substring(e.field().length() + 2));
         }
-        blacklist.find(customer.digits()).ifPresent(e -> {
-            throw CallRequestException.conflict("number", customer.digits() + " is on the blacklist"
-                    + (e.reason().isEmpty() ? "" : " (" + e.reason() + ")") + "; the box does not dial it");
-        });
         DialMode dialMode = DialMode.parse(mode == null || mode.isEmpty() ? "direct" : mode).orElseThrow(() ->
                 CallRequestException.invalid("mode", "\"" + mode + "\" is not a dialing mode; use one of "
                         + DialMode.NAMES));
@@ -103,6 +107,9 @@ public final class CallService {
         if (!customerRef.matches("[A-Za-z0-9_.:-]{0,64}")) {
             throw CallRequestException.invalid("customerId", "may hold up to 64 letters, digits, '_', '.', ':' or '-'");
         }
+        guard.check(customer.digits(), force).ifPresent(r -> {
+            throw CallRequestException.conflict("number", r.message());
+        });
         ActiveCall call;
         List<ForwardDial.Leg> legs = List.of();
         ModemLine caller;
@@ -135,6 +142,9 @@ public final class CallService {
                         Set.of(caller.id()));
             }
             active.put(call.id, call);
+        }
+        if (force) {
+            guard.placedWithForce(agent.id(), customer.digits());
         }
         ActiveCall c = call;
         List<ForwardDial.Leg> chosenLegs = legs;

@@ -106,8 +106,12 @@ public final class CallsService implements HttpService {
             return;
         }
         try {
+            JsonNode force = body == null ? null : body.get("force");
+            if (force != null && !force.isBoolean()) {
+                throw CallRequestException.invalid("force", "must be true or false");
+            }
             CallView v = calls.start(text(body, "agent"), text(body, "number"), text(body, "customerId"),
-                    text(body, "mode"));
+                    text(body, "mode"), force != null && force.asBoolean());
             Json.send(res, Status.CREATED_201, v);
         } catch (CallRequestException e) {
             Json.error(res, e.conflict() ? Status.CONFLICT_409 : Status.BAD_REQUEST_400, e.field(), e.getMessage());

@@ -33,17 +33,22 @@ final class CallCommand implements Cli.Command {
                         .desc("the CRM's customer id, kept with the record").build())
                 .addOption(Option.builder().longOpt("mode").hasArg().argName("MODE")
                         .desc("dialing mode (default direct)").build())
+                .addOption(Option.builder().longOpt("force")
+                        .desc("dial a risk number the call guard intercepts (never a blacklisted one)").build())
                 .addOption(Option.builder().longOpt("wait").desc("follow the call until it ends").build()));
     }
 
     @Override
     public int run(CommandLine cl, PrintStream out, PrintStream err) {
         BoxClient box = BoxAddress.client(cl);
-        Map<String, String> body = new LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("agent", cl.getOptionValue("agent"));
         body.put("number", cl.getOptionValue("number"));
         if (cl.hasOption("customer")) {
             body.put("customerId", cl.getOptionValue("customer"));
+        }
+        if (cl.hasOption("force")) {
+            body.put("force", true);
         }
         if (cl.hasOption("mode")) {
             body.put("mode", cl.getOptionValue("mode"));

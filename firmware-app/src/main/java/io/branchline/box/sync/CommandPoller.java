@@ -32,12 +32,12 @@ public final class CommandPoller implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean moved;
 
-    private final io.branchline.box.guard.Blacklist blacklist;
+    private final io.branchline.box.guard.CallGuard guard;
 
     public CommandPoller(CrmClient client, CrmEndpoints endpoints, String boxId, CommandLog commands,
                          CallService calls, io.branchline.box.call.SeatStates seats,
-                         java.util.function.Predicate<String> agentExists, io.branchline.box.guard.Blacklist blacklist) {
-        this.blacklist = blacklist;
+                         java.util.function.Predicate<String> agentExists, io.branchline.box.guard.CallGuard guard) {
+        this.guard = guard;
         this.seats = seats;
         this.agentExists = agentExists;
         this.client = client;
@@ -123,8 +123,12 @@ public final class CommandPoller implements AutoCloseable {
         try {
             return switch (type) {
                 case "call.start" -> {
+                    JsonNode force = args.get("force");
+                    if (force != null && !force.isBoolean()) {
+                        yield new CommandLog.Outcome("rejected", "force: must be true or false", "{}");
+                    }
                     CallView v = calls.start(text(args, "agent"), text(args, "number"), text(args, "customerId"),
-                            text(args, "mode"));
+                            text(args, "mode"), force != null && force.asBoolean());
                     yield new CommandLog.Outcome("done", "", "{\"call\":\"" + v.id() + "\"}");
                 }
                 case "agent.state" -> {
@@ -139,7 +143,9 @@ public final class CommandPoller implements AutoCloseable {
                     seats.set(agent, state);
                     yield new CommandLog.Outcome("done", "", "{}");
                 }
-                case "guard.blacklist.add", "guard.blacklist.remove" -> {
+                case "guard.blacklist.add", "guard.blacklist.remove", "guard.risk.add", "guard.risk.remove" -> {
+                    io.branchline.box.guard.NumberList target = type.startsWith("guard.risk.") ? guard.risk()
+                            : guard.blacklist();
                     java.util.List<String> numbers = new java.util.ArrayList<>();
                     JsonNode list = args.path("numbers");
                     if (!list.isArray()) {
@@ -147,9 +153,27 @@ public final class CommandPoller implements AutoCloseable {
                     }
                     list.forEach(n -> numbers.add(n.isTextual() ? n.asText() : null));
                     try {
-                        int changed = type.endsWith(".add") ? blacklist.add(numbers, text(args, "reason"), "crm")
-                                : blacklist.remove(numbers);
+                        int changed = type.endsWith(".add") ? target.add(numbers, text(args, "reason"), "crm")
+                                : target.remove(numbers);
                         yield new CommandLog.Outcome("done", "", "{\"changed\":" + changed + "}");
+                    } catch (IllegalArgumentException e) {
+                        yield new CommandLog.Outcome("rejected", e.getMessage(), "{}");
+                    }
+                }
+                case "guard.settings" -> {
+                    JsonNode on = args.get("enabled");
+                    JsonNode approval = args.get("forcedDialApproval");
+                    if ((on != null && !on.isBoolean()) || (approval != null && !approval.isBoolean())) {
+                        yield new CommandLog.Outcome("rejected", (on != null && !on.isBoolean() ? "enabled"
+                                : "forcedDialApproval") + ": must be true or false", "{}");
+                    }
+                    var now = guard.set(on == null ? null : on.asBoolean(), approval == null ? null : approval.asBoolean());
+                    yield new CommandLog.Outcome("done", "", Json.MAPPER.writeValueAsString(now));
+                }
+                case "guard.approve" -> {
+                    try {
+                        guard.approve(text(args, "number") == null ? "" : text(args, "number"), "crm");
+                        yield new CommandLog.Outcome("done", "", "{}");
                     } catch (IllegalArgumentException e) {
                         yield new CommandLog.Outcome("rejected", e.getMessage(), "{}");
                     }
@@ -162,6 +186,8 @@ public final class CommandPoller implements AutoCloseable {
             };
         } catch (CallRequestException e) {
             return new CommandLog.Outcome(e.conflict() ? "failed" : "rejected", e.getMessage(), "{}");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new CommandLog.Outcome("failed", "the box could not write its answer: " + e.getMessage(), "{}");
         }
     }
 

@@ -200,4 +200,25 @@ class CallsApiTest {
         assertEquals(200, send("DELETE", "/api/guard/blacklist/13900000041", null).statusCode());
         assertTrue(!send("GET", "/api/guard/blacklist", null).body().contains("13900000041"));
     }
+
+    @Test
+    void aRiskNumberIsInterceptedWithAHintAndPlacedWhenForced() throws Exception {
+        assertEquals(201, send("POST", "/api/guard/risk", "{\"numbers\":[\"13900000045\"],\"reason\":\"敏感人群\"}")
+                .statusCode());
+        HttpResponse<String> intercepted = send("POST", "/api/calls", "{\"agent\":\"1001\",\"number\":\"13900000045\"}");
+        assertEquals(409, intercepted.statusCode());
+        assertTrue(intercepted.body().contains("risk number (敏感人群)") && intercepted.body().contains("with force"),
+                intercepted.body());
+        assertEquals(400, send("POST", "/api/calls", "{\"agent\":\"1001\",\"number\":\"13900000045\",\"force\":\"yes\"}")
+                .statusCode());
+        HttpResponse<String> forced = send("POST", "/api/calls",
+                "{\"agent\":\"1001\",\"number\":\"13900000045\",\"force\":true}");
+        assertEquals(201, forced.statusCode(), forced.body());
+        String id = Json.MAPPER.readValue(forced.body(), CallView.class).id();
+        send("DELETE", "/api/calls/" + id, null);
+        awaitCall(id, v -> "ended".equals(v.state()));
+        assertTrue(send("GET", "/api/guard/settings", null).body().contains("\"enabled\":true"));
+        assertEquals(200, send("POST", "/api/guard/approvals", "{\"number\":\"13900000045\"}").statusCode());
+        assertEquals(200, send("DELETE", "/api/guard/risk/13900000045", null).statusCode());
+    }
 }

@@ -141,6 +141,37 @@ class OutboxSyncTest {
     }
 
     @Test
+    void guardCommandsSetRiskNumbersAndSwitchesAndAForcedClickToCallGetsThrough() throws Exception {
+        var store = currentStub().store();
+        var risk = store.issue("branchline", "guard.risk.add", io.branchline.box.web.Json.MAPPER.readTree(
+                "{\"numbers\":[\"13900000035\"],\"reason\":\"高频通信\"}"));
+        var badSwitch = store.issue("branchline", "guard.settings", io.branchline.box.web.Json.MAPPER.readTree(
+                "{\"enabled\":\"on\"}"));
+        var plain = store.issue("branchline", "call.start", io.branchline.box.web.Json.MAPPER.readTree(
+                "{\"agent\":\"1002\",\"number\":\"13900000035\"}"));
+        SimulatedBox.await("acknowledged", () -> store.acks().containsKey(risk.id())
+                && store.acks().containsKey(badSwitch.id()) && store.acks().containsKey(plain.id()));
+        assertEquals("done", store.acks().get(risk.id()).path("outcome").asText());
+        assertEquals("rejected", store.acks().get(badSwitch.id()).path("outcome").asText());
+        assertTrue(store.acks().get(badSwitch.id()).path("reason").asText().startsWith("enabled:"));
+        assertEquals("failed", store.acks().get(plain.id()).path("outcome").asText(), "intercepted by the guard");
+        assertTrue(store.acks().get(plain.id()).path("reason").asText().contains("risk number (高频通信)"));
+        var forced = store.issue("branchline", "call.start", io.branchline.box.web.Json.MAPPER.readTree(
+                "{\"agent\":\"1002\",\"number\":\"13900000035\",\"force\":true}"));
+        SimulatedBox.await("acknowledged", () -> store.acks().containsKey(forced.id()));
+        assertEquals("done", store.acks().get(forced.id()).path("outcome").asText());
+        box.calls().hangUp(store.acks().get(forced.id()).path("result").path("call").asText());
+        SimulatedBox.await("line free", () -> box.calls().active().isEmpty());
+        var off = store.issue("branchline", "guard.settings", io.branchline.box.web.Json.MAPPER.readTree(
+                "{\"enabled\":false}"));
+        SimulatedBox.await("acknowledged", () -> store.acks().containsKey(off.id()));
+        assertEquals(false, store.acks().get(off.id()).path("result").path("enabled").asBoolean(true));
+        CallView unguarded = box.calls().start("1002", "13900000035", "", "direct");
+        box.calls().hangUp(unguarded.id());
+        SimulatedBox.await("line free", () -> box.calls().active().isEmpty());
+    }
+
+    @Test
     void anAgentStateCommandSetsTheSeatAndTheHeartbeatReportsIt() throws Exception {
         var store = currentStub().store();
         var cmd = store.issue("branchline", "agent.state",

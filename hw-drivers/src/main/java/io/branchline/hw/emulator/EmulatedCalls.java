@@ -24,17 +24,20 @@ final class EmulatedCalls {
     private static final class Call {
         final int index;
         final String number;
+        final long serial;
         volatile State state = State.DIALING;
-        long networkId;
+        long networkId = -1;
         long answeredAt;
 
-        Call(int index, String number) {
+        Call(int index, String number, long serial) {
             this.index = index;
             this.number = number;
+            this.serial = serial;
         }
     }
 
     private final Map<Integer, Call> calls = new TreeMap<>();
+    private long serials;
 
     synchronized boolean busy() {
         return !calls.isEmpty();
@@ -50,15 +53,27 @@ final class EmulatedCalls {
         while (calls.containsKey(index)) {
             index++;
         }
-        calls.put(index, new Call(index, number));
+        calls.put(index, new Call(index, number, ++serials));
         return index;
     }
 
-    synchronized void attachNetworkId(int index, long id) {
+    /** Tells one call from a later one that reuses its index. */
+    synchronized long serial(int index) {
         Call c = calls.get(index);
-        if (c != null) {
-            c.networkId = id;
+        return c == null ? -1 : c.serial;
+    }
+
+    /**
+     * Notes the network's id of the call; false if that call has ended meanwhile (hung up before the network
+     * had it), in which case the caller releases it at the network.
+     */
+    synchronized boolean attachNetworkId(int index, long serial, long id) {
+        Call c = calls.get(index);
+        if (c == null || c.serial != serial) {
+            return false;
         }
+        c.networkId = id;
+        return true;
     }
 
     /** +CLCC lines for every call: {@code +CLCC: <idx>,0,<stat>,0,0,"<number>",<type>}. */

@@ -157,13 +157,18 @@ public final class ModemEmulator implements AutoCloseable {
     /** ATD: the call exists at once (dialling); the network moves it on after the OK is out. */
     int dial(String number) {
         int index = calls.add(number);
+        long serial = calls.serial(index);
         EmulatedNetwork n = network;
         Thread.ofVirtual().start(() -> {
             // After this command's OK, as a real modem reports call progress after accepting ATD.
             if (flavour == Flavour.HUAWEI_E1550) {
                 sendUrc("^ORIG:" + index + ",0");
             }
-            calls.attachNetworkId(index, n.originate(this, index, number));
+            long id = n.originate(this, index, number);
+            if (!calls.attachNetworkId(index, serial, id)) {
+                // Hung up before the network had it: it must not ring, answer, or touch a later call.
+                n.release(id, sim.ownNumber(), number);
+            }
         });
         return index;
     }

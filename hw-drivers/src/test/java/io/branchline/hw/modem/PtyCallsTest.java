@@ -69,6 +69,25 @@ class PtyCallsTest {
     }
 
     @Test
+    void aCallHungUpTheMomentItIsDialledNeverRingsOrAnswersTheNextOne() throws Exception {
+        run(Flavour.QUECTEL_EC25, (engine, calls, network) -> {
+            for (int i = 0; i < 10; i++) {
+                ModemCall first = calls.dial(new DialString("13900000005"));
+                calls.hangUp();
+                until(first, CallPhase.ENDED);
+                ModemCall next = calls.dial(new DialString("13900000005"));
+                for (int step = 0; step < 3; step++) {
+                    time.advance(Duration.ofMillis(500));
+                    Thread.sleep(30);
+                }
+                assertTrue(next.phase() != CallPhase.ACTIVE, "answered after 1.5 s: the first call's answer leaked");
+                calls.hangUp();
+                until(next, CallPhase.ENDED);
+            }
+        });
+    }
+
+    @Test
     void busyAndNoAnswer() throws Exception {
         run(Flavour.QUECTEL_EC25, (engine, calls, network) -> {
             ModemCall busy = calls.dial(new DialString("13900000002"));

@@ -1,6 +1,6 @@
 package io.branchline.box.guard;
 
-import static io.branchline.box.store.schema.Tables.BLACKLIST;
+import static io.branchline.box.store.schema.Tables.NUMBER_LIST;
 
 import io.branchline.box.store.Database;
 import io.branchline.box.store.TimeText;
@@ -9,19 +9,34 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Numbers the box refuses to dial, whoever asks (the CRM, the API, the CLI). Numbers are compared in one
- * form, digits only and without the +86 / 0086 country prefix, so that "+86 139-0000-0005" and
- * "13900000005" are the same customer.
+ * A list of numbers the call guard acts on: the blacklist (黑名单, never dialled) or the risk numbers (风险号,
+ * intercepted unless forced). Numbers are compared in one form, digits only and without the +86 / 0086
+ * country prefix, so that "+86 139-0000-0005" and "13900000005" are the same customer.
  */
-public final class Blacklist {
+public final class NumberList {
     public static final int MAX_PER_UPDATE = 10_000;
 
     private final Database db;
     private final Clock clock;
+    private final String list;
 
-    public Blacklist(Database db, Clock clock) {
+    private NumberList(Database db, Clock clock, String list) {
         this.db = db;
         this.clock = clock;
+        this.list = list;
+    }
+
+    public static NumberList blacklist(Database db, Clock clock) {
+        return new NumberList(db, clock, "blacklist");
+    }
+
+    public static NumberList risk(Database db, Clock clock) {
+        return new NumberList(db, clock, "risk");
+    }
+
+    /** "blacklist" or "risk". */
+    public String name() {
+        return list;
     }
 
     /** One listed number, why, and who listed it ("crm" or "admin"). */
@@ -50,10 +65,10 @@ public final class Blacklist {
         return db.with(dsl -> {
             int n = 0;
             for (String number : clean) {
-                n += dsl.insertInto(BLACKLIST).set(BLACKLIST.NUMBER, number).set(BLACKLIST.REASON, why)
-                        .set(BLACKLIST.SOURCE, source).set(BLACKLIST.ADDED_AT, now)
-                        .onConflict(BLACKLIST.NUMBER).doUpdate().set(BLACKLIST.REASON, why)
-                        .set(BLACKLIST.SOURCE, source).execute();
+                n += dsl.insertInto(NUMBER_LIST).set(NUMBER_LIST.LIST, list).set(NUMBER_LIST.NUMBER, number)
+                        .set(NUMBER_LIST.REASON, why).set(NUMBER_LIST.SOURCE, source).set(NUMBER_LIST.ADDED_AT, now)
+                        .onConflict(NUMBER_LIST.LIST, NUMBER_LIST.NUMBER).doUpdate().set(NUMBER_LIST.REASON, why)
+                        .set(NUMBER_LIST.SOURCE, source).execute();
             }
             return n;
         });
@@ -61,17 +76,19 @@ public final class Blacklist {
 
     public int remove(List<String> numbers) {
         List<String> clean = check(numbers);
-        return db.with(dsl -> dsl.deleteFrom(BLACKLIST).where(BLACKLIST.NUMBER.in(clean)).execute());
+        return db.with(dsl -> dsl.deleteFrom(NUMBER_LIST).where(NUMBER_LIST.LIST.eq(list))
+                .and(NUMBER_LIST.NUMBER.in(clean)).execute());
     }
 
     public Optional<Entry> find(String number) {
         String n = normalise(number);
-        return db.with(dsl -> dsl.selectFrom(BLACKLIST).where(BLACKLIST.NUMBER.eq(n)).fetchOptional()
+        return db.with(dsl -> dsl.selectFrom(NUMBER_LIST).where(NUMBER_LIST.LIST.eq(list))
+                .and(NUMBER_LIST.NUMBER.eq(n)).fetchOptional()
                 .map(r -> new Entry(r.getNumber(), r.getReason(), r.getSource(), r.getAddedAt())));
     }
 
     public List<Entry> list() {
-        return db.with(dsl -> dsl.selectFrom(BLACKLIST).orderBy(BLACKLIST.NUMBER)
+        return db.with(dsl -> dsl.selectFrom(NUMBER_LIST).where(NUMBER_LIST.LIST.eq(list)).orderBy(NUMBER_LIST.NUMBER)
                 .fetch(r -> new Entry(r.getNumber(), r.getReason(), r.getSource(), r.getAddedAt())));
     }
 
@@ -90,6 +107,6 @@ public final class Blacklist {
                 throw new IllegalArgumentException("numbers[" + i + "]: \"" + raw + "\" is not a phone number");
             }
         }
-        return numbers.stream().map(Blacklist::normalise).distinct().toList();
+        return numbers.stream().map(NumberList::normalise).distinct().toList();
     }
 }

@@ -13,18 +13,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /api/guard/blacklist}: the numbers the box will not dial.
+ * {@code /api/guard/blacklist} and {@code /api/guard/risk}: the numbers the box will not dial, and the risk
+ * numbers the guard intercepts.
  * <pre>
  * curl http://127.0.0.1:8080/api/guard/blacklist
  * curl -X POST -d '{"numbers":["13900000005"],"reason":"投诉"}' http://127.0.0.1:8080/api/guard/blacklist
- * curl -X DELETE http://127.0.0.1:8080/api/guard/blacklist/13900000005
+ * curl -X DELETE http://127.0.0.1:8080/api/guard/risk/13900000005
  * </pre>
  */
-public final class BlacklistService implements HttpService {
-    private final Blacklist blacklist;
+public final class NumberListService implements HttpService {
+    private final NumberList blacklist;
 
-    public BlacklistService(Blacklist blacklist) {
-        this.blacklist = blacklist;
+    public NumberListService(NumberList list) {
+        this.blacklist = list;
     }
 
     @Override
