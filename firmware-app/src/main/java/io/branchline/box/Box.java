@@ -215,6 +215,7 @@ public final class Box implements AutoCloseable {
                     new CommandLog(db, scheduler.clock()), calls, seats, a -> known.find(a).isPresent(), guard);
             Events events = new Events(new Outbox(db, scheduler.clock()));
             crmEndpoints.onSwitch(() -> events.crmSwitch(crmEndpoints.current().name(), crmEndpoints.lastSwitch()));
+            calls.onRinging(events::callRinging);
             calls.onAnswered(events::callAnswered);
             warnings.onRaise(events::warning);
             Map<String, String> lastState = new java.util.concurrent.ConcurrentHashMap<>();
@@ -250,6 +251,10 @@ public final class Box implements AutoCloseable {
                 }
             });
         }
+        // Text messages the SIMs receive: kept in the outbox (and so sent to the CRM) before the SIM's copy goes.
+        Outbox local = new Outbox(db, scheduler.clock());
+        Events smsEvents = new Events(local);
+        lines.forEach(l -> l.sms().onSms(smsEvents::sms));
         OutboxSender syncSender = sender;
         // Putting the handset down ends the call on that line.
         // Lifting it during an opening message takes the call over.
@@ -275,6 +280,13 @@ public final class Box implements AutoCloseable {
             r.register("/api/guard/blacklist", new NumberListService(guard.blacklist()));
             r.register("/api/guard/risk", new NumberListService(guard.risk()));
             r.get("/api/recordings/disk", (req, res) -> Json.ok(res, janitor.usage()));
+            r.get("/api/sms", (req, res) -> Json.ok(res, local.latest("sms", 100).stream().map(row -> {
+                try {
+                    return Json.MAPPER.readTree(row.payload()).get("sms");
+                } catch (java.io.IOException e) {
+                    return null;
+                }
+            }).toList()));
             if (syncSender != null) {
                 r.register("/api/sync", new SyncService(syncSender));
             }
@@ -287,6 +299,23 @@ public final class Box implements AutoCloseable {
             if (sim != null) {
                 // What the emulated network saw: who called, what was dialled, who it reached, forwarded or not.
                 r.get("/api/simulate/network", (req, res) -> Json.ok(res, sim.network().records()));
+                // A text message to a line's SIM: POST '/api/simulate/sms/desk-1001?from=13912345678&text=...'
+                r.post("/api/simulate/sms/{line}", (req, res) -> {
+                    String line = req.path().pathParameters().get("line");
+                    var simLine = sim.lines().stream().filter(l -> l.id().equals(line)).findFirst();
+                    String from = req.query().first("from").orElse("");
+                    String text = req.query().first("text").orElse("");
+                    if (simLine.isEmpty()) {
+                        Json.error(res, io.helidon.http.Status.NOT_FOUND_404, "line", "no emulated line " + line);
+                    } else if (!from.matches("\\+?[0-9]{3,20}")) {
+                        Json.error(res, io.helidon.http.Status.BAD_REQUEST_400, "from", "must be a phone number");
+                    } else if (text.isEmpty() || text.length() > 70) {
+                        Json.error(res, io.helidon.http.Status.BAD_REQUEST_400, "text", "must be 1 to 70 characters");
+                    } else {
+                        int index = sim.bus().modemAt(simLine.get().address().usbPath()).receiveSms(from, text);
+                        Json.ok(res, Map.of("line", line, "simIndex", index));
+                    }
+                });
                 // The emulated desk phone's handset: POST /api/simulate/hook/desk-1001?off-hook=false puts it down.
                 r.post("/api/simulate/hook/{line}", (req, res) -> {
                     String line = req.path().pathParameters().get("line");

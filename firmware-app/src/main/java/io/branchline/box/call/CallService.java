@@ -51,6 +51,8 @@ public final class CallService {
     private final CallMedia media;
     private final io.branchline.box.guard.CallGuard guard;
     private final io.branchline.box.callback.CallbackDial callbackDial;
+    private final java.util.List<java.util.function.Consumer<CallView>> ringingListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.List<java.util.function.Consumer<CallView>> answeredListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -423,6 +425,11 @@ public final class CallService {
 
     // --- state -----------------------------------------------------------------------------------------------
 
+    /** Hears every call the moment the customer's phone rings (the CRM's "ringing" event). */
+    public void onRinging(java.util.function.Consumer<CallView> listener) {
+        ringingListeners.add(listener);
+    }
+
     /** Hears every call the moment it is answered (the CRM's "answered" event). */
     public void onAnswered(java.util.function.Consumer<CallView> listener) {
         answeredListeners.add(listener);
@@ -435,6 +442,10 @@ public final class CallService {
     /** On answer: the CRM hears of it, and {@code ours} is joined with the customer's line and recorded. */
     private void watchAnswer(ActiveCall call, ModemCall mc, CallMedia.Side ours) {
         mc.onChange(c -> {
+            if (c.phase() == io.branchline.hw.modem.CallPhase.ALERTING) {
+                CallView v = call.view();
+                ringingListeners.forEach(l -> l.accept(v));
+            }
             if (c.phase() == io.branchline.hw.modem.CallPhase.ACTIVE) {
                 CallView v = call.view();
                 String lineId = call.lineId();

@@ -23,6 +23,10 @@ public final class Events {
         add("line.state", "line:" + line.id() + ":" + line.updated() + ":" + line.state(), Map.of("line", line));
     }
 
+    public void callRinging(CallView call) {
+        add("call.ringing", "ringing:" + call.id(), Map.of("call", call));
+    }
+
     public void callAnswered(CallView call) {
         add("call.answered", "answered:" + call.id(), Map.of("call", call));
     }
@@ -35,6 +39,22 @@ public final class Events {
     public void recordingQuota(String text, String at) {
         add("warning", "recording-quota:" + at, Map.of("warning", Map.of("kind", "recording-quota", "at", at,
                 "text", text)));
+    }
+
+    /**
+     * A text message a line's SIM received. Written before the SIM's copy is deleted; the key is made of the
+     * message itself, so one read twice (the box stopped between) is kept once.
+     */
+    public void sms(io.branchline.hw.modem.ReceivedSms sms) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("line", sms.lineId());
+        m.put("simIccid", sms.simIccid());
+        m.put("sender", sms.sender());
+        m.put("sentAt", sms.sentAt());
+        m.put("text", sms.text());
+        m.put("parts", sms.parts());
+        add("sms", "sms:" + sms.simIccid() + ":" + sms.sender() + ":" + sms.sentAt() + ":"
+                + Integer.toHexString(sms.text().hashCode()), Map.of("sms", m));
     }
 
     /** The box moved to another CRM server (failover, by hand, or the early-morning return). */

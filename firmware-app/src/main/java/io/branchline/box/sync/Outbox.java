@@ -34,6 +34,12 @@ public final class Outbox {
                 .onConflictDoNothing().execute());
     }
 
+    /** The newest items of one kind, newest first, sent or not (the SMS a line received, for the API). */
+    public List<Row> latest(String kind, int limit) {
+        return db.with(dsl -> dsl.selectFrom(OUTBOX).where(OUTBOX.KIND.eq(kind)).orderBy(OUTBOX.SEQ.desc()).limit(limit)
+                .fetch(r -> new Row(r.getSeq(), r.getKind(), r.getIdempotencyKey(), r.getPayload(), r.getCreatedAt())));
+    }
+
     public void markSent(List<String> keys) {
         if (keys.isEmpty()) {
             return;

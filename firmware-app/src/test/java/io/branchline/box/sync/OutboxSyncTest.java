@@ -70,6 +70,12 @@ class OutboxSyncTest {
         assertEquals("busy", privateStub().store().items().stream().filter(i -> i.key().equals("call:" + placed.id()))
                 .findFirst().orElseThrow().payload().path("call").path("endCause").asText());
         assertTrue(privateStub().store().registrations() >= 1 && privateStub().store().heartbeats() >= 1);
+        CallView answered = box.calls().start("1002", "13900000005", "", "direct");
+        SimulatedBox.await("ringing and answered at the CRM", () -> currentStub().store().items().stream()
+                .filter(i -> i.key().equals("ringing:" + answered.id()) || i.key().equals("answered:" + answered.id()))
+                .count() == 2);
+        box.calls().hangUp(answered.id());
+        SimulatedBox.await("line free", () -> box.calls().active().isEmpty());
     }
 
     @Test
@@ -169,6 +175,26 @@ class OutboxSyncTest {
         CallView unguarded = box.calls().start("1002", "13900000035", "", "direct");
         box.calls().hangUp(unguarded.id());
         SimulatedBox.await("line free", () -> box.calls().active().isEmpty());
+    }
+
+    @Test
+    void aTextMessageToADeskPhoneReachesTheCrmAndTheApiInChinese() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String text = java.net.URLEncoder.encode("请回电，我想了解贷款", java.nio.charset.StandardCharsets.UTF_8);
+        var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + box.port()
+                        + "/api/simulate/sms/desk-1002?from=%2B8613912345678&text=" + text))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        SimulatedBox.await("at the CRM", () -> box.crmStubs().stream().flatMap(s -> s.store().items().stream())
+                .anyMatch(i -> i.kind().equals("sms") && i.payload().path("sms").path("text").asText()
+                        .equals("请回电，我想了解贷款")));
+        var item = box.crmStubs().stream().flatMap(s -> s.store().items().stream()).filter(i -> i.kind().equals("sms"))
+                .findFirst().orElseThrow();
+        assertEquals("+8613912345678", item.payload().path("sms").path("sender").asText());
+        assertEquals("desk-1002", item.payload().path("sms").path("line").asText());
+        String listed = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + box.port()
+                + "/api/sms")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(listed.contains("请回电，我想了解贷款"), listed);
     }
 
     @Test

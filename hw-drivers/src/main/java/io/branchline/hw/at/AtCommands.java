@@ -187,6 +187,18 @@ public final class AtCommands {
         return action("AT+CUSD=1," + quote("ussd", text) + ",15");
     }
 
+    /** New SMS are stored on the SIM and announced with +CMTI (27.005 3.4.1: mode 2, mt 1). */
+    public static AtCommand newSmsIndications() {
+        return query("AT+CNMI=2,1,0,0,0", null);
+    }
+
+    public static AtCommand deleteSms(int index) {
+        if (index < 0 || index > 9999) {
+            throw new InvalidAtArgumentException("index", "must be 0 to 9999");
+        }
+        return query("AT+CMGD=" + index, null);
+    }
+
     public static AtCommand listSms() {
         return query("AT+CMGL=4", "+CMGL:").withPduLines();
     }

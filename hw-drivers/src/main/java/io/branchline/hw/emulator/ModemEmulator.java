@@ -277,6 +277,11 @@ public final class ModemEmulator implements AutoCloseable {
         return index;
     }
 
+    /** A text message from {@code sender} reaches this modem's SIM now (stored, announced with +CMTI). */
+    public int receiveSms(String sender, String text) {
+        return deliverSms(EmulatedSms.deliver(sender, text, java.time.ZonedDateTime.now(java.time.ZoneOffset.ofHours(8))));
+    }
+
     /** Reads commands but answers nothing, like a wedged firmware, until attached again. */
     public void goSilent(boolean on) {
         this.silent = on;

@@ -53,6 +53,7 @@ public final class ModemLine implements AutoCloseable {
     private long generation;
     private Duration backoff;
     private volatile String simPin = "";
+    private final SmsInbox sms;
     /** The ICCID of the card that refused the configured PIN: never offered it again. */
     private String pinRefusedBy = "";
 
@@ -65,6 +66,7 @@ public final class ModemLine implements AutoCloseable {
         this.scheduler = scheduler;
         this.settings = settings;
         this.wireLog = WireLog.inMemory(scheduler.clock());
+        this.sms = new SmsInbox(id);
         this.backoff = settings.backoffMin();
         this.snapshot = new LineSnapshot(id, address, "", VendorProfile.GENERIC, ModemIdentity.unknown(),
                 ModemStatus.down("not opened yet"), scheduler.clock().instant(), 0);
@@ -94,6 +96,11 @@ public final class ModemLine implements AutoCloseable {
         }
         this.simPin = pin;
         return this;
+    }
+
+    /** The text messages this line's SIMs receive. */
+    public SmsInbox sms() {
+        return sms;
     }
 
     public void onChange(Consumer<LineSnapshot> listener) {
@@ -198,6 +205,9 @@ public final class ModemLine implements AutoCloseable {
                     scheduler.clock().instant(), snapshot.restarts()));
             log.info("line={} event=line-open port={} imei={} iccid={} state=\"{}\"", id, port.devicePath(),
                     identity.imei(), identity.iccid(), status.state().label());
+            if (status.state() != LineState.NO_SIM && status.state() != LineState.PIN_NEEDED) {
+                sms.start(engine, identity.iccid()); // what arrived while the box was away
+            }
             backoff = settings.backoffMin();
             schedulePoll(gen);
         } catch (SerialLinkException | AtException e) {
@@ -369,6 +379,13 @@ public final class ModemLine implements AutoCloseable {
                 status = status.withSignal(Signal.parseHuaweiRssi(urc.payload()));
             } else if (urc.is("+CPIN")) {
                 post(this::poll); // SIM inserted, removed or unlocked: read everything again
+                return;
+            } else if (urc.is("+CMTI")) {
+                int index = io.branchline.hw.at.parse.SmsNotice.parse(urc.name() + ": " + urc.payload()).index();
+                AtEngine e = engine;
+                if (e != null) {
+                    sms.announced(e, s.identity().iccid(), index);
+                }
                 return;
             } else {
                 return;
