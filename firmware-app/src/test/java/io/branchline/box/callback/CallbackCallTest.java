@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.branchline.box.Box;
-import io.branchline.box.BoxApi;
 import io.branchline.box.RunningBox;
 import io.branchline.box.SimulatedBox;
 import io.branchline.box.call.CallView;
@@ -16,8 +14,6 @@ import io.branchline.hw.audio.ToneMeter;
 import io.branchline.hw.audio.WavFile;
 import io.branchline.hw.emulator.EmulatedNetwork;
 import io.branchline.hw.emulator.ModemEmulator;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,32 +24,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CallbackCallTest {
     @RegisterExtension
     static final RunningBox running = RunningBox.inMemory();
-    static Box box;
-    static BoxApi api;
-    static Path dataDir;
-
-    @BeforeAll
-    static void start() {
-        box = running.box();
-        api = running.api();
-        dataDir = running.dataDir();
-    }
 
     @Test
     void theAgentIsRungFirstThenTheCustomerAndTheyTalkUntilEitherHangsUp() throws Exception {
-        ModemEmulator legA = box.simulated().orElseThrow().bus().modemAt("1-1.3");
-        ModemEmulator legB = box.simulated().orElseThrow().bus().modemAt("1-2.3");
+        ModemEmulator legA = running.box().simulated().orElseThrow().bus().modemAt("1-1.3");
+        ModemEmulator legB = running.box().simulated().orElseThrow().bus().modemAt("1-2.3");
         legA.voice().customerSays(() -> Tone.endless(1000));
         legB.voice().customerSays(() -> new ToneAfterSilence(300, 440, 60_000));
-        EmulatedNetwork network = box.simulated().orElseThrow().network();
+        EmulatedNetwork network = running.box().simulated().orElseThrow().network();
 
-        String id = api.call("1001", "13900000007", "callback").id();
-        CallView agentUp = api.await(id, v -> v.agentLeg() != null && v.agentLeg().answeredAt() != null);
+        String id = running.api().call("1001", "13900000007", "callback").id();
+        CallView agentUp = running.api().await(id, v -> v.agentLeg() != null && v.agentLeg().answeredAt() != null);
         assertEquals("desk-1001", agentUp.agentLeg().line());
         assertEquals("13711110015", agentUp.agentLeg().number());
         assertTrue(network.records().stream().noneMatch(r -> r.dialed().equals("13900000007")),
                 "the customer is rung only once the agent has answered");
-        CallView talking = api.await(id, v -> "active".equals(v.state()));
+        CallView talking = running.api().await(id, v -> "active".equals(v.state()));
         assertEquals("desk-1001b", talking.line());
         Thread.sleep(1500);
         byte[] agentHears = legA.voice().heard().bytes();
@@ -64,29 +50,29 @@ class CallbackCallTest {
                 1000) > 0.9, "the customer hears the agent");
 
         assertEquals(1, network.farEndHangsUp("13711110015"), "the agent hangs up their mobile");
-        CallView ended = api.await(id, v -> "ended".equals(v.state()) && v.hasRecording());
+        CallView ended = running.api().await(id, v -> "ended".equals(v.state()) && v.hasRecording());
         assertEquals("normal", ended.endCause());
         assertNotNull(ended.agentLeg().answeredAt());
-        SimulatedBox.await("both legs down", () -> box.lines().line("desk-1001b").orElseThrow().calls().orElseThrow()
-                .current().isEmpty() && box.lines().line("desk-1001").orElseThrow().calls().orElseThrow().current().isEmpty());
+        SimulatedBox.await("both legs down", () -> running.box().lines().line("desk-1001b").orElseThrow().calls().orElseThrow()
+                .current().isEmpty() && running.box().lines().line("desk-1001").orElseThrow().calls().orElseThrow().current().isEmpty());
 
-        WavFile.Contents wav = api.recording(id, dataDir);
+        WavFile.Contents wav = running.api().recording(id, running.dataDir());
         assertTrue(ToneMeter.shareBetween(wav.channel(0), 200, 1200, 1000) > 0.9, "the agent leg on the left");
         assertTrue(ToneMeter.shareBetween(wav.channel(1), 600, 1200, 440) > 0.9, "the customer on the right");
-        assertEquals(1, box.calls().records().list(new io.branchline.box.call.CallRecords.Filter(
+        assertEquals(1, running.box().calls().records().list(new io.branchline.box.call.CallRecords.Filter(
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.of("1001"),
                 java.util.Optional.of("13900000007"), java.util.Optional.empty(), 1)).size(), "one record, both legs");
     }
 
     @Test
     void anAgentWhosePhoneDoesNotAnswerMeansTheCustomerIsNeverCalled() throws Exception {
-        String id = api.call("1002", "13900000008", "callback").id();
-        CallView ended = api.await(id, v -> "ended".equals(v.state()) && v.endCause() != null);
+        String id = running.api().call("1002", "13900000008", "callback").id();
+        CallView ended = running.api().await(id, v -> "ended".equals(v.state()) && v.endCause() != null);
         assertEquals("no_answer", ended.endCause());
         assertTrue(ended.detail().contains("the agent's phone 13711110022 did not answer (busy)"), ended.detail());
         assertTrue(ended.detail().contains("the customer was not called"), ended.detail());
         assertFalse(ended.hasRecording());
-        assertTrue(box.simulated().orElseThrow().network().records().stream()
+        assertTrue(running.box().simulated().orElseThrow().network().records().stream()
                 .noneMatch(r -> r.dialed().equals("13900000008")));
     }
 }

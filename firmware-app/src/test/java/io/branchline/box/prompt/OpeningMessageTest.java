@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.branchline.box.Box;
-import io.branchline.box.BoxApi;
 import io.branchline.box.RunningBox;
 import io.branchline.box.call.CallView;
 import io.branchline.box.web.Json;
@@ -18,7 +16,6 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,16 +27,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OpeningMessageTest {
     @RegisterExtension
     static final RunningBox running = RunningBox.inMemory();
-    static Box box;
-    static BoxApi api;
-    static Path dataDir;
-
-    @BeforeAll
-    static void start() {
-        box = running.box();
-        api = running.api();
-        dataDir = running.dataDir();
-    }
 
     static byte[] resource(String name) throws Exception {
         try (InputStream in = OpeningMessageTest.class.getResourceAsStream("/prompts/" + name)) {
@@ -48,11 +35,11 @@ class OpeningMessageTest {
     }
 
     static HttpResponse<String> upload(byte[] file, String query) throws Exception {
-        return api.upload("/api/prompts?" + query, file);
+        return running.api().upload("/api/prompts?" + query, file);
     }
 
     static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return api.send(method, path, body);
+        return running.api().send(method, path, body);
     }
 
     static int promptCount() throws Exception {
@@ -94,8 +81,8 @@ class OpeningMessageTest {
         JsonNode prompt = Json.MAPPER.readTree(up.body());
         assertEquals("开场白", prompt.get("name").asText());
         assertTrue(Math.abs(prompt.get("millis").asLong() - 3000) <= 100, up.body()); // MP3 frames pad the end
-        HttpResponse<byte[]> audio = api.bytes("/api/prompts/" + prompt.get("id").asText() + "/audio", null);
-        Path wavFile = dataDir.resolve("prompt.wav");
+        HttpResponse<byte[]> audio = running.api().bytes("/api/prompts/" + prompt.get("id").asText() + "/audio", null);
+        Path wavFile = running.dataDir().resolve("prompt.wav");
         Files.write(wavFile, audio.body());
         WavFile.Contents converted = WavFile.read(wavFile);
         assertEquals(1, converted.channels());
@@ -107,11 +94,11 @@ class OpeningMessageTest {
         assertEquals(200, chosen.statusCode(), chosen.body());
         assertEquals(404, send("PUT", "/api/prompts/opening", "{\"agent\":\"nobody\",\"prompt\":null}").statusCode());
 
-        ModemEmulator modem = box.simulated().orElseThrow().bus().modemAt("1-1.4");
+        ModemEmulator modem = running.box().simulated().orElseThrow().bus().modemAt("1-1.4");
         modem.voice().customerSays(() -> Tone.endless(440));
-        EmulatedHandset handset = box.simulated().orElseThrow().handsets(null).get("1002");
-        String id = api.call("1002", "13900000005", null).id();
-        api.await(id, v -> "active".equals(v.state()));
+        EmulatedHandset handset = running.box().simulated().orElseThrow().handsets(null).get("1002");
+        String id = running.api().call("1002", "13900000005", null).id();
+        running.api().await(id, v -> "active".equals(v.state()));
         Thread.sleep(1000);
         byte[] customerHeard = modem.voice().heard().bytes();
         long heardMs = customerHeard.length / 16;
@@ -129,12 +116,12 @@ class OpeningMessageTest {
         heardMs = customerHeard.length / 16;
         assertTrue(ToneMeter.shareBetween(customerHeard, heardMs - 400, heardMs, 1000) > 0.9, "now the agent's voice");
         send("DELETE", "/api/calls/" + id, null);
-        api.await(id, CallView::hasRecording);
-        byte[] left = api.recording(id, dataDir).channel(0);
+        running.api().await(id, CallView::hasRecording);
+        byte[] left = running.api().recording(id, running.dataDir()).channel(0);
         assertTrue(ToneMeter.shareBetween(left, atMs - 400, atMs, 600) > 0.9, "the recording holds the prompt");
         assertTrue(ToneMeter.shareBetween(left, atMs + 20, atMs + 400, 1000) > 0.9,
                 "and the agent from one frame after the takeover on");
-        CallView ended = api.get(id);
+        CallView ended = running.api().get(id);
         assertTrue(ended.detail().contains("taken over after " + atMs + " ms"), ended.detail());
     }
 
@@ -145,10 +132,10 @@ class OpeningMessageTest {
         assertEquals(200, send("PUT", "/api/prompts/opening", "{\"line\":\"desk-1002\",\"prompt\":\"" + promptId
                 + "\"}").statusCode());
         send("POST", "/api/simulate/hook/desk-1002?off-hook=false", null); // the handset rests while the call rings
-        ModemEmulator modem = box.simulated().orElseThrow().bus().modemAt("1-1.4");
+        ModemEmulator modem = running.box().simulated().orElseThrow().bus().modemAt("1-1.4");
         modem.voice().customerSays(() -> Tone.endless(440));
-        String id = api.call("1002", "13900000006", null).id();
-        api.await(id, v -> "active".equals(v.state()));
+        String id = running.api().call("1002", "13900000006", null).id();
+        running.api().await(id, v -> "active".equals(v.state()));
         Thread.sleep(700);
         byte[] heard = modem.voice().heard().bytes();
         assertTrue(ToneMeter.shareBetween(heard, heard.length / 16 - 400, heard.length / 16, 600) > 0.9, "the prompt");
@@ -158,7 +145,7 @@ class OpeningMessageTest {
         assertTrue(ToneMeter.shareBetween(heard, heard.length / 16 - 400, heard.length / 16, 1000) > 0.9,
                 "the agent, once the handset is lifted");
         send("POST", "/api/simulate/hook/desk-1002?off-hook=false", null);
-        CallView ended = api.await(id, v -> "ended".equals(v.state()) && v.hasRecording());
+        CallView ended = running.api().await(id, v -> "ended".equals(v.state()) && v.hasRecording());
         assertTrue(ended.detail().contains("taken over after"), ended.detail());
         send("DELETE", "/api/prompts/" + promptId, null);
     }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.branchline.box.Box;
-import io.branchline.box.BoxApi;
 import io.branchline.box.RunningBox;
 import io.branchline.box.call.CallView;
 import io.branchline.box.web.Json;
@@ -18,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,34 +27,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RecordingTest {
     @RegisterExtension
     static final RunningBox running = RunningBox.overPtys();
-    static Box box;
-    static BoxApi api;
-    static Path dataDir;
-
-    @BeforeAll
-    static void start() {
-        box = running.box();
-        api = running.api();
-        dataDir = running.dataDir();
-    }
 
     static ModemEmulator desk1001() {
-        return box.simulated().orElseThrow().bus().modemAt("1-1.3");
+        return running.box().simulated().orElseThrow().bus().modemAt("1-1.3");
     }
 
     @Test
     void anAnsweredCallIsRecordedAgentLeftCustomerRightAsLongAsItsTalkTime() throws Exception {
         desk1001().voice().customerSays(() -> new ToneAfterSilence(500, 440, 60_000));
-        CallView placed = api.call("1001", "13900000005", null);
-        api.await(placed.id(), v -> "active".equals(v.state()));
+        CallView placed = running.api().call("1001", "13900000005", null);
+        running.api().await(placed.id(), v -> "active".equals(v.state()));
         Thread.sleep(2500);
-        assertEquals(202, api.send("DELETE", "/api/calls/" + placed.id(), null).statusCode());
-        CallView ended = api.await(placed.id(), v -> "ended".equals(v.state()) && v.hasRecording());
+        assertEquals(202, running.api().send("DELETE", "/api/calls/" + placed.id(), null).statusCode());
+        CallView ended = running.api().await(placed.id(), v -> "ended".equals(v.state()) && v.hasRecording());
 
-        HttpResponse<byte[]> whole = api.bytes("/api/calls/" + placed.id() + "/recording", null);
+        HttpResponse<byte[]> whole = running.api().bytes("/api/calls/" + placed.id() + "/recording", null);
         assertEquals(200, whole.statusCode());
         assertEquals("audio/wav", whole.headers().firstValue("Content-Type").orElse(""));
-        Path file = dataDir.resolve("downloaded.wav");
+        Path file = running.dataDir().resolve("downloaded.wav");
         Files.write(file, whole.body());
         WavFile.Contents wav = WavFile.read(file);
         assertEquals(2, wav.channels());
@@ -70,25 +57,25 @@ class RecordingTest {
         assertTrue(ToneMeter.shareBetween(agent, 300, 2000, 1000) > 0.9, "the agent's 1 kHz is on the left");
         assertTrue(ToneMeter.shareBetween(agent, 300, 2000, 440) < 0.05, "and only there");
 
-        HttpResponse<byte[]> head = api.bytes("/api/calls/" + placed.id() + "/recording", "bytes=0-43");
+        HttpResponse<byte[]> head = running.api().bytes("/api/calls/" + placed.id() + "/recording", "bytes=0-43");
         assertEquals(206, head.statusCode());
         assertEquals("bytes 0-43/" + whole.body().length, head.headers().firstValue("Content-Range").orElse(""));
         assertArrayEquals(java.util.Arrays.copyOf(whole.body(), 44), head.body());
-        HttpResponse<byte[]> tail = api.bytes("/api/calls/" + placed.id() + "/recording", "bytes=-100");
+        HttpResponse<byte[]> tail = running.api().bytes("/api/calls/" + placed.id() + "/recording", "bytes=-100");
         assertArrayEquals(java.util.Arrays.copyOfRange(whole.body(), whole.body().length - 100, whole.body().length),
                 tail.body());
-        assertEquals(416, api.bytes("/api/calls/" + placed.id() + "/recording", "bytes=999999999-").statusCode());
+        assertEquals(416, running.api().bytes("/api/calls/" + placed.id() + "/recording", "bytes=999999999-").statusCode());
     }
 
     @Test
     void anUnansweredCallHasNoRecordingAndSaysSo() throws Exception {
-        CallView placed = api.call("1001", "13900000002", null);
-        CallView ended = api.await(placed.id(), v -> "busy".equals(v.endCause()));
+        CallView placed = running.api().call("1001", "13900000002", null);
+        CallView ended = running.api().await(placed.id(), v -> "busy".equals(v.endCause()));
         assertFalse(ended.hasRecording());
         HttpResponse<String> r;
         long deadline = System.currentTimeMillis() + 5000;
         do {
-            r = api.send("GET", "/api/calls/" + placed.id() + "/recording", null);
+            r = running.api().send("GET", "/api/calls/" + placed.id() + "/recording", null);
         } while (r.body().contains("not ended") && System.currentTimeMillis() < deadline);
         assertEquals(404, r.statusCode());
         assertTrue(r.body().contains("was not answered, so nothing was recorded"), r.body());

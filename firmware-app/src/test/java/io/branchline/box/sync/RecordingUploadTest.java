@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.branchline.box.Box;
-import io.branchline.box.BoxApi;
 import io.branchline.box.RunningBox;
 import io.branchline.box.SimulatedBox;
 import io.branchline.box.call.CallView;
@@ -14,8 +12,6 @@ import io.branchline.box.crmstub.CrmStub;
 import io.branchline.box.crmstub.StubRecordings;
 import io.branchline.box.recording.Recordings;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,30 +22,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RecordingUploadTest {
     @RegisterExtension
     static final RunningBox running = RunningBox.inMemory();
-    static Box box;
-    static BoxApi api;
-    static Path dataDir;
-
-    @BeforeAll
-    static void start() {
-        box = running.box();
-        api = running.api();
-        dataDir = running.dataDir();
-    }
 
     @Test
     void aRecordingCutMidUploadIsResumedAndArrivesWholeAndOnce() throws Exception {
-        CrmStub crm = box.crmStubs().get(0);
+        CrmStub crm = running.box().crmStubs().get(0);
         crm.cutNextUploadAfter(50_000);
-        String id = api.call("1001", "13900000005", null).id();
-        api.await(id, v -> v.answeredAt() != null);
+        String id = running.api().call("1001", "13900000005", null).id();
+        running.api().await(id, v -> v.answeredAt() != null);
         Thread.sleep(4000);
-        api.send("DELETE", "/api/calls/" + id, null);
-        api.await(id, CallView::hasRecording);
+        running.api().send("DELETE", "/api/calls/" + id, null);
+        running.api().await(id, CallView::hasRecording);
         SimulatedBox.await("at the CRM", () -> crm.recordings().complete("branchline", id)
                 && crm.store().items().stream().anyMatch(i -> i.key().equals("recording:" + id)));
 
-        Recordings.Stored stored = box.calls().media().recordings().find(id).orElseThrow();
+        Recordings.Stored stored = running.box().calls().media().recordings().find(id).orElseThrow();
         byte[] onBox = Files.readAllBytes(stored.file());
         assertTrue(onBox.length > 100_000, "a 4 s stereo call is about 128 KB: " + onBox.length);
         assertArrayEquals(onBox, crm.recordings().bytes("branchline", id), "the CRM has the very bytes");
@@ -58,8 +44,8 @@ class RecordingUploadTest {
         assertEquals(1, u.resumes(), "the upload was cut once");
         assertEquals(stored.sha256(), u.sha256());
         assertEquals(0, crm.store().duplicates(), "nothing was sent twice");
-        SimulatedBox.await("marked uploaded", () -> box.calls().media().recordings().find(id).orElseThrow()
+        SimulatedBox.await("marked uploaded", () -> running.box().calls().media().recordings().find(id).orElseThrow()
                 .uploadedAt() != null);
-        assertNotNull(box.calls().media().recordings().find(id).orElseThrow().uploadedAt());
+        assertNotNull(running.box().calls().media().recordings().find(id).orElseThrow().uploadedAt());
     }
 }
