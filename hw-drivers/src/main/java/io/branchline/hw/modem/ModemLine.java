@@ -201,13 +201,16 @@ public final class ModemLine implements AutoCloseable {
                 status = driver.poll();
             }
             status = explainRefusedPin(identity, status);
+            if (status.state() != LineState.NO_SIM && status.state() != LineState.PIN_NEEDED) {
+                // Part of opening, so that a line shown up is idle: SMS announced from now on, and what
+                // arrived while the box was away.
+                sms.start(engine, identity.iccid());
+            }
             publish(new LineSnapshot(id, address, port.devicePath(), profile, identity, status,
                     scheduler.clock().instant(), snapshot.restarts()));
             log.info("line={} event=line-open port={} imei={} iccid={} state=\"{}\"", id, port.devicePath(),
                     identity.imei(), identity.iccid(), status.state().label());
-            if (status.state() != LineState.NO_SIM && status.state() != LineState.PIN_NEEDED) {
-                sms.start(engine, identity.iccid()); // what arrived while the box was away
-            }
+
             backoff = settings.backoffMin();
             schedulePoll(gen);
         } catch (SerialLinkException | AtException e) {
