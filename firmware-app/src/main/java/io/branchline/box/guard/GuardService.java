@@ -7,7 +7,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -34,7 +33,7 @@ public final class GuardService implements HttpService {
     }
 
     private void settings(ServerRequest req, ServerResponse res) {
-        JsonNode b = body(req);
+        JsonNode b = Json.bodyOrNull(req);
         for (String field : new String[] {"enabled", "forcedDialApproval"}) {
             if (b == null || (b.has(field) && !b.get(field).isBoolean())) {
                 Json.error(res, Status.BAD_REQUEST_400, field, "must be true or false");
@@ -46,7 +45,7 @@ public final class GuardService implements HttpService {
     }
 
     private void approve(ServerRequest req, ServerResponse res) {
-        JsonNode b = body(req);
+        JsonNode b = Json.bodyOrNull(req);
         try {
             String number = b == null || !b.path("number").isTextual() ? "" : b.get("number").asText();
             guard.approve(number, "admin");
@@ -54,14 +53,6 @@ public final class GuardService implements HttpService {
                     guard.forcedSinceApproval(number)));
         } catch (IllegalArgumentException e) {
             Json.error(res, Status.BAD_REQUEST_400, "number", e.getMessage());
-        }
-    }
-
-    private static JsonNode body(ServerRequest req) {
-        try {
-            return Json.MAPPER.readTree(req.content().as(String.class));
-        } catch (IOException e) {
-            return null;
         }
     }
 }

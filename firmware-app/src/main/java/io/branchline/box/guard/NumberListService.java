@@ -7,7 +7,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +42,7 @@ public final class NumberListService implements HttpService {
     }
 
     private void add(ServerRequest req, ServerResponse res) {
-        JsonNode body;
-        try {
-            body = Json.MAPPER.readTree(req.content().as(String.class));
-        } catch (IOException e) {
-            body = null;
-        }
+        JsonNode body = Json.bodyOrNull(req);
         if (body == null || !body.path("numbers").isArray()) {
             Json.error(res, Status.BAD_REQUEST_400, "numbers", "send {\"numbers\": [\"139...\"], \"reason\": \"...\"}");
             return;

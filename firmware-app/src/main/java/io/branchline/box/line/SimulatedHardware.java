@@ -160,6 +160,14 @@ public final class SimulatedHardware {
         return handsets;
     }
 
+    /** Agent {@code agentId}'s emulated handset, once the box has made them. */
+    public synchronized io.branchline.hw.emulator.EmulatedHandset handset(String agentId) {
+        if (handsets == null || !handsets.containsKey(agentId)) {
+            throw new IllegalStateException("no emulated handset for agent " + agentId);
+        }
+        return handsets.get(agentId);
+    }
+
     public EmulatedNetwork network() {
         return network;
     }

@@ -9,7 +9,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -69,12 +68,7 @@ public final class PromptsService implements HttpService {
     }
 
     private void choose(ServerRequest req, ServerResponse res) {
-        JsonNode body;
-        try {
-            body = Json.MAPPER.readTree(req.content().as(String.class));
-        } catch (IOException e) {
-            body = null;
-        }
+        JsonNode body = Json.bodyOrNull(req);
         if (body == null || !body.isObject() || (body.has("agent") == body.has("line"))) {
             Json.error(res, Status.BAD_REQUEST_400, "agent", "send {\"agent\": ID, \"prompt\": ID or null} or"
                     + " {\"line\": ID, \"prompt\": ID or null}");

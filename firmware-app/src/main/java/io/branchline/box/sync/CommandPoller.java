@@ -172,7 +172,8 @@ public final class CommandPoller implements AutoCloseable {
                 }
                 case "guard.approve" -> {
                     try {
-                        guard.approve(text(args, "number") == null ? "" : text(args, "number"), "crm");
+                        String number = text(args, "number");
+                        guard.approve(number == null ? "" : number, "crm");
                         yield new CommandLog.Outcome("done", "", "{}");
                     } catch (IllegalArgumentException e) {
                         yield new CommandLog.Outcome("rejected", e.getMessage(), "{}");

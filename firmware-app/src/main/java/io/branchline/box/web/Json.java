@@ -17,6 +17,15 @@ public final class Json {
     private Json() {
     }
 
+    /** The request's JSON body, or null when it is empty or not JSON (each handler says what it wanted). */
+    public static com.fasterxml.jackson.databind.JsonNode bodyOrNull(io.helidon.webserver.http.ServerRequest req) {
+        try {
+            return MAPPER.readTree(req.content().as(String.class));
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     public static void send(ServerResponse res, Status status, Object body) {
         try {
             byte[] bytes = MAPPER.writeValueAsBytes(body);

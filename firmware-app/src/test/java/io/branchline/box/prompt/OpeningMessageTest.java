@@ -96,7 +96,7 @@ class OpeningMessageTest {
 
         ModemEmulator modem = running.box().simulated().orElseThrow().bus().modemAt("1-1.4");
         modem.voice().customerSays(() -> Tone.endless(440));
-        EmulatedHandset handset = running.box().simulated().orElseThrow().handsets(null).get("1002");
+        EmulatedHandset handset = running.box().simulated().orElseThrow().handset("1002");
         String id = running.api().call("1002", "13900000005", null).id();
         running.api().await(id, v -> "active".equals(v.state()));
         Thread.sleep(1000);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.branchline.box.forward.ForwardingJournal;
 import io.branchline.box.web.Json;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,9 +32,6 @@ class KillNineTest {
                 "--data-dir", dataDir.toString());
     }
 
-    private static int freePort() throws IOException {
-        return io.branchline.box.BoxProcess.freePort();
-    }
 
     private HttpResponse<String> send(int port, String method, String path, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
@@ -62,7 +58,7 @@ class KillNineTest {
     @Test
     void anEndedCallAndItsOutboxRowSurviveKillNineAndAForwardingCutOffMidCallIsErasedAfterRestart()
             throws Exception {
-        int port = freePort();
+        int port = io.branchline.box.BoxProcess.freePort();
         Process box = startBox(port);
         try {
             awaitState(port, "/api/lines/desk-1001", "\"state\":\"up\"");
@@ -91,7 +87,7 @@ class KillNineTest {
             assertEquals(1, open.size(), "the forwarding of the call cut off mid-call is still known");
             assertEquals("desk-1001", open.get(0).lineId());
         }
-        int port2 = freePort();
+        int port2 = io.branchline.box.BoxProcess.freePort();
         Process again = startBox(port2);
         try {
             awaitState(port2, "/api/lines/desk-1001", "\"state\":\"up\"");
@@ -113,7 +109,7 @@ class KillNineTest {
 
     @Test
     void killNineDuringARecordedCallLeavesAPlayableRecordingAndARecordThatSaysItWasCut() throws Exception {
-        int port = freePort();
+        int port = io.branchline.box.BoxProcess.freePort();
         Process box = startBox(port);
         String id;
         try {
@@ -127,7 +123,7 @@ class KillNineTest {
             box.destroyForcibly();
             box.waitFor();
         }
-        int port2 = freePort();
+        int port2 = io.branchline.box.BoxProcess.freePort();
         Process again = startBox(port2);
         try {
             awaitState(port2, "/api/calls/" + id, "\"endCause\":\"cut\"");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.branchline.box.store.Database;
 import io.branchline.box.web.Json;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,9 +24,6 @@ class KillMidBatchTest {
     @TempDir
     Path dir;
 
-    private static int freePort() throws IOException {
-        return io.branchline.box.BoxProcess.freePort();
-    }
 
     private Process java(String... args) throws IOException {
         return io.branchline.box.BoxProcess.main(dir, args);
@@ -75,14 +71,14 @@ class KillMidBatchTest {
                 return null;
             });
         }
-        int stubPort = freePort();
+        int stubPort = io.branchline.box.BoxProcess.freePort();
         Path config = configFor(stubPort);
         Process stub = startStub(stubPort);
         HttpClient http = HttpClient.newHttpClient();
         try {
             long deadline = System.currentTimeMillis() + 20_000;
             Process box = java("run", "--config", config.toString(), "--data-dir",
-                    data.toString(), "--port", String.valueOf(freePort()));
+                    data.toString(), "--port", String.valueOf(io.branchline.box.BoxProcess.freePort()));
             while (stubItems(http, stubPort) < 2_000 && System.currentTimeMillis() < deadline + 30_000) {
                 Thread.sleep(5);
             }
@@ -91,7 +87,7 @@ class KillMidBatchTest {
             int atKill = stubItems(http, stubPort);
             System.out.println("killed the box with " + atKill + " of " + n + " at the CRM");
             Process again = java("run", "--config", config.toString(), "--data-dir",
-                    data.toString(), "--port", String.valueOf(freePort()));
+                    data.toString(), "--port", String.valueOf(io.branchline.box.BoxProcess.freePort()));
             try {
                 long until = System.currentTimeMillis() + 60_000;
                 while (stubItems(http, stubPort) < n && System.currentTimeMillis() < until) {
@@ -151,7 +147,7 @@ class KillMidBatchTest {
             sha = d.sha256();
             size = d.bytes();
         }
-        int stubPort = freePort();
+        int stubPort = io.branchline.box.BoxProcess.freePort();
         Path config = configFor(stubPort);
         Process stub = startStub(stubPort);
         HttpClient http = HttpClient.newHttpClient();
@@ -162,7 +158,7 @@ class KillMidBatchTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"stallMillis\":600}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             Process box = java("run", "--config", config.toString(), "--data-dir",
-                    data.toString(), "--port", String.valueOf(freePort()));
+                    data.toString(), "--port", String.valueOf(io.branchline.box.BoxProcess.freePort()));
             var seen = stubRecording(http, stubPort);
             while ((seen == null || seen.path("received").asLong() == 0) && System.currentTimeMillis() < deadline + 30_000) {
                 Thread.sleep(5);
@@ -177,7 +173,7 @@ class KillMidBatchTest {
             http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stubPort + "/stub/faults"))
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
             Process again = java("run", "--config", config.toString(), "--data-dir",
-                    data.toString(), "--port", String.valueOf(freePort()));
+                    data.toString(), "--port", String.valueOf(io.branchline.box.BoxProcess.freePort()));
             try {
                 long until = System.currentTimeMillis() + 60_000;
                 while (stubItems(http, stubPort) < 2 && System.currentTimeMillis() < until) {

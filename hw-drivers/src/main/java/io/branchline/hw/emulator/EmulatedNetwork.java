@@ -41,9 +41,11 @@ public final class EmulatedNetwork {
     private final Map<Long, List<Scheduler.Cancellable>> pending = new ConcurrentHashMap<>();
     private final java.util.Set<Long> released = ConcurrentHashMap.newKeySet();
     private long nextId;
-    /** Calls answered and not yet over: who the far party is, for {@link #farEndHangsUp}. */
-    private final Map<Long, Runnable> talking = new ConcurrentHashMap<>();
-    private final Map<Long, String> talkingTo = new ConcurrentHashMap<>();
+    /** A call answered and not yet over: who the far party is, and how it ends when they hang up. */
+    private record Talking(String reached, Runnable hangUp) {
+    }
+
+    private final Map<Long, Talking> talking = new ConcurrentHashMap<>();
 
     public EmulatedNetwork(Scheduler scheduler) {
         this.scheduler = scheduler;
@@ -111,14 +113,13 @@ public final class EmulatedNetwork {
                 later(id, ANSWER_AFTER, () -> {
                     from.callProgress(callIndex, EmulatedCalls.State.ACTIVE);
                     records.add(new Record(caller, dialed, reached, fwd, "answered"));
-                    talkingTo.put(id, reached);
-                    talking.put(id, () -> {
+                    talking.put(id, new Talking(reached, () -> {
                         if (released.add(id)) {
                             pending.remove(id);
                             records.add(new Record(caller, dialed, reached, fwd, "far end hung up"));
                             from.callEnded(callIndex, End.NORMAL);
                         }
-                    });
+                    }));
                     if (last == '1') {
                         end(id, from, callIndex, End.NORMAL, caller, dialed, reached, fwd, HANG_UP_AFTER);
                     }
@@ -134,14 +135,10 @@ public final class EmulatedNetwork {
      */
     public int farEndHangsUp(String number) {
         int n = 0;
-        for (var e : talkingTo.entrySet()) {
-            if (e.getValue().equals(number)) {
-                talkingTo.remove(e.getKey());
-                Runnable end = talking.remove(e.getKey());
-                if (end != null) {
-                    end.run();
-                    n++;
-                }
+        for (var e : talking.entrySet()) {
+            if (e.getValue().reached().equals(number) && talking.remove(e.getKey()) != null) {
+                e.getValue().hangUp().run();
+                n++;
             }
         }
         return n;
@@ -150,7 +147,6 @@ public final class EmulatedNetwork {
     /** The caller hung up: nothing more happens to this call. */
     synchronized void release(long id, String caller, String dialed) {
         talking.remove(id);
-        talkingTo.remove(id);
         if (!released.add(id)) {
             return;
         }
@@ -174,7 +170,6 @@ public final class EmulatedNetwork {
                      boolean forwarded, Duration after) {
         later(id, after, () -> {
             talking.remove(id);
-            talkingTo.remove(id);
             if (released.add(id)) {
                 pending.remove(id);
                 records.add(new Record(caller, dialed, reached, forwarded, how.name().toLowerCase()));
