@@ -35,10 +35,10 @@ public final class CallsService implements HttpService {
     private static final List<String> RESULTS = List.of("connected", "not-connected", "normal", "busy", "no_answer",
             "rejected", "no_carrier", "failed");
 
-    private final CallService calls;
+    private final CallControl calls;
     private final Clock clock;
 
-    public CallsService(CallService calls, Clock clock) {
+    public CallsService(CallControl calls, Clock clock) {
         this.calls = calls;
         this.clock = clock;
     }

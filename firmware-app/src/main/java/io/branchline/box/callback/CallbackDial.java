@@ -1,7 +1,15 @@
 package io.branchline.box.callback;
 
-import io.branchline.box.call.ActiveCall;
+import io.branchline.box.agent.Agent;
+import io.branchline.box.call.Call;
+import io.branchline.box.call.CallRequestException;
 import io.branchline.box.call.CallView;
+import io.branchline.box.call.CallWatch;
+import io.branchline.box.call.DialMode;
+import io.branchline.box.call.DialPlan;
+import io.branchline.box.line.LineChoice;
+import io.branchline.box.line.LineUnavailableException;
+import io.branchline.box.line.Sims;
 import io.branchline.box.store.TimeText;
 import io.branchline.hw.at.DialString;
 import io.branchline.hw.modem.CallPhase;
@@ -11,9 +19,9 @@ import io.branchline.hw.modem.ModemCalls;
 import io.branchline.hw.modem.ModemLine;
 import io.branchline.hw.time.Scheduler;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,23 +30,70 @@ import org.slf4j.LoggerFactory;
  * one line); once the agent answers, ring the customer (leg B, on another line) and join the two. Either
  * side hanging up ends both; the call has one record, with the agent leg in it.
  */
-public final class CallbackDial {
+public final class CallbackDial implements DialPlan {
     private static final Logger log = LoggerFactory.getLogger(CallbackDial.class);
     /** How long the agent's phone may ring before the call is given up. */
     public static final Duration AGENT_ANSWER_TIMEOUT = Duration.ofSeconds(45);
 
     private final Scheduler scheduler;
+    private final LineChoice choice;
+    private final Sims sims;
+    private final CallWatch watch;
 
-    public CallbackDial(Scheduler scheduler) {
+    public CallbackDial(Scheduler scheduler, LineChoice choice, Sims sims, CallWatch watch) {
         this.scheduler = scheduler;
+        this.choice = choice;
+        this.sims = sims;
+        this.watch = watch;
+    }
+
+    @Override
+    public boolean serves(DialMode mode) {
+        return mode.callback();
     }
 
     /**
-     * Places the call on the calling thread; {@code done} runs once both legs are over, {@code customerLeg}
-     * once leg B is dialled (to watch for its answer and join the voices).
+     * The two lines of a callback call: the agent leg and the customer leg. The agent's own cards first (card
+     * 1 rings the agent, card 2 the customer), then free lines nobody owns.
      */
-    public void place(ActiveCall call, ModemLine agentLine, DialString agentNumber, ModemLine customerLine,
-                      DialString customer, Consumer<ActiveCall> done, BiConsumer<ActiveCall, ModemCall> customerLeg) {
+    @Override
+    public Route route(Agent agent, DialMode mode, DialString customer) {
+        if (agent.callbackNumber().isEmpty()) {
+            throw CallRequestException.conflict("mode", "callback dialing rings the agent's own phone first,"
+                    + " and agent " + agent.id() + " has no callback-number configured");
+        }
+        List<ModemLine> free = choice.freeFor(agent, 2);
+        if (free.size() < 2) {
+            throw new LineUnavailableException("mode", "callback dialing needs two free lines that are up (one rings"
+                    + " the agent, one the customer); " + free.size() + " available for agent " + agent.id());
+        }
+        ModemLine agentLine = free.get(0);
+        ModemLine customerLine = free.get(1);
+        Call.Placement placement = Call.Placement.on(customerLine, sims, sims.prefix(customerLine) + customer.digits(),
+                mode.name());
+        return new Route() {
+            @Override
+            public Call.Placement placement() {
+                return placement;
+            }
+
+            @Override
+            public Set<String> holds() {
+                return Set.of(agentLine.id(), customerLine.id());
+            }
+
+            @Override
+            public void place(Call call) {
+                CallbackDial.this.place(call, agentLine, DialString.of("callback-number", sims.prefix(agentLine)
+                        + agent.callbackNumber().get().replace("+", "")), customerLine,
+                        new DialString(sims.prefix(customerLine) + customer.digits()));
+            }
+        };
+    }
+
+    /** Places the call on the calling thread; the watch hears of leg B once dialled, and of the end. */
+    private void place(Call call, ModemLine agentLine, DialString agentNumber, ModemLine customerLine,
+                       DialString customer) {
         ModemCalls a = agentLine.calls().orElseThrow(() -> new IllegalStateException("line " + agentLine.id()
                 + " is down"));
         call.agentLeg(new CallView.AgentLeg(agentLine.id(), agentNumber.digits(), null));
@@ -74,7 +129,7 @@ public final class CallbackDial {
                             + AGENT_ANSWER_TIMEOUT.toSeconds() + " s");
             call.endBeforeDial(requested ? EndCause.NORMAL : EndCause.NO_ANSWER, why + "; the customer was not called",
                     scheduler.clock().instant());
-            done.accept(call);
+            watch.ended(call);
             return;
         }
         call.agentLeg(new CallView.AgentLeg(agentLine.id(), agentNumber.digits(),
@@ -85,12 +140,12 @@ public final class CallbackDial {
             a.hangUp();
             call.endBeforeDial(EndCause.FAILED, "line " + customerLine.id() + " went down before the customer was dialled",
                     scheduler.clock().instant());
-            done.accept(call);
+            watch.ended(call);
             return;
         }
         ModemCall legB = b.dial(customer);
         call.attach(legB);
-        customerLeg.accept(call, legB);
+        watch.dialled(call, legB, agentLine::openVoice);
         // Either side hanging up ends both.
         legA.ended().thenRun(() -> {
             if (legB.phase() != CallPhase.ENDED) {
@@ -105,6 +160,6 @@ public final class CallbackDial {
         if (call.hangUpRequested()) {
             b.hangUp();
         }
-        CompletableFuture.allOf(legA.ended(), legB.ended()).thenRun(() -> done.accept(call));
+        CompletableFuture.allOf(legA.ended(), legB.ended()).thenRun(() -> watch.ended(call));
     }
 }

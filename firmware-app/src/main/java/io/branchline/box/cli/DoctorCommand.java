@@ -7,7 +7,7 @@ import io.branchline.box.config.ConfigLoader;
 import io.branchline.box.doctor.Doctor;
 import io.branchline.box.doctor.Finding;
 import io.branchline.box.line.LineView;
-import io.branchline.box.line.SimulatedHardware;
+import io.branchline.box.simulate.SimulatedHardware;
 import io.branchline.hw.modem.LinkOpener;
 import io.branchline.hw.modem.SysfsPortFinder;
 import io.branchline.hw.time.SystemScheduler;

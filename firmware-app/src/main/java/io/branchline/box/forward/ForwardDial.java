@@ -1,6 +1,12 @@
 package io.branchline.box.forward;
 
-import io.branchline.box.call.ActiveCall;
+import io.branchline.box.agent.Agent;
+import io.branchline.box.call.Call;
+import io.branchline.box.call.CallWatch;
+import io.branchline.box.call.DialMode;
+import io.branchline.box.call.DialPlan;
+import io.branchline.box.line.LineChoice;
+import io.branchline.box.line.Sims;
 import io.branchline.hw.at.AtEngine;
 import io.branchline.hw.at.DialString;
 import io.branchline.hw.modem.EndCause;
@@ -11,10 +17,10 @@ import io.branchline.hw.time.Scheduler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <p>A SIM that answers +CME ERROR 30 or 171 (LTE/IMS SIMs) is remembered as unable to forward and the call
  * falls back to the next leg offered, if any.
  */
-public final class ForwardDial {
+public final class ForwardDial implements DialPlan {
     private static final Logger log = LoggerFactory.getLogger(ForwardDial.class);
     private static final int ERASE_TRIES = 3;
 
@@ -40,11 +46,51 @@ public final class ForwardDial {
     private final Scheduler scheduler;
     private final Duration delay;
     private final Set<String> unableToForward = ConcurrentHashMap.newKeySet();
+    private final ForwardLegs legs;
+    private final CallWatch watch;
+    private final Sims sims;
 
-    public ForwardDial(ForwardingJournal journal, Scheduler scheduler, Duration delay) {
+    public ForwardDial(ForwardingJournal journal, Scheduler scheduler, Duration delay, LineChoice choice, Sims sims,
+                       CallWatch watch) {
         this.journal = journal;
         this.scheduler = scheduler;
         this.delay = delay;
+        this.watch = watch;
+        this.sims = sims;
+        this.legs = new ForwardLegs(choice, sims, unableToForward::contains);
+    }
+
+    @Override
+    public boolean serves(DialMode mode) {
+        return mode.forward();
+    }
+
+    @Override
+    public Route route(Agent agent, DialMode mode, DialString customer) {
+        List<Leg> chosen = legs.of(agent, mode);
+        Leg first = chosen.get(0);
+        Set<String> holds = new LinkedHashSet<>();
+        chosen.forEach(l -> {
+            holds.add(l.caller().id());
+            holds.add(l.forwarding().id());
+        });
+        Call.Placement placement = Call.Placement.on(first.caller(), sims, first.forwardingNumber(), first.mode());
+        return new Route() {
+            @Override
+            public Call.Placement placement() {
+                return placement;
+            }
+
+            @Override
+            public Set<String> holds() {
+                return holds;
+            }
+
+            @Override
+            public void place(Call call) {
+                ForwardDial.this.place(call, chosen, customer);
+            }
+        };
     }
 
     /** Whether the SIM with this ICCID has shown it cannot forward (CME 30/171). */
@@ -53,11 +99,10 @@ public final class ForwardDial {
     }
 
     /**
-     * Places {@code call} over the first leg whose SIM takes the forwarding; {@code done} runs once the call
-     * is over and the forwarding is erased (or left to the journal).
+     * Places {@code call} over the first leg whose SIM takes the forwarding; the watch hears of its end once
+     * the call is over and the forwarding is erased (or left to the journal).
      */
-    public void place(ActiveCall call, List<Leg> legs, DialString customer, Consumer<ActiveCall> done,
-                      java.util.function.BiConsumer<ActiveCall, ModemCall> attached) {
+    private void place(Call call, List<Leg> legs, DialString customer) {
         Leg chosen = null;
         for (Leg leg : legs) {
             String iccid = leg.forwarding().snapshot().identity().iccid();
@@ -80,39 +125,39 @@ public final class ForwardDial {
                         + "); fell back");
                 continue;
             }
-            end(call, EndCause.FAILED, r.detail(), done);
+            end(call, EndCause.FAILED, r.detail());
             return;
         }
         if (chosen == null) {
-            end(call, EndCause.FAILED, "no SIM of this desk phone can forward calls", done);
+            end(call, EndCause.FAILED, "no SIM of this desk phone can forward calls");
             return;
         }
         Leg leg = chosen;
         var callerId = leg.caller().snapshot().identity();
-        call.place(new ActiveCall.Placement(leg.caller().id(), callerId.iccid(), callerId.ownNumber(),
+        call.place(new Call.Placement(leg.caller().id(), callerId.iccid(), callerId.ownNumber(),
                 leg.forwardingNumber(), leg.mode()));
         sleep(delay);
         Optional<ModemCalls> modem = leg.caller().calls();
         if (call.hangUpRequested() || modem.isEmpty()) {
             eraseAndClose(call, leg.forwarding());
             end(call, call.hangUpRequested() ? EndCause.NORMAL : EndCause.FAILED, call.hangUpRequested()
-                    ? "hung up by the box before dialling" : "line " + leg.caller().id() + " went down", done);
+                    ? "hung up by the box before dialling" : "line " + leg.caller().id() + " went down");
             return;
         }
         ModemCall mc = modem.get().dial(new DialString(leg.forwardingNumber()));
         call.attach(mc);
-        attached.accept(call, mc);
+        watch.dialled(call, mc);
         if (call.hangUpRequested()) {
             modem.get().hangUp();
         }
         mc.ended().thenAccept(ended -> Thread.ofVirtual().start(() -> {
             eraseAndClose(call, leg.forwarding());
-            done.accept(call);
+            watch.ended(call);
         }));
     }
 
     /** Erases the forwarding of {@code line} for this call, confirmed, with a few tries; else the journal keeps it. */
-    public boolean eraseAndClose(ActiveCall call, ModemLine line) {
+    public boolean eraseAndClose(Call call, ModemLine line) {
         return erase(call.id(), line);
     }
 
@@ -132,9 +177,9 @@ public final class ForwardDial {
         return false;
     }
 
-    private void end(ActiveCall call, EndCause cause, String detail, Consumer<ActiveCall> done) {
+    private void end(Call call, EndCause cause, String detail) {
         call.endBeforeDial(cause, detail, scheduler.clock().instant());
-        done.accept(call);
+        watch.ended(call);
     }
 
     /** Waits on the injected scheduler, so that tests move time instead of sleeping. */

@@ -21,6 +21,13 @@ import java.util.Map;
 public final class GuardService implements HttpService {
     private final CallGuard guard;
 
+    /** The guard's routes: its switches and approvals, the blacklist and the risk numbers. */
+    public static void routes(io.helidon.webserver.http.HttpRouting.Builder r, CallGuard guard) {
+        r.register("/api/guard", new GuardService(guard))
+                .register("/api/guard/blacklist", new NumberListService(guard.blacklist()))
+                .register("/api/guard/risk", new NumberListService(guard.risk()));
+    }
+
     public GuardService(CallGuard guard) {
         this.guard = guard;
     }

@@ -1,10 +1,10 @@
 package io.branchline.box.line;
 
 import io.branchline.box.config.BoxConfig;
-import io.branchline.box.rotation.FrequentCallWarnings;
-import io.branchline.box.rotation.LineSims;
-import io.branchline.box.rotation.RotationPolicy;
-import io.branchline.box.rotation.SimSlot;
+import io.branchline.box.line.FrequentCallWarnings;
+import io.branchline.box.line.LineSims;
+import io.branchline.box.line.RotationPolicy;
+import io.branchline.box.line.SimSlot;
 import io.branchline.hw.gpio.Gpio;
 import io.branchline.hw.phone.HookSwitch;
 import io.branchline.hw.sim.GpioSimMultiplexer;

@@ -3,7 +3,7 @@ package io.branchline.box.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.branchline.box.call.CallRequestException;
-import io.branchline.box.call.CallService;
+import io.branchline.box.call.CallControl;
 import io.branchline.box.call.CallView;
 import io.branchline.box.web.Json;
 import java.io.IOException;
@@ -25,8 +25,8 @@ public final class CommandPoller implements AutoCloseable {
     private final CrmEndpoints endpoints;
     private final String boxId;
     private final CommandLog commands;
-    private final CallService calls;
-    private final io.branchline.box.call.SeatStates seats;
+    private final CallControl calls;
+    private final io.branchline.box.agent.SeatStates seats;
     private final java.util.function.Predicate<String> agentExists;
     private final Thread loop;
     private volatile boolean running = true;
@@ -35,7 +35,7 @@ public final class CommandPoller implements AutoCloseable {
     private final io.branchline.box.guard.CallGuard guard;
 
     public CommandPoller(CrmClient client, CrmEndpoints endpoints, String boxId, CommandLog commands,
-                         CallService calls, io.branchline.box.call.SeatStates seats,
+                         CallControl calls, io.branchline.box.agent.SeatStates seats,
                          java.util.function.Predicate<String> agentExists, io.branchline.box.guard.CallGuard guard) {
         this.guard = guard;
         this.seats = seats;
@@ -137,7 +137,7 @@ public final class CommandPoller implements AutoCloseable {
                     if (agent == null || !agentExists.test(agent)) {
                         yield new CommandLog.Outcome("rejected", "agent: no agent \"" + agent + "\"", "{}");
                     }
-                    if (state == null || !io.branchline.box.call.SeatStates.STATES.contains(state)) {
+                    if (state == null || !io.branchline.box.agent.SeatStates.STATES.contains(state)) {
                         yield new CommandLog.Outcome("rejected", "state: must be idle, busy or break", "{}");
                     }
                     seats.set(agent, state);

@@ -3,7 +3,7 @@ package io.branchline.box.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.branchline.box.call.CallView;
 import io.branchline.box.line.LineView;
-import io.branchline.box.rotation.FrequentCallWarnings;
+import io.branchline.box.line.FrequentCallWarnings;
 import io.branchline.box.web.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;

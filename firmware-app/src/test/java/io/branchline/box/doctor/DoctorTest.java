@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.branchline.box.config.ConfigLoader;
-import io.branchline.box.line.SimulatedHardware;
+import io.branchline.box.simulate.SimulatedHardware;
 import io.branchline.hw.time.SystemScheduler;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -101,7 +101,7 @@ class CallForwardDialingTest {
         assertEquals(dialed, ended.numberDialed());
         assertEquals(customer, ended.numberGiven());
         assertEquals("", modem(forwardingModem).sim().forwardTo(), "erased when the call ended");
-        assertTrue(box.calls().journal().open().isEmpty(), "the journal holds nothing open");
+        assertTrue(box.forwarding().open().isEmpty(), "the journal holds nothing open");
     }
 
     @Test
@@ -164,21 +164,21 @@ class CallForwardDialingTest {
         assertTrue(ended.detail().contains("before dialling"), ended.detail());
         assertTrue(card1.drainCommands().stream().noneMatch(c -> c.startsWith("ATD")));
         assertEquals("", card1.sim().forwardTo());
-        assertTrue(box.calls().journal().open().isEmpty());
+        assertTrue(box.forwarding().open().isEmpty());
     }
 
     @Test
     void forwardingLeftBehindByACrashIsErasedWhenTheLineIsBack() {
         ModemLine line = box.lines().line("desk-1002").orElseThrow();
         // As if the box died mid-call: the journal says desk-1002 forwards to a customer, and the SIM does.
-        box.calls().journal().open(new ForwardingJournal.Entry("crashed-call", "desk-1002",
+        box.forwarding().open(new ForwardingJournal.Entry("crashed-call", "desk-1002",
                 line.snapshot().identity().iccid(), "13900008005"));
         line.engine().orElseThrow().executeOk(AtCommands.forwardUnconditional(new DialString("13900008005")));
         assertEquals("13900008005", modem("1-1.4").sim().forwardTo());
         box.simulated().orElseThrow().bus().unplug("1-1.4");
         await("down", () -> line.snapshot().status().state() == LineState.DOWN);
         box.simulated().orElseThrow().bus().replug("1-1.4");
-        await("erased", () -> box.calls().journal().open().isEmpty());
+        await("erased", () -> box.forwarding().open().isEmpty());
         assertEquals("", modem("1-1.4").sim().forwardTo());
     }
 

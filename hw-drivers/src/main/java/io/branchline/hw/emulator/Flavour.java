@@ -3,7 +3,7 @@ package io.branchline.hw.emulator;
 /**
  * How an emulated modem presents itself: what +CGMI/+CGMM/+CGMR say, which command reads the ICCID and
  * how its answer looks, and what it says to a command it does not know. Taken from the vendors' manuals
- * and the public traces in shared/at-samples.
+ * and the public traces in hw-drivers/src/test/resources/at-samples.
  */
 public enum Flavour {
     QUECTEL_EC25("Quectel", "EC25", "Revision: EC25EFAR06A06M4G", "AT+QCCID", "+QCCID: ", "ERROR", "2c7c", "0125",

@@ -52,10 +52,8 @@ public final class ModemLine implements AutoCloseable {
     private volatile ModemCalls calls;
     private long generation;
     private Duration backoff;
-    private volatile String simPin = "";
+    private final SimPin pin = new SimPin();
     private final SmsInbox sms;
-    /** The ICCID of the card that refused the configured PIN: never offered it again. */
-    private String pinRefusedBy = "";
 
     public ModemLine(String id, ModemAddress address, PortFinder finder, LinkOpener opener, Scheduler scheduler,
                      LineHealthSettings settings) {
@@ -94,7 +92,7 @@ public final class ModemLine implements AutoCloseable {
         if (!pin.isEmpty()) {
             AtCommands.enterPin(pin); // refuses anything but 4 to 8 digits, naming "pin"
         }
-        this.simPin = pin;
+        this.pin.set(pin);
         return this;
     }
 
@@ -196,11 +194,11 @@ public final class ModemLine implements AutoCloseable {
                 return;
             }
             ModemStatus status = driver.poll();
-            if (unlockSim(identity, status)) {
+            if (pin.unlock(driver, id, identity, status)) {
                 identity = driver.readIdentity(); // the IMSI and own number show once the card is open
                 status = driver.poll();
             }
-            status = explainRefusedPin(identity, status);
+            status = pin.explain(identity, status);
             if (status.state() != LineState.NO_SIM && status.state() != LineState.PIN_NEEDED) {
                 // Part of opening, so that a line shown up is idle: SMS announced from now on, and what
                 // arrived while the box was away.
@@ -228,12 +226,12 @@ public final class ModemLine implements AutoCloseable {
         try {
             ModemStatus status = driver.poll();
             LineSnapshot s = snapshot;
-            if (unlockSim(s.identity(), status)) {
+            if (pin.unlock(driver, id, s.identity(), status)) {
                 // A card inserted while running: read who it is now that it is open.
                 ModemIdentity identity = driver.readIdentity();
                 publish(s.with(identity, driver.poll(), scheduler.clock().instant()));
             } else {
-                publish(s.with(explainRefusedPin(s.identity(), status), scheduler.clock().instant()));
+                publish(s.with(pin.explain(s.identity(), status), scheduler.clock().instant()));
             }
         } catch (AtException.Timeout e) {
             if (!recoverFromTimeout(gen)) {
@@ -303,61 +301,8 @@ public final class ModemLine implements AutoCloseable {
         if (calls != null && calls.current().isPresent()) {
             return SimSwitchResult.failed(slot, "", "a call is up on line " + id);
         }
-        try {
-            engine.executeOk(AtCommands.radio(false));
-            mux.select(slot);
-            engine.executeOk(AtCommands.radio(true));
-            java.time.Instant deadline = scheduler.clock().instant().plus(timeout);
-            ModemStatus status = driver.poll();
-            while (status.state() != LineState.UP) {
-                if (!scheduler.clock().instant().isBefore(deadline)) {
-                    ModemIdentity seen = driver.readIdentity();
-                    publish(snapshot.with(seen, status, scheduler.clock().instant()));
-                    return SimSwitchResult.failed(slot, seen.iccid(), "slot " + slot + " not ready and registered"
-                            + " within " + timeout.toSeconds() + " s (" + status.state().label() + ")");
-                }
-                waitFor(Duration.ofMillis(500));
-                status = driver.poll();
-            }
-            ModemIdentity identity = driver.readIdentity();
-            publish(snapshot.with(identity, status, scheduler.clock().instant()));
-            if (!expectedIccid.isEmpty() && !expectedIccid.equals(identity.iccid())) {
-                return SimSwitchResult.failed(slot, identity.iccid(), "slot " + slot + " holds ICCID "
-                        + identity.iccid() + ", expected " + expectedIccid);
-            }
-            log.info("line={} event=sim-switched slot={} iccid={}", id, slot, identity.iccid());
-            return SimSwitchResult.ok(slot, identity.iccid());
-        } catch (AtException e) {
-            return SimSwitchResult.failed(slot, "", "switch to slot " + slot + " failed: " + e.getMessage());
-        }
-    }
-
-    private void waitFor(Duration d) {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        scheduler.schedule(d, () -> f.complete(null));
-        f.join();
-    }
-
-    /** Enters the configured PIN if the SIM wants one and this card has not refused it; true if it opened. */
-    private boolean unlockSim(ModemIdentity identity, ModemStatus status) {
-        if (status.state() != LineState.PIN_NEEDED || simPin.isEmpty() || identity.iccid().equals(pinRefusedBy)) {
-            return false;
-        }
-        if (driver.enterPin(simPin)) {
-            log.info("line={} event=sim-unlocked iccid={}", id, identity.iccid());
-            return true;
-        }
-        pinRefusedBy = identity.iccid();
-        return false;
-    }
-
-    private ModemStatus explainRefusedPin(ModemIdentity identity, ModemStatus status) {
-        if (status.state() != LineState.PIN_NEEDED || pinRefusedBy.isEmpty()
-                || !identity.iccid().equals(pinRefusedBy)) {
-            return status;
-        }
-        return new ModemStatus(status.state(), status.signal(), status.registration(), status.operator(),
-                "the SIM refused the configured PIN; not tried again (a third wrong PIN locks the card)");
+        return SimSwap.run(id, engine, driver, mux, slot, expectedIccid, timeout, scheduler,
+                (identity, status) -> publish(snapshot.with(identity, status, scheduler.clock().instant())));
     }
 
     private void linkLost(long gen) {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How a modem family puts a call's voice on a USB tty (see shared/at-samples/audio.txt): which interface
+ * How a modem family puts a call's voice on a USB tty (see hw-drivers/src/test/resources/at-samples/audio.txt): which interface
  * carries it, the command that switches it on once the call is connected, how often that command is
  * retried (SIMCom accepts AT+CPCMREG=1 only some time after "VOICE CALL: BEGIN"), and the command that
  * switches it off.

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The real modem responses of {@code at-samples/} (copied from shared/at-samples), loaded by case name.
+ * The real modem responses of {@code at-samples/} (hw-drivers/src/test/resources/at-samples), loaded by case name.
  * A raw value is one or more C-escaped strings separated by " | ", each one read from the port.
  */
 public final class AtSamples {

@@ -1,4 +1,4 @@
-package io.branchline.box.rotation;
+package io.branchline.box.line;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.branchline.box.rotation;
+package io.branchline.box.line;
 
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -3,23 +3,28 @@ package io.branchline.box.call;
 import io.branchline.box.store.TimeText;
 import io.branchline.hw.modem.CallPhase;
 import io.branchline.hw.modem.EndCause;
+import io.branchline.box.line.Sims;
+import io.branchline.box.agent.Agent;
 import io.branchline.hw.modem.ModemCall;
+import io.branchline.hw.modem.ModemLine;
+import java.util.Set;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A call the box is placing or holding now, until its record is written. Where it goes out (line, SIM,
- * number dialled, mode) may change while it is placed: a forwarding SIM that cannot forward hands the call
- * to another.
+ * One call, whatever its direction and dial plan, from the moment it has its lines until its record is
+ * written: who it is for, the lines it holds, its modem call(s), and how it ended. Where it goes out (line,
+ * SIM, number dialled, mode) may change while it is placed: a forwarding SIM that cannot forward hands the
+ * call to another. A plan reports into it; {@link #view()} is what everyone else sees.
  */
-public final class ActiveCall {
+public final class Call {
     final String id;
     final Agent agent;
     final String numberGiven;
     final String customerId;
     final Instant requestedAt;
     /** Every line this call holds: the caller's, and the forwarding SIM's in call-forward modes. */
-    final java.util.Set<String> holds;
+    final Set<String> holds;
     private volatile String lineId;
     private volatile String simIccid;
     private volatile String simNumber;
@@ -34,10 +39,10 @@ public final class ActiveCall {
     /** Set when a hang-up comes before the modem has taken the ATD. */
     volatile boolean hangUpRequested;
 
-    ActiveCall(String id, Agent agent, String numberGiven, String customerId, Instant requestedAt, Placement p,
-               java.util.Set<String> holds) {
+    Call(String id, Agent agent, String numberGiven, String customerId, Instant requestedAt, Placement p,
+               Set<String> holds) {
         this.id = id;
-        this.holds = java.util.Set.copyOf(holds);
+        this.holds = Set.copyOf(holds);
         this.agent = agent;
         this.numberGiven = numberGiven;
         this.customerId = customerId;
@@ -47,6 +52,11 @@ public final class ActiveCall {
 
     /** Where a call goes out: the caller's line and SIM, the number the modem dials, and the mode. */
     public record Placement(String lineId, String simIccid, String simNumber, String numberDialed, String mode) {
+        /** Out on {@code line}, with the SIM it is on now. */
+        public static Placement on(ModemLine line, Sims sims, String numberDialed, String mode) {
+            return new Placement(line.id(), line.snapshot().identity().iccid(), sims.ownNumber(line), numberDialed,
+                    mode);
+        }
     }
 
     public String id() {

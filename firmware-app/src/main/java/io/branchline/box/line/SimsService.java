@@ -1,7 +1,5 @@
-package io.branchline.box.rotation;
+package io.branchline.box.line;
 
-import io.branchline.box.call.CallRecords;
-import io.branchline.box.line.LineRegistry;
 import io.branchline.box.web.Json;
 import io.branchline.hw.modem.ModemLine;
 import io.helidon.webserver.http.HttpRules;
@@ -32,15 +30,15 @@ public final class SimsService implements HttpService {
 
     private final LineRegistry lines;
     private final Map<String, LineSims> sims;
-    private final CallRecords records;
+    private final CallCounts counts;
     private final FrequentCallWarnings warnings;
     private final Clock clock;
 
-    public SimsService(LineRegistry lines, Map<String, LineSims> sims, CallRecords records,
+    public SimsService(LineRegistry lines, Map<String, LineSims> sims, CallCounts counts,
                        FrequentCallWarnings warnings, Clock clock) {
         this.lines = lines;
         this.sims = sims;
-        this.records = records;
+        this.counts = counts;
         this.warnings = warnings;
         this.clock = clock;
     }
@@ -61,8 +59,8 @@ public final class SimsService implements HttpService {
             }
             RotationPolicy p = ls.policy();
             out.add(new SimView(l.id(), ls.currentSlot(), id.iccid(), id.ownNumber().isEmpty() ? ls.configuredNumber()
-                    : id.ownNumber(), ls.prefix(), records.countCalls(id.iccid(), today),
-                    records.countCalls(id.iccid(), clock.instant().minus(p.window())), p.window().toMinutes(),
+                    : id.ownNumber(), ls.prefix(), counts.since(id.iccid(), today),
+                    counts.since(id.iccid(), clock.instant().minus(p.window())), p.window().toMinutes(),
                     p.kind().name().toLowerCase().replace('_', '-'), p.slots(), ls.failedSlots()));
         }
         Json.ok(res, out);

@@ -1,4 +1,4 @@
-package io.branchline.box.rotation;
+package io.branchline.box.line;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +9,7 @@ import io.branchline.box.SimulatedBox;
 import io.branchline.box.call.CallRequestException;
 import io.branchline.box.call.CallView;
 import io.branchline.box.config.ConfigLoader;
-import io.branchline.box.line.SimulatedHardware;
+import io.branchline.box.simulate.SimulatedHardware;
 import io.branchline.hw.modem.LineState;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ class DeskPhoneTest {
         }
         assertEquals(List.of("13800001001", "13800001001", "13800001001", "13800002001", "13800002001",
                 "13800002001", "13800003001"), sims);
-        assertEquals(3, box.calls().sims("desk-1001").orElseThrow().currentSlot());
+        assertEquals(3, box.sims().of("desk-1001").orElseThrow().currentSlot());
     }
 
     @Test
@@ -83,7 +83,7 @@ class DeskPhoneTest {
                 () -> box.calls().start("1002", "13900000002", "", "direct"));
         assertTrue(blocked.conflict());
         assertTrue(blocked.getMessage().contains("frequent-call warning"), blocked.getMessage());
-        FrequentCallWarnings.Warning w = box.calls().warnings().recent().get(0);
+        FrequentCallWarnings.Warning w = box.warnings().recent().get(0);
         assertEquals("desk-1002", w.lineId());
         assertEquals(3, w.calls());
         assertTrue(w.blocked());

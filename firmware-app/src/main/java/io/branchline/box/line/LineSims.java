@@ -1,4 +1,4 @@
-package io.branchline.box.rotation;
+package io.branchline.box.line;
 
 import io.branchline.hw.sim.SimMultiplexer;
 import java.time.Instant;

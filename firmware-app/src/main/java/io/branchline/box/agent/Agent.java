@@ -1,4 +1,4 @@
-package io.branchline.box.call;
+package io.branchline.box.agent;
 
 import java.util.Optional;
 

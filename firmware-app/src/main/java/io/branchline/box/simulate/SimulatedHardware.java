@@ -1,6 +1,18 @@
-package io.branchline.box.line;
+package io.branchline.box.simulate;
 
 import io.branchline.box.config.BoxConfig;
+import io.branchline.box.line.Hardware;
+import io.branchline.hw.audio.FrameClock;
+import io.branchline.hw.audio.Handset;
+import io.branchline.hw.emulator.EmulatedHandset;
+import io.branchline.hw.gpio.Gpio;
+import io.branchline.hw.modem.LineHealthSettings;
+import io.branchline.hw.modem.ModemLine;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import io.branchline.hw.emulator.EmulatedNetwork;
 import io.branchline.hw.emulator.EmulatedSim;
 import io.branchline.hw.emulator.EmulatedSimSocket;
@@ -26,7 +38,7 @@ import java.util.Map;
  * The network answers by the number's last digit (see {@link EmulatedNetwork}). Wired only by --simulate,
  * never found by classpath scanning.
  */
-public final class SimulatedHardware {
+public final class SimulatedHardware implements Hardware {
     /** A simulated line: its id and where its modem sits on the emulated bus. */
     public record SimLine(String id, ModemAddress address) {
     }
@@ -41,7 +53,7 @@ public final class SimulatedHardware {
     private final EmulatedNetwork network;
     private final List<SimLine> lines;
     private final FakeGpio gpio;
-    private Map<String, io.branchline.hw.emulator.EmulatedHandset> handsets;
+    private Map<String, EmulatedHandset> handsets;
 
     private SimulatedHardware(EmulatedUsbBus bus, EmulatedNetwork network, List<SimLine> lines, FakeGpio gpio) {
         this.bus = bus;
@@ -58,7 +70,7 @@ public final class SimulatedHardware {
      * @param ptyDir where to make pty pairs (socat) for the emulated modems, so that the serial path is real;
      *               null for in-memory links (the default: no socat needed)
      */
-    public static SimulatedHardware standard(Scheduler scheduler, java.nio.file.Path ptyDir) {
+    public static SimulatedHardware standard(Scheduler scheduler, Path ptyDir) {
         EmulatedUsbBus bus = ptyDir == null ? EmulatedUsbBus.inMemory(scheduler, Duration.ofSeconds(5))
                 : EmulatedUsbBus.overPtys(scheduler, Duration.ofSeconds(5), ptyDir);
         ModemEmulator registered = new ModemEmulator(Flavour.QUECTEL_EC25, "861234560000011",
@@ -98,7 +110,7 @@ public final class SimulatedHardware {
 
     /** Slot 1 holds {@code first}; slots 2-5 hold cards numbered 1380000{slot}00{agent}. */
     private static List<EmulatedSim> muxCards(EmulatedSim first, String agent) {
-        List<EmulatedSim> cards = new java.util.ArrayList<>(List.of(first));
+        List<EmulatedSim> cards = new ArrayList<>(List.of(first));
         for (int slot = 2; slot <= 5; slot++) {
             cards.add(EmulatedSim.ready(muxIccid(slot, agent), "46000123450" + slot + "00" + agent,
                     "1380000" + slot + "00" + agent));
@@ -119,6 +131,7 @@ public final class SimulatedHardware {
      * calls and warns at 10 calls an hour; desk-1002 moves between slots 1 and 2 when a SIM made 4 calls
      * within 10 minutes; both desk phones have a hook switch.
      */
+    @Override
     public List<BoxConfig.Modem> deskSettings() {
         return List.of(
                 new BoxConfig.Modem("desk-1001", null, "1-1.3", 2, null, null, null, null, mux(MUX_PINS, "1"),
@@ -129,14 +142,30 @@ public final class SimulatedHardware {
     }
 
     private static BoxConfig.SimMux mux(int[] pins, String agent) {
-        List<BoxConfig.Slot> slots = new java.util.ArrayList<>();
+        List<BoxConfig.Slot> slots = new ArrayList<>();
         for (int slot = 1; slot <= 5; slot++) {
             slots.add(new BoxConfig.Slot(slot, slot == 1 ? "8986001234567890100" + agent : muxIccid(slot, agent),
                     null, null));
         }
-        return new BoxConfig.SimMux(java.util.Arrays.stream(pins).boxed().toList(), slots);
+        return new BoxConfig.SimMux(Arrays.stream(pins).boxed().toList(), slots);
     }
 
+    @Override
+    public List<ModemLine> lines(Scheduler scheduler, LineHealthSettings health) {
+        return lines.stream().map(l -> new ModemLine(l.id(), l.address(), bus, bus, scheduler, health)).toList();
+    }
+
+    @Override
+    public Optional<Gpio> gpio(List<BoxConfig.Modem> desks) {
+        return Optional.of(gpio);
+    }
+
+    @Override
+    public void close() {
+        bus.close();
+    }
+
+    @Override
     public List<BoxConfig.Agent> agents() {
         // Callback numbers follow the emulated network's last-digit rules: 1001's mobile answers and talks until
         // hung up; 1002's is busy, to show a callback whose agent leg fails.
@@ -149,19 +178,19 @@ public final class SimulatedHardware {
      * The agents' handsets, emulated: agent 1001 and 1002 "speak" a 1 kHz tone (the customers a 440 Hz one),
      * so that both sides are heard in a recording made in simulate mode.
      */
-    public synchronized Map<String, io.branchline.hw.emulator.EmulatedHandset> handsets(
-            io.branchline.hw.audio.FrameClock clock) {
+    @Override
+    public synchronized Map<String, Handset> handsets(FrameClock clock) {
         if (handsets == null) {
-            handsets = new java.util.LinkedHashMap<>();
+            handsets = new LinkedHashMap<>();
             for (BoxConfig.Agent a : agents()) {
-                handsets.put(a.id(), new io.branchline.hw.emulator.EmulatedHandset("handset " + a.id(), clock));
+                handsets.put(a.id(), new EmulatedHandset("handset " + a.id(), clock));
             }
         }
-        return handsets;
+        return Map.copyOf(handsets);
     }
 
     /** Agent {@code agentId}'s emulated handset, once the box has made them. */
-    public synchronized io.branchline.hw.emulator.EmulatedHandset handset(String agentId) {
+    public synchronized EmulatedHandset handset(String agentId) {
         if (handsets == null || !handsets.containsKey(agentId)) {
             throw new IllegalStateException("no emulated handset for agent " + agentId);
         }

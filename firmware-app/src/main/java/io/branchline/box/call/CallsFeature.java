@@ -1,0 +1,82 @@
+package io.branchline.box.call;
+
+import io.branchline.box.agent.Agents;
+import io.branchline.box.guard.CallGuard;
+import io.branchline.box.line.LineChoice;
+import io.branchline.box.line.LinesFeature;
+import io.branchline.box.line.SimRotation;
+import io.branchline.box.line.Sims;
+import io.branchline.hw.time.Scheduler;
+import io.helidon.webserver.http.HttpRouting;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The calls room: the table of calls up now, the watch every call goes through, line choice and SIM
+ * rotation over the lines room, direct dialing, and the {@link CallControl} that runs the dial plans it is
+ * given. The other plans (call-forward, callback) are built on {@link #choice()} and {@link #watch()}.
+ * {@code /api/calls}.
+ */
+public final class CallsFeature {
+    private final Agents agents;
+    private final LinesFeature lines;
+    private final CallRecords records;
+    private final CallMedia media;
+    private final Scheduler scheduler;
+    private final CallTable table = new CallTable();
+    private final CallWatch watch;
+    private final LineChoice choice;
+    private final DirectDial direct;
+    private CallControl control;
+
+    public CallsFeature(Agents agents, LinesFeature lines, CallRecords records, CallMedia media, Scheduler scheduler) {
+        this.agents = agents;
+        this.lines = lines;
+        this.records = records;
+        this.media = media;
+        this.scheduler = scheduler;
+        this.watch = new CallWatch(table, records, media, lines.registry());
+        this.choice = new LineChoice(lines.registry(), agents, table::busy);
+        SimRotation rotation = new SimRotation(lines.sims(), records::countCalls, lines.warnings(), scheduler.clock());
+        this.direct = new DirectDial(choice, lines.sims(), rotation, table, watch);
+    }
+
+    public LineChoice choice() {
+        return choice;
+    }
+
+    public CallWatch watch() {
+        return watch;
+    }
+
+    public CallTable table() {
+        return table;
+    }
+
+    public Sims sims() {
+        return lines.sims();
+    }
+
+    /**
+     * Starts taking calls with direct dialing and {@code plans}. The desk phones' handsets join in:
+     * putting one down ends the call on its line, lifting it during an opening message takes the call over.
+     */
+    public CallControl start(CallGuard guard, List<DialPlan> plans) {
+        List<DialPlan> all = new ArrayList<>(List.of(direct));
+        all.addAll(plans);
+        control = new CallControl(agents, lines.registry(), records, guard, table, watch, media, all, scheduler);
+        CallControl c = control;
+        lines.desk().hooks().forEach((lineId, hook) -> hook.onChange(offHook -> {
+            if (offHook) {
+                c.takeoverLine(lineId);
+            } else {
+                c.hangUpLine(lineId);
+            }
+        }));
+        return c;
+    }
+
+    public void routes(HttpRouting.Builder r) {
+        r.register("/api/calls", new CallsService(control, scheduler.clock()));
+    }
+}

@@ -1,0 +1,35 @@
+package io.branchline.box.call;
+
+import io.branchline.box.agent.Agent;
+import io.branchline.hw.at.DialString;
+import java.util.Set;
+
+/**
+ * One way a call goes out (a dial plan): direct, call-forward, two-leg callback; inbound and the dialers'
+ * calls are more. A plan first routes a checked request to the lines it needs, while the call table is
+ * locked so that two requests never take one line, then places the call on the call's own thread and
+ * reports what happens through the {@link CallWatch}.
+ */
+public interface DialPlan {
+    /** Whether this plan places calls of {@code mode}. */
+    boolean serves(DialMode mode);
+
+    /**
+     * The lines for this call, chosen now; throws {@link io.branchline.box.line.LineUnavailableException} or
+     * {@link CallRequestException} when they are not there. Nothing reaches a modem here.
+     */
+    Route route(Agent agent, DialMode mode, DialString customer);
+
+    /** A routed call: where it goes out first, the lines it holds, and how it is placed. */
+    interface Route {
+        Call.Placement placement();
+
+        Set<String> holds();
+
+        /**
+         * Places the call, on the call's own thread; the watch hears of every modem call it dials and, once,
+         * of the call's end. A RuntimeException ends the call as failed.
+         */
+        void place(Call call);
+    }
+}

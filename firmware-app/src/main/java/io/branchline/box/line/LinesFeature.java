@@ -1,0 +1,115 @@
+package io.branchline.box.line;
+
+import io.branchline.box.config.BoxConfig;
+import io.branchline.box.config.ConfigException;
+import io.branchline.box.store.Database;
+import io.branchline.box.store.SeenHardware;
+import io.branchline.hw.gpio.Gpio;
+import io.branchline.hw.modem.LineHealthSettings;
+import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.time.Scheduler;
+import io.helidon.webserver.http.HttpRouting;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The lines room: the modem lines from the hardware, the modems and SIMs they have met, the desk phones
+ * around them (SIM multiplexers, rotation, hook switches), the SIMs' numbers and prefixes, and the
+ * call-rate warnings. {@code /api/lines}, {@code /api/hardware}, {@code /api/sims}.
+ */
+public final class LinesFeature implements AutoCloseable {
+    private final LineRegistry registry;
+    private final SeenHardware seen;
+    private final DeskPhones desk;
+    private final Sims sims;
+    private final FrequentCallWarnings warnings = new FrequentCallWarnings();
+
+    private LinesFeature(LineRegistry registry, SeenHardware seen, DeskPhones desk, Sims sims) {
+        this.registry = registry;
+        this.seen = seen;
+        this.desk = desk;
+        this.sims = sims;
+    }
+
+    /**
+     * The lines of {@code hardware}, not yet started; throws {@link ConfigException} when an agent names a
+     * line that is not there.
+     */
+    public static LinesFeature build(BoxConfig config, Hardware hardware, List<BoxConfig.Agent> agents, Database db,
+                                     Scheduler scheduler) {
+        BoxConfig.Health h = config.health();
+        LineHealthSettings health = new LineHealthSettings(Duration.ofSeconds(h.pollSeconds()),
+                h.timeoutsBeforeRestart(), Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofSeconds(60));
+        List<ModemLine> lines = hardware.lines(scheduler, health);
+        try {
+            checkAgentLines(agents, lines);
+        } catch (RuntimeException e) {
+            lines.forEach(ModemLine::close);
+            throw e;
+        }
+        SeenHardware seen = new SeenHardware(db, scheduler.clock());
+        LineRegistry registry = new LineRegistry(lines, seen);
+        // A configured modem with the id of one of the hardware's own desk phones overrides its settings.
+        List<BoxConfig.Modem> deskSettings = new ArrayList<>(config.modems());
+        hardware.deskSettings().stream()
+                .filter(d -> deskSettings.stream().noneMatch(c -> c.id().equals(d.id())))
+                .forEach(deskSettings::add);
+        Optional<Gpio> gpio = hardware.gpio(deskSettings);
+        DeskPhones desk = new DeskPhones(deskSettings, gpio, scheduler);
+        registry.hooks(desk.hooks());
+        Map<String, String> ownNumbers = new LinkedHashMap<>();
+        config.modems().stream().filter(m -> !m.ownNumber().isEmpty())
+                .forEach(m -> ownNumbers.put(m.id(), m.ownNumber()));
+        return new LinesFeature(registry, seen, desk, new Sims(desk.sims(), ownNumbers));
+    }
+
+    private static void checkAgentLines(List<BoxConfig.Agent> agents, List<ModemLine> lines) {
+        for (int i = 0; i < agents.size(); i++) {
+            BoxConfig.Agent a = agents.get(i);
+            for (String id : List.of(a.line(), a.secondLine())) {
+                if (!id.isEmpty() && lines.stream().noneMatch(l -> l.id().equals(id))) {
+                    throw new ConfigException("agents[" + i + "]: agent " + a.id() + " names line \"" + id
+                            + "\", which is not among the box's lines");
+                }
+            }
+        }
+    }
+
+    /** Opens the lines; call this once everything that listens to them (forwarding recovery) listens. */
+    public void start() {
+        registry.start();
+    }
+
+    public LineRegistry registry() {
+        return registry;
+    }
+
+    public DeskPhones desk() {
+        return desk;
+    }
+
+    public Sims sims() {
+        return sims;
+    }
+
+    public FrequentCallWarnings warnings() {
+        return warnings;
+    }
+
+    /** @param counts the calls each SIM made, for the SIM counters */
+    public void routes(HttpRouting.Builder r, CallCounts counts, Clock clock, boolean rawAt) {
+        r.register("/api/lines", new LinesService(registry, rawAt))
+                .register("/api/hardware", new SeenService(seen))
+                .register("/api/sims", new SimsService(registry, sims.byLine(), counts, warnings, clock));
+    }
+
+    @Override
+    public void close() {
+        registry.close();
+    }
+}

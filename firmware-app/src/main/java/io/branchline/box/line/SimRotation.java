@@ -1,0 +1,93 @@
+package io.branchline.box.line;
+
+import io.branchline.box.store.TimeText;
+import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.sim.SimSwitchResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToIntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SIM rotation (换卡) and the call-rate warning (外呼频繁预警), both counted from the call records: before a
+ * call, the line moves to the slot its rotation policy wants; a SIM over its rate raises a warning and,
+ * where the installer said so, refuses the call.
+ */
+public final class SimRotation {
+    private static final Logger log = LoggerFactory.getLogger(SimRotation.class);
+    private static final Duration SIM_SWITCH_TIMEOUT = Duration.ofSeconds(60);
+    private static final int SWITCH_ATTEMPTS = 5;
+
+    private final Sims sims;
+    private final CallCounts counts;
+    private final FrequentCallWarnings warnings;
+    private final Clock clock;
+
+    public SimRotation(Sims sims, CallCounts counts, FrequentCallWarnings warnings, Clock clock) {
+        this.sims = sims;
+        this.counts = counts;
+        this.warnings = warnings;
+        this.clock = clock;
+    }
+
+    /**
+     * When the line's current SIM already made the configured number of calls within the window (recorded
+     * ones plus {@code liveOn}, the calls up now on a SIM), a warning is raised, and with {@code block} the
+     * call is refused.
+     */
+    public void checkCallRate(ModemLine line, ToIntFunction<String> liveOn) {
+        Optional<FrequentCallWarnings.Rule> r = sims.of(line.id()).flatMap(LineSims::warning);
+        if (r.isEmpty()) {
+            return;
+        }
+        FrequentCallWarnings.Rule rule = r.get();
+        String iccid = line.snapshot().identity().iccid();
+        int made = counts.since(iccid, clock.instant().minus(rule.window())) + liveOn.applyAsInt(iccid);
+        if (made < rule.calls()) {
+            return;
+        }
+        warnings.raise(new FrequentCallWarnings.Warning(TimeText.of(clock.instant()), line.id(), iccid,
+                sims.ownNumber(line), made + 1, rule.window().toMinutes(), rule.block()));
+        if (rule.block()) {
+            throw new LineUnavailableException("agent", "frequent-call warning: the SIM on line " + line.id()
+                    + " made " + made + " calls within " + rule.window().toMinutes() + " minutes; calls are blocked");
+        }
+    }
+
+    /** Moves the line to the SIM its rotation policy wants, skipping slots that fail to come up. */
+    public void rotate(ModemLine line) {
+        Optional<LineSims> found = sims.of(line.id());
+        if (found.isEmpty() || found.get().mux().isEmpty()) {
+            return;
+        }
+        LineSims ls = found.get();
+        for (int attempt = 0; attempt < SWITCH_ATTEMPTS; attempt++) {
+            String iccid = line.snapshot().identity().iccid();
+            Instant windowStart = clock.instant().minus(ls.policy().window());
+            Map<Integer, Integer> bySlot = new HashMap<>();
+            for (int slot : ls.policy().slots()) {
+                ls.slot(slot).map(SimSlot::iccid).filter(c -> !c.isEmpty())
+                        .ifPresent(c -> bySlot.put(slot, counts.since(c, windowStart)));
+            }
+            RotationPolicy.Usage usage = new RotationPolicy.Usage(counts.since(iccid, ls.switchedAt()),
+                    counts.since(iccid, windowStart), bySlot);
+            Optional<Integer> want = ls.wantSlot(usage);
+            if (want.isEmpty()) {
+                return;
+            }
+            String expected = ls.slot(want.get()).map(SimSlot::iccid).orElse("");
+            SimSwitchResult result = line.switchSim(ls.mux().get(), want.get(), expected, SIM_SWITCH_TIMEOUT).join();
+            if (result.ok()) {
+                ls.switched(clock.instant());
+                return;
+            }
+            log.warn("event=sim-slot-failed line={} slot={} why=\"{}\"", line.id(), want.get(), result.why());
+            ls.markFailed(want.get());
+        }
+    }
+}

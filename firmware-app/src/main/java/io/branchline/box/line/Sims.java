@@ -1,0 +1,45 @@
+package io.branchline.box.line;
+
+import io.branchline.hw.modem.ModemLine;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the box knows of the SIM each line is on beyond what the modem says: its slots and rotation, the
+ * prefix to dial with, and the own number the installer entered for SIMs that do not know theirs.
+ */
+public final class Sims {
+    private final Map<String, LineSims> byLine;
+    private final Map<String, String> configuredNumbers;
+
+    /**
+     * @param configuredNumbers own numbers the installer entered per line, for SIMs that do not know theirs
+     */
+    public Sims(Map<String, LineSims> byLine, Map<String, String> configuredNumbers) {
+        this.byLine = Map.copyOf(byLine);
+        this.configuredNumbers = Map.copyOf(configuredNumbers);
+    }
+
+    public Optional<LineSims> of(String lineId) {
+        return Optional.ofNullable(byLine.get(lineId));
+    }
+
+    public Map<String, LineSims> byLine() {
+        return byLine;
+    }
+
+    /** The SIM's own number: as the SIM reports it, else the slot's configured one, else the line's. */
+    public String ownNumber(ModemLine l) {
+        String own = l.snapshot().identity().ownNumber();
+        if (!own.isEmpty()) {
+            return own;
+        }
+        String slotNumber = of(l.id()).map(LineSims::configuredNumber).orElse("");
+        return slotNumber.isEmpty() ? configuredNumbers.getOrDefault(l.id(), "") : slotNumber;
+    }
+
+    /** The prefix the current SIM dials with (a carrier's or the PBX's), empty for none. */
+    public String prefix(ModemLine l) {
+        return of(l.id()).map(LineSims::prefix).orElse("");
+    }
+}

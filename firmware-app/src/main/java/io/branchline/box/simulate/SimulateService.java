@@ -1,0 +1,74 @@
+package io.branchline.box.simulate;
+
+import io.branchline.box.crmstub.CrmStub;
+import io.branchline.box.web.Json;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /api/simulate}: the simulate mode's hardware and CRM, to look at and to poke.
+ * <pre>
+ * curl http://127.0.0.1:8080/api/simulate/network        # who called whom, dialled what, forwarded or not
+ * curl http://127.0.0.1:8080/api/simulate/crm            # the two CRM stubs' addresses
+ * curl -X POST 'http://127.0.0.1:8080/api/simulate/sms/desk-1001?from=13912345678&amp;text=hello'
+ * curl -X POST 'http://127.0.0.1:8080/api/simulate/hook/desk-1001?off-hook=false'   # put the handset down
+ * </pre>
+ */
+public final class SimulateService implements HttpService {
+    private final SimulatedHardware sim;
+    private final List<CrmStub> stubs;
+
+    /** @param stubs the in-process CRM stubs, [private, public]; empty when a real CRM is configured */
+    public SimulateService(SimulatedHardware sim, List<CrmStub> stubs) {
+        this.sim = sim;
+        this.stubs = List.copyOf(stubs);
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/network", (req, res) -> Json.ok(res, sim.network().records()))
+                .post("/sms/{line}", this::sms)
+                .post("/hook/{line}", this::hook);
+        if (stubs.size() == 2) {
+            rules.get("/crm", (req, res) -> Json.ok(res, Map.of("private", "http://127.0.0.1:" + stubs.get(0).port()
+                    + "/stub/calls", "public", "http://127.0.0.1:" + stubs.get(1).port() + "/stub/calls")));
+        }
+    }
+
+    /** A text message to a line's SIM: POST '/api/simulate/sms/desk-1001?from=13912345678&amp;text=...'. */
+    private void sms(ServerRequest req, ServerResponse res) {
+        String line = req.path().pathParameters().get("line");
+        var simLine = sim.lines().stream().filter(l -> l.id().equals(line)).findFirst();
+        String from = req.query().first("from").orElse("");
+        String text = req.query().first("text").orElse("");
+        if (simLine.isEmpty()) {
+            Json.error(res, Status.NOT_FOUND_404, "line", "no emulated line " + line);
+        } else if (!from.matches("\\+?[0-9]{3,20}")) {
+            Json.error(res, Status.BAD_REQUEST_400, "from", "must be a phone number");
+        } else if (text.isEmpty() || text.length() > 70) {
+            Json.error(res, Status.BAD_REQUEST_400, "text", "must be 1 to 70 characters");
+        } else {
+            int index = sim.bus().modemAt(simLine.get().address().usbPath()).receiveSms(from, text);
+            Json.ok(res, Map.of("line", line, "simIndex", index));
+        }
+    }
+
+    /** The emulated desk phone's handset: POST /api/simulate/hook/desk-1001?off-hook=false puts it down. */
+    private void hook(ServerRequest req, ServerResponse res) {
+        String line = req.path().pathParameters().get("line");
+        int pin = line.equals("desk-1001") ? SimulatedHardware.HOOK_1001
+                : line.equals("desk-1002") ? SimulatedHardware.HOOK_1002 : -1;
+        if (pin < 0) {
+            Json.error(res, Status.NOT_FOUND_404, "line", "no hook switch on " + line);
+            return;
+        }
+        boolean offHook = req.query().first("off-hook").asOptional().map(Boolean::parseBoolean).orElse(true);
+        sim.gpio().drive(pin, !offHook); // the switch pulls the line low when the handset is lifted
+        Json.ok(res, Map.of("line", line, "offHook", offHook));
+    }
+}
