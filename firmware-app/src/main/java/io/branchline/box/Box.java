@@ -26,6 +26,7 @@ import io.branchline.box.recording.RecordingFeature;
 import io.branchline.box.simulate.SimulateService;
 import io.branchline.box.simulate.SimulatedHardware;
 import io.branchline.box.sms.SmsFeature;
+import io.branchline.box.store.DataDirLock;
 import io.branchline.box.store.Database;
 import io.branchline.box.sync.OutboxSender;
 import io.branchline.box.sync.SyncFeature;
@@ -78,10 +79,12 @@ public final class Box implements AutoCloseable {
     private final CallControl calls;
     private final SyncFeature sync;
     private final ApiServer server;
+    private final DataDirLock folder;
 
     private Box(SystemScheduler scheduler, Database db, Hardware hardware, LinesFeature lines, FrameClock mediaClock,
                 Prompts prompts, RecordingFeature recording, ForwardingJournal journal, CallControl calls,
-                SyncFeature sync, ApiServer server) {
+                SyncFeature sync, ApiServer server, DataDirLock folder) {
+        this.folder = folder;
         this.scheduler = scheduler;
         this.db = db;
         this.hardware = hardware;
@@ -97,8 +100,16 @@ public final class Box implements AutoCloseable {
 
     public static Box start(Options o) {
         BoxConfig config = o.config();
+        DataDirLock folder = DataDirLock.take(o.dataDir()); // one box per data folder
         SystemScheduler scheduler = new SystemScheduler();
-        Database db = Database.open(o.dataDir());
+        Database db;
+        try {
+            db = Database.open(o.dataDir());
+        } catch (RuntimeException e) {
+            scheduler.close();
+            folder.close();
+            throw e;
+        }
         // Hardware and lines.
         Hardware hardware = o.simulate() ? simulated(scheduler, o.simulatePtys()) : new ConfiguredHardware(config);
         List<BoxConfig.Agent> agentList = new ArrayList<>(config.agents());
@@ -110,12 +121,17 @@ public final class Box implements AutoCloseable {
             hardware.close();
             db.close();
             scheduler.close();
+            folder.close();
             throw e;
         }
         Agents agents = Agents.from(agentList);
         // Recordings (what a crash left is repaired first), opening messages and the voices of calls.
         CallRecords records = new CallRecords(db, scheduler.clock());
         RecordingFeature recording = RecordingFeature.start(config.recordings(), o.dataDir(), db, records, scheduler);
+        int cut = records.recoverCut(); // calls a crash caught before they had a record
+        if (cut > 0) {
+            log.warn("event=calls-recovered count={} note=\"ended as cut: the box stopped while they were up\"", cut);
+        }
         Prompts prompts = new Prompts(db, o.dataDir(), scheduler.clock(), a -> agents.find(a).isPresent(),
                 l -> lines.registry().line(l).isPresent());
         FrameClock mediaClock = new FrameClock("media");
@@ -143,7 +159,7 @@ public final class Box implements AutoCloseable {
         if (rawAt) {
             log.warn("event=raw-at-enabled note=\"POST /api/lines/ID/at sends installer-typed AT commands\"");
         }
-        ApiServer server = ApiServer.start(o.host(), o.port(), r -> {
+        ApiServer server = startApi(o, r -> {
             lines.routes(r, records::countCalls, scheduler.clock(), rawAt);
             callRoom.routes(r);
             r.register("/api/agents", agentsApi);
@@ -156,10 +172,29 @@ public final class Box implements AutoCloseable {
                 r.register("/api/simulate", new SimulateService(sim, sync.stubs()));
             }
             r.get("/api/health", (req, res) -> Json.ok(res, health(o.simulate(), lines.registry())));
-        });
+        }, List.of(sync::close, sync::closeStubs, lines::close, mediaClock::close, hardware::close, db::close,
+                scheduler::close, folder::close));
         log.info("event=box-started version={} api=http://{}:{}/api/lines data={} lines={}", Version.current(),
                 o.host(), server.port(), db.file(), lines.registry().all().size());
-        return new Box(scheduler, db, hardware, lines, mediaClock, prompts, recording, journal, calls, sync, server);
+        return new Box(scheduler, db, hardware, lines, mediaClock, prompts, recording, journal, calls, sync, server,
+                folder);
+    }
+
+    /** The API, or, when the port cannot be had, everything started so far stopped again and the reason thrown. */
+    private static ApiServer startApi(Options o, java.util.function.Consumer<io.helidon.webserver.http.HttpRouting.Builder>
+            routing, List<AutoCloseable> started) {
+        try {
+            return ApiServer.start(o.host(), o.port(), routing);
+        } catch (ApiServer.ListenException e) {
+            for (AutoCloseable c : started) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // stopping anyway
+                }
+            }
+            throw e;
+        }
     }
 
     private static SimulatedHardware simulated(SystemScheduler scheduler, Path ptys) {
@@ -242,5 +277,6 @@ public final class Box implements AutoCloseable {
         hardware.close();
         db.close();
         scheduler.close();
+        folder.close();
     }
 }

@@ -8,6 +8,7 @@ import io.branchline.box.agent.Agent;
 import io.branchline.hw.modem.ModemCall;
 import io.branchline.hw.modem.ModemLine;
 import java.util.Set;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -23,6 +24,8 @@ public final class Call {
     final String numberGiven;
     final String customerId;
     final Instant requestedAt;
+    /** The box's clock: a call that is up shows its talk time so far. */
+    private final Clock clock;
     /** Every line this call holds: the caller's, and the forwarding SIM's in call-forward modes. */
     final Set<String> holds;
     private volatile String lineId;
@@ -39,8 +42,10 @@ public final class Call {
     /** Set when a hang-up comes before the modem has taken the ATD. */
     volatile boolean hangUpRequested;
 
-    Call(String id, Agent agent, String numberGiven, String customerId, Instant requestedAt, Placement p,
-               Set<String> holds) {
+    Call(String id, Agent agent, String numberGiven, String customerId, Clock clock, Placement p,
+         Set<String> holds) {
+        this.clock = clock;
+        Instant requestedAt = clock.instant();
         this.id = id;
         this.holds = Set.copyOf(holds);
         this.agent = agent;
@@ -101,8 +106,12 @@ public final class Call {
         return modemCall;
     }
 
-    /** The call ended before anything was dialled (forwarding refused, hung up during the delay). */
+    /**
+     * The call ended before the customer's number was dialled (forwarding refused, hung up during the delay,
+     * the agent leg of a callback unanswered): its record says nothing was dialled.
+     */
     public void endBeforeDial(EndCause cause, String detail, Instant at) {
+        numberDialed = "";
         failedDetail = detail;
         failedAt = at;
         failedCause = cause;
@@ -128,7 +137,7 @@ public final class Call {
         Instant ended = c.endedAt().orElse(null);
         long wait = answered != null ? Duration.between(start, answered).toMillis()
                 : ended != null ? Duration.between(start, ended).toMillis() : 0;
-        long talk = answered != null && ended != null ? Duration.between(answered, ended).toMillis() : 0;
+        long talk = answered == null ? 0 : Duration.between(answered, ended != null ? ended : clock.instant()).toMillis();
         return new CallView(id, agent.id(), lineId, simIccid, simNumber, numberGiven, numberDialed, mode, customerId,
                 c.phase() == CallPhase.ENDED ? "ended" : c.phase().label(), TimeText.of(start),
                 answered == null ? null : TimeText.of(answered), ended == null ? null : TimeText.of(ended), wait, talk,

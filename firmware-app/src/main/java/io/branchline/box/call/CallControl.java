@@ -61,8 +61,8 @@ public final class CallControl {
 
     public CallView start(CallRequest request) {
         CallRequest.Checked r = request.check(agents);
-        guard.check(r.customer().digits(), r.force()).ifPresent(refusal -> {
-            throw CallRequestException.conflict("number", refusal.message());
+        guard.check(r.number().subscriber(), r.force()).ifPresent(refusal -> {
+            throw CallRequestException.refused("number", refusal.message());
         });
         DialPlan plan = plans.stream().filter(p -> p.serves(r.mode())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no dial plan serves " + r.mode().name()));
@@ -75,11 +75,17 @@ public final class CallControl {
                 throw CallRequestException.conflict(e.field(), e.getMessage());
             }
             call = new Call(UUID.randomUUID().toString(), r.agent(), r.numberGiven(), r.customerId(),
-                    scheduler.clock().instant(), route.placement(), route.holds());
+                    scheduler.clock(), route.placement(), route.holds());
             table.add(call);
         }
+        try {
+            records.attempt(call.view()); // from here on a crash still leaves the call a record
+        } catch (RuntimeException e) {
+            table.remove(call);
+            throw e;
+        }
         if (r.force()) {
-            guard.placedWithForce(r.agent().id(), r.customer().digits());
+            guard.placedWithForce(r.agent().id(), r.number().subscriber());
         }
         Thread.ofVirtual().name("call " + call.id).start(() -> {
             try {

@@ -1,5 +1,6 @@
 package io.branchline.box.call;
 
+import static io.branchline.box.store.schema.Tables.CALL_ATTEMPT;
 import static io.branchline.box.store.schema.Tables.CALL_RECORD;
 import static io.branchline.box.store.schema.Tables.OUTBOX;
 
@@ -64,9 +65,52 @@ public final class CallRecords {
                     .execute();
             dsl.insertInto(OUTBOX).set(OUTBOX.KIND, "call.record").set(OUTBOX.IDEMPOTENCY_KEY, "call:" + c.id())
                     .set(OUTBOX.PAYLOAD, payload).set(OUTBOX.CREATED_AT, TimeText.of(clock.instant())).execute();
+            dsl.deleteFrom(CALL_ATTEMPT).where(CALL_ATTEMPT.ID.eq(c.id())).execute();
             alsoInTransaction.accept(dsl);
             return null;
         });
+    }
+
+    /**
+     * A call got its lines and is about to be dialled (or rang, or moved to another SIM): kept until its
+     * record is written, so that a crash before then still leaves a record (see {@link #recoverCut()}).
+     */
+    public void attempt(CallView c) {
+        String json;
+        try {
+            json = Json.MAPPER.writeValueAsString(c);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write call " + c.id(), e);
+        }
+        db.with(dsl -> dsl.insertInto(CALL_ATTEMPT).set(CALL_ATTEMPT.ID, c.id())
+                .set(CALL_ATTEMPT.STARTED_AT, c.startedAt()).set(CALL_ATTEMPT.CALL_JSON, json)
+                .onConflict(CALL_ATTEMPT.ID).doUpdate().set(CALL_ATTEMPT.CALL_JSON, json).execute());
+    }
+
+    /**
+     * At start, before any call: the calls a crash or power cut left without a record get one, ended as
+     * "cut" when last seen, with their outbox row. Returns how many.
+     */
+    public int recoverCut() {
+        var left = db.with(dsl -> dsl.selectFrom(CALL_ATTEMPT).orderBy(CALL_ATTEMPT.STARTED_AT).fetch());
+        int n = 0;
+        for (var a : left) {
+            try {
+                if (find(a.getId()).isPresent()) {
+                    db.with(dsl -> dsl.deleteFrom(CALL_ATTEMPT).where(CALL_ATTEMPT.ID.eq(a.getId())).execute());
+                    continue;
+                }
+                CallView last = Json.MAPPER.readValue(a.getCallJson(), CallView.class);
+                String at = last.answeredAt() != null ? last.answeredAt() : last.startedAt();
+                save(last.endedAs(at, 0, "cut", "the box stopped while the call was " + last.state()
+                        + " (power cut or crash); how it ended is not known", false));
+                n++;
+            } catch (JsonProcessingException | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(CallRecords.class).error("event=call-attempt-recovery-failed"
+                        + " call={} error=\"{}\"", a.getId(), e.getMessage());
+            }
+        }
+        return n;
     }
 
     public Optional<CallView> find(String id) {

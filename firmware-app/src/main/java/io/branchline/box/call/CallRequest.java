@@ -2,8 +2,9 @@ package io.branchline.box.call;
 
 import io.branchline.box.agent.Agent;
 import io.branchline.box.agent.Agents;
+import io.branchline.box.number.InvalidNumberException;
+import io.branchline.box.number.PhoneNumber;
 import io.branchline.hw.at.DialString;
-import io.branchline.hw.at.InvalidAtArgumentException;
 
 /**
  * A click-to-call request as it arrives (the API, the CLI, a CRM command): the agent, the number, the
@@ -11,20 +12,26 @@ import io.branchline.hw.at.InvalidAtArgumentException;
  */
 public record CallRequest(String agent, String number, String customerId, String mode, boolean force) {
 
-    /** The request after its checks: every field known good. */
-    public record Checked(Agent agent, String numberGiven, DialString customer, DialMode mode, String customerId,
-                          boolean force) {
+    /**
+     * The request after its checks: every field known good; {@code customer} is what the modem dials,
+     * {@code number} the number read once for the guard's lists too.
+     */
+    public record Checked(Agent agent, String numberGiven, PhoneNumber number, DialString customer, DialMode mode,
+                          String customerId, boolean force) {
     }
 
     /** Checks every field, refusing the first bad one by name; nothing reaches a modem. */
     public Checked check(Agents agents) {
         Agent a = agents.find(agent == null ? "" : agent)
                 .orElseThrow(() -> CallRequestException.invalid("agent", "no agent \"" + agent + "\""));
-        DialString customer;
+        PhoneNumber n;
         try {
-            customer = DialString.of("number", number);
-        } catch (InvalidAtArgumentException e) {
-            throw CallRequestException.invalid(e.field(), e.getMessage().substring(e.field().length() + 2));
+            n = PhoneNumber.parse("number", number);
+        } catch (InvalidNumberException e) {
+            throw CallRequestException.invalid(e.field(), e.reason());
+        }
+        if (!n.extension().isEmpty()) {
+            throw CallRequestException.invalid("number", "no dialing mode dials an extension; give the number alone");
         }
         DialMode m = DialMode.parse(mode == null || mode.isEmpty() ? "direct" : mode).orElseThrow(() ->
                 CallRequestException.invalid("mode", "\"" + mode + "\" is not a dialing mode; use one of "
@@ -33,6 +40,6 @@ public record CallRequest(String agent, String number, String customerId, String
         if (!customerRef.matches("[A-Za-z0-9_.:-]{0,64}")) {
             throw CallRequestException.invalid("customerId", "may hold up to 64 letters, digits, '_', '.', ':' or '-'");
         }
-        return new Checked(a, number, customer, m, customerRef, force);
+        return new Checked(a, number.strip(), n, new DialString(n.dialable()), m, customerRef, force);
     }
 }

@@ -8,11 +8,30 @@ package io.branchline.box.call;
 public class CallRequestException extends RuntimeException {
     private final String field;
     private final boolean conflict;
+    private final boolean refused;
 
     public CallRequestException(String field, String message, boolean conflict) {
+        this(field, message, conflict, false);
+    }
+
+    private CallRequestException(String field, String message, boolean conflict, boolean refused) {
         super(field + ": " + message);
         this.field = field;
         this.conflict = conflict;
+        this.refused = refused;
+    }
+
+    /**
+     * The call guard refused the number (blacklist, risk number, forced dials to approve): HTTP 409 like a
+     * busy line, but a CRM must not retry it as it would a busy line.
+     */
+    public static CallRequestException refused(String field, String message) {
+        return new CallRequestException(field, message, true, true);
+    }
+
+    /** Whether the call guard refused it (see {@link #refused(String, String)}). */
+    public boolean refusedByGuard() {
+        return refused;
     }
 
     public static CallRequestException invalid(String field, String message) {

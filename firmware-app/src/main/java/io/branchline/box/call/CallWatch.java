@@ -51,6 +51,7 @@ public final class CallWatch {
         mc.onChange(c -> {
             if (c.phase() == CallPhase.ALERTING) {
                 CallView v = call.view();
+                keepAttempt(v);
                 ringing.forEach(l -> l.accept(v));
             }
             if (c.phase() == CallPhase.ACTIVE) {
@@ -61,6 +62,14 @@ public final class CallWatch {
                 answered.forEach(l -> l.accept(v));
             }
         });
+    }
+
+    private void keepAttempt(CallView v) {
+        try {
+            records.attempt(v);
+        } catch (RuntimeException e) {
+            log.warn("event=call-attempt-update-failed call={} error=\"{}\"", v.id(), e.getMessage());
+        }
     }
 
     /** The call is over: its recording is finished, its record written, and its lines are free. */

@@ -32,8 +32,8 @@ import java.util.List;
  * </pre>
  */
 public final class CallsService implements HttpService {
-    private static final List<String> RESULTS = List.of("connected", "not-connected", "normal", "busy", "no_answer",
-            "rejected", "no_carrier", "failed");
+    private static final List<String> RESULTS = List.of("connected", "not-connected", "normal", "cancelled", "cut",
+            "busy", "no_answer", "rejected", "no_carrier", "failed");
 
     private final CallControl calls;
     private final Clock clock;
@@ -98,10 +98,8 @@ public final class CallsService implements HttpService {
     }
 
     private void start(ServerRequest req, ServerResponse res) {
-        JsonNode body;
-        try {
-            body = Json.MAPPER.readTree(req.content().as(String.class));
-        } catch (IOException e) {
+        JsonNode body = Json.bodyOrNull(req);
+        if (body == null || !body.isObject()) {
             Json.error(res, Status.BAD_REQUEST_400, null, "the body must be JSON: {\"agent\": ..., \"number\": ...}");
             return;
         }
@@ -205,18 +203,28 @@ public final class CallsService implements HttpService {
     /** A day (YYYY-MM-DD, the box's time zone) or an ISO instant, as the stored UTC text to compare with. */
     private String instant(String field, String value) {
         try {
-            return TimeText.of(value.length() == 10 ? date(field, value).atStartOfDay(clock.getZone()).toInstant()
-                    : Instant.parse(value));
-        } catch (DateTimeParseException e) {
+            Instant at = value.length() == 10 ? date(field, value).atStartOfDay(clock.getZone()).toInstant()
+                    : Instant.parse(value);
+            if (at.isBefore(Instant.EPOCH) || at.isAfter(Instant.parse("9998-12-31T00:00:00Z"))) {
+                throw CallRequestException.invalid(field, "must be between 1970 and 9998");
+            }
+            return TimeText.of(at);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
             throw CallRequestException.invalid(field, "must be a day (2026-11-22) or an instant (2026-11-22T08:00:00Z)");
         }
     }
 
+    /** A day between 1970 and 9998: the records' times are stored as text with four-digit years. */
     private static LocalDate date(String field, String value) {
         try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
+            LocalDate d = LocalDate.parse(value);
+            if (d.getYear() < 1970 || d.getYear() > 9998) {
+                throw CallRequestException.invalid(field, "must be a day between 1970 and 9998");
+            }
+            return d;
+        } catch (java.time.DateTimeException e) {
             throw CallRequestException.invalid(field, "must be a day like 2026-11-22");
         }
     }
+
 }

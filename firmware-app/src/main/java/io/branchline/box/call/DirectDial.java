@@ -38,7 +38,11 @@ public final class DirectDial implements DialPlan {
     public Route route(Agent agent, DialMode mode, DialString customer) {
         ModemLine line = choice.direct(agent);
         rotation.checkCallRate(line, table::liveOn);
-        Call.Placement first = Call.Placement.on(line, sims, sims.prefix(line) + customer.digits(), mode.name());
+        // Where the SIM rotation will have moved the line by the time it dials: the answer names that SIM.
+        Call.Placement first = rotation.planned(line)
+                .map(slot -> new Call.Placement(line.id(), slot.iccid(), slot.ownNumber(), slot.prefix()
+                        + customer.digits(), mode.name()))
+                .orElseGet(() -> Call.Placement.on(line, sims, sims.prefix(line) + customer.digits(), mode.name()));
         return new Route() {
             @Override
             public Call.Placement placement() {

@@ -127,7 +127,7 @@ public final class CallbackDial implements DialPlan {
                             + " did not answer (" + c.label() + ")")
                     .orElse("the agent's phone " + agentNumber.digits() + " did not answer within "
                             + AGENT_ANSWER_TIMEOUT.toSeconds() + " s");
-            call.endBeforeDial(requested ? EndCause.NORMAL : EndCause.NO_ANSWER, why + "; the customer was not called",
+            call.endBeforeDial(requested ? EndCause.CANCELLED : EndCause.NO_ANSWER, why + "; the customer was not called",
                     scheduler.clock().instant());
             watch.ended(call);
             return;

@@ -55,9 +55,9 @@ final class BoxClient {
         String error() {
             try {
                 var n = Json.MAPPER.readTree(body);
-                return n.has("error") ? n.get("error").asText() : body;
+                return TerminalText.safe(n.has("error") ? n.get("error").asText() : body);
             } catch (IOException e) {
-                return body;
+                return TerminalText.safe(body);
             }
         }
     }

@@ -32,7 +32,7 @@ final class CallCommand implements Cli.Command {
                 .addOption(Option.builder().longOpt("customer").hasArg().argName("ID")
                         .desc("the CRM's customer id, kept with the record").build())
                 .addOption(Option.builder().longOpt("mode").hasArg().argName("MODE")
-                        .desc("dialing mode (default direct)").build())
+                        .desc("dialing mode (default direct): " + io.branchline.box.call.DialMode.NAMES).build())
                 .addOption(Option.builder().longOpt("force")
                         .desc("dial a risk number the call guard intercepts (never a blacklisted one)").build())
                 .addOption(Option.builder().longOpt("wait").desc("follow the call until it ends").build()));

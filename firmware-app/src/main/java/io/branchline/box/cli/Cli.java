@@ -31,6 +31,11 @@ public final class Cli {
         default boolean takesArguments() {
             return false;
         }
+
+        /** What the help shows after the options (subcommands, the values an option takes). */
+        default String footer() {
+            return "";
+        }
     }
 
     private final List<Command> commands = List.of(new RunCommand(), new LinesCommand(), new CallCommand(),
@@ -51,6 +56,11 @@ public final class Cli {
             err.println("branchline: unknown command \"" + args[0] + "\"");
             err.print(usage());
             return ExitCode.USAGE;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        if (rest.contains("--help") || rest.contains("-h")) {
+            out.print(help(cmd)); // before the parse, which would first ask for the required options
+            return ExitCode.OK;
         }
         Options options = cmd.options();
         options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
@@ -94,7 +104,7 @@ public final class Cli {
         java.io.StringWriter w = new java.io.StringWriter();
         HelpFormatter f = new HelpFormatter();
         f.printHelp(new PrintWriter(w), 100, "branchline " + c.name() + " [options]", c.summary(), c.options(), 2, 2,
-                "");
+                c.footer().isEmpty() ? "" : "\n" + c.footer());
         return w.toString();
     }
 

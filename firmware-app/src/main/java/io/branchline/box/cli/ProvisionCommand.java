@@ -75,12 +75,15 @@ final class ProvisionCommand implements Cli.Command {
             Path tmp = file.resolveSibling(file.getFileName() + ".new");
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(tmp, text);
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            ConfigFileMode.keep(file, tmp);
             if (Files.exists(file)) {
-                Files.copy(file, file.resolveSibling(file.getFileName() + ".bak"), StandardCopyOption.REPLACE_EXISTING);
+                // The old file held the old token: the copy keeps its owner and mode, never wider.
+                Files.copy(file, file.resolveSibling(file.getFileName() + ".bak"), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.COPY_ATTRIBUTES);
+                ConfigFileMode.keep(file, file.resolveSibling(file.getFileName() + ".bak"));
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            out.println("provisioned " + file + " (mode 0600): CRM " + cl.getOptionValue("crm-url")
+            out.println("provisioned " + file + " (" + ConfigFileMode.describe(file) + "): CRM " + cl.getOptionValue("crm-url")
                     + (cl.hasOption("public-url") ? ", fallback " + cl.getOptionValue("public-url") : "")
                     + (Files.exists(file.resolveSibling(file.getFileName() + ".bak")) ? "; the old file is "
                     + file.getFileName() + ".bak (comments are not carried over)" : ""));

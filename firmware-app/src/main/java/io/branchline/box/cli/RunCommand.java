@@ -5,7 +5,6 @@ import io.branchline.box.config.BoxConfig;
 import io.branchline.box.config.ConfigLoader;
 import io.branchline.box.store.StoreException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -28,7 +27,7 @@ final class RunCommand implements Cli.Command {
         return new Options()
                 .addOption(Option.builder().longOpt("simulate").desc("emulated modems instead of hardware").build())
                 .addOption(Option.builder().longOpt("config").hasArg().argName("FILE")
-                        .desc("configuration file (default " + ConfigLoader.DEFAULT_PATH + ")").build())
+                        .desc("configuration file (default " + ConfigLoader.DEFAULT_PATH + "; with --simulate, none unless given)").build())
                 .addOption(Option.builder().longOpt("data-dir").hasArg().argName("DIR")
                         .desc("database and recordings (default /var/lib/branchline)").build())
                 .addOption(Option.builder().longOpt("host").hasArg().argName("ADDRESS")
@@ -52,13 +51,9 @@ final class RunCommand implements Cli.Command {
         } catch (StoreException e) {
             err.println("branchline run: " + e.getMessage());
             return ExitCode.PROBLEM;
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof java.net.BindException || e instanceof java.io.UncheckedIOException) {
-                err.println("branchline run: cannot listen on " + host + ":" + port + " (" + e.getMessage()
-                        + "); is another box running? try --port");
-                return ExitCode.PROBLEM;
-            }
-            throw e;
+        } catch (io.branchline.box.web.ApiServer.ListenException e) {
+            err.println("branchline run: " + e.getMessage());
+            return ExitCode.PROBLEM;
         }
         out.println("branchline is running" + (simulate ? " in simulate mode" : "") + ": http://" + host + ":"
                 + box.port() + "/api/lines   (data: " + dataDir + ")");
@@ -71,7 +66,8 @@ final class RunCommand implements Cli.Command {
         if (cl.hasOption("config")) {
             return ConfigLoader.load(Path.of(cl.getOptionValue("config")));
         }
-        if (simulate && !Files.exists(ConfigLoader.DEFAULT_PATH)) {
+        if (simulate) {
+            // Never the installed box's file: a simulated box would sync with the production CRM.
             return BoxConfig.empty();
         }
         return ConfigLoader.load(ConfigLoader.DEFAULT_PATH);

@@ -22,6 +22,12 @@ final class SyncCommand implements Cli.Command {
     }
 
     @Override
+    public String footer() {
+        return "subcommands:\n  branchline sync status                 server in use, backlog, oldest unsent, last success,"
+                + " last command error\n  branchline sync use private|public     switch the CRM server by hand";
+    }
+
+    @Override
     public boolean takesArguments() {
         return true;
     }
@@ -51,10 +57,13 @@ final class SyncCommand implements Cli.Command {
             out.printf("last success:  %s%n", s.path("lastSuccess").isNull() ? "never" : s.path("lastSuccess").asText());
             out.printf("sent:          %d, retries %d%n", s.path("sent").asLong(), s.path("retries").asLong());
             if (!s.path("lastError").asText().isEmpty()) {
-                out.printf("last error:    %s%n", s.path("lastError").asText());
+                out.printf("last error:    %s%n", TerminalText.safe(s.path("lastError").asText()));
             }
             if (!s.path("lastSwitch").asText().isEmpty()) {
-                out.printf("last switch:   %s%n", s.path("lastSwitch").asText());
+                out.printf("last switch:   %s%n", TerminalText.safe(s.path("lastSwitch").asText()));
+            }
+            if (!s.path("lastCommandError").asText().isEmpty()) {
+                out.printf("last command:  %s%n", TerminalText.safe(s.path("lastCommandError").asText()));
             }
             return ExitCode.OK;
         } catch (java.io.IOException e) {

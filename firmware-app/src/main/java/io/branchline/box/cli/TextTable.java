@@ -2,22 +2,27 @@ package io.branchline.box.cli;
 
 import java.util.List;
 
-/** Plain-text tables for the CLI: columns as wide as their widest cell, two spaces apart, no borders. */
+/**
+ * Plain-text tables for the CLI: columns as wide as their widest cell on a terminal (Chinese characters take
+ * two columns), two spaces apart, no borders; control characters in the data are shown, never sent.
+ */
 final class TextTable {
     private TextTable() {
     }
 
     static String render(List<String[]> rows) {
-        int[] width = new int[rows.get(0).length];
-        for (String[] r : rows) {
+        List<String[]> safe = rows.stream().map(r -> java.util.Arrays.stream(r).map(TerminalText::safe)
+                .toArray(String[]::new)).toList();
+        int[] width = new int[safe.get(0).length];
+        for (String[] r : safe) {
             for (int i = 0; i < r.length; i++) {
-                width[i] = Math.max(width[i], r[i].length());
+                width[i] = Math.max(width[i], TerminalText.width(r[i]));
             }
         }
         StringBuilder sb = new StringBuilder();
-        for (String[] r : rows) {
+        for (String[] r : safe) {
             for (int i = 0; i < r.length; i++) {
-                sb.append(i == r.length - 1 ? r[i] : String.format("%-" + (width[i] + 2) + "s", r[i]));
+                sb.append(i == r.length - 1 ? r[i] : TerminalText.pad(r[i], width[i] + 2));
             }
             sb.append('\n');
         }

@@ -79,6 +79,9 @@ public final class CrmStub implements AutoCloseable {
         this.down = isDown;
     }
 
+    private static final java.util.regex.Pattern ACK =
+            java.util.regex.Pattern.compile("/crm/v1/boxes/[^/]+/commands/([^/]+)/ack");
+
     private void routing(HttpRouting.Builder r) {
         r.post("/crm/v1/boxes/{box}/register", (req, res) -> box(req, res, () -> {
             store.registered();
@@ -90,10 +93,20 @@ public final class CrmStub implements AutoCloseable {
         }));
         r.post("/crm/v1/boxes/{box}/events", (req, res) -> box(req, res, () -> events(req, res)));
         r.get("/crm/v1/boxes/{box}/commands", (req, res) -> box(req, res, () -> commands(req, res)));
-        r.post("/crm/v1/boxes/{box}/commands/{id}/ack", (req, res) -> box(req, res, () -> {
-            store.ack(req.path().pathParameters().get("id"), body(req));
-            ok(res);
-        }));
+        // Acknowledgements are matched on the raw path: an id is one percent-encoded segment, whatever it holds
+        // ("a/b", "../x"), and the routing's decoded, normalised path would lose it.
+        r.route(io.helidon.http.Method.POST, io.helidon.http.PathMatchers.any(), (req, res) -> {
+            java.util.regex.Matcher m = ACK.matcher(req.path().rawPath());
+            if (!m.matches()) {
+                res.next();
+                return;
+            }
+            box(req, res, () -> {
+                store.ack(java.net.URLDecoder.decode(m.group(1).replace("+", "%2B"),
+                        java.nio.charset.StandardCharsets.UTF_8), body(req));
+                ok(res);
+            });
+        });
         // Inbound distribution: the agent who last called this number.
         r.get("/crm/v1/numbers/{number}/owner", (req, res) -> box(req, res, () -> {
             String number = req.path().pathParameters().get("number");
@@ -226,7 +239,7 @@ public final class CrmStub implements AutoCloseable {
 
     private void commands(ServerRequest req, ServerResponse res) throws InterruptedException {
         long wait = Math.min(30, req.query().first("wait").asOptional().map(Long::parseLong).orElse(25L));
-        List<CrmStubStore.Command> cmds = store.take(req.path().pathParameters().get("box"), wait * 1000);
+        List<JsonNode> cmds = store.take(req.path().pathParameters().get("box"), wait * 1000);
         Json.ok(res, Map.of("v", 1, "commands", cmds));
     }
 

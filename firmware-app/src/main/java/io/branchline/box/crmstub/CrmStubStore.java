@@ -1,6 +1,7 @@
 package io.branchline.box.crmstub;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.branchline.box.web.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class CrmStubStore {
     private final AtomicInteger duplicates = new AtomicInteger();
     private final AtomicInteger heartbeats = new AtomicInteger();
     private final AtomicInteger registrations = new AtomicInteger();
-    private final Map<String, BlockingQueue<Command>> commands = new ConcurrentHashMap<>();
+    private final Map<String, BlockingQueue<JsonNode>> commands = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> acks = new ConcurrentHashMap<>();
 
     /** Stores the items not seen before; returns which keys were new and which were duplicates. */
@@ -76,33 +77,41 @@ public final class CrmStubStore {
 
     public Command issue(String box, String type, JsonNode args) {
         Command c = new Command(UUID.randomUUID().toString(), box, type, args);
-        queue(box).add(c);
+        queue(box).add(Json.MAPPER.valueToTree(c));
         return c;
+    }
+
+    /**
+     * Delivers {@code command} exactly as given, however wrong (no id, an id with spaces, a huge body), as a
+     * CRM gone wrong would: redelivered every 5 s until acknowledged by the text of its id.
+     */
+    public void issueRaw(String box, JsonNode command) {
+        queue(box).add(command);
     }
 
     /** Delivers a command again, as a CRM that lost the box's acknowledgement would. */
     public void redeliver(Command c) {
-        queue(c.box()).add(c);
+        queue(c.box()).add(Json.MAPPER.valueToTree(c));
     }
 
     /** Waits up to {@code waitMillis} for commands for {@code box}; returns all that are waiting. */
-    List<Command> take(String box, long waitMillis) throws InterruptedException {
-        BlockingQueue<Command> q = queue(box);
-        List<Command> out = new ArrayList<>();
-        Command first = q.poll(waitMillis, TimeUnit.MILLISECONDS);
+    List<JsonNode> take(String box, long waitMillis) throws InterruptedException {
+        BlockingQueue<JsonNode> q = queue(box);
+        List<JsonNode> out = new ArrayList<>();
+        JsonNode first = q.poll(waitMillis, TimeUnit.MILLISECONDS);
         if (first != null) {
             out.add(first);
             q.drainTo(out);
         }
         // Like a real CRM: a command not acknowledged within 5 s (the answer was lost) is delivered again.
-        for (Command c : out) {
+        for (JsonNode c : out) {
             Thread.ofVirtual().start(() -> {
                 try {
                     Thread.sleep(5000);
                 } catch (InterruptedException e) {
                     return;
                 }
-                if (!acks.containsKey(c.id())) {
+                if (!acks.containsKey(c.path("id").asText(""))) {
                     queue(box).add(c);
                 }
             });
@@ -118,7 +127,7 @@ public final class CrmStubStore {
         return Map.copyOf(acks);
     }
 
-    private BlockingQueue<Command> queue(String box) {
+    private BlockingQueue<JsonNode> queue(String box) {
         return commands.computeIfAbsent(box, b -> new LinkedBlockingQueue<>());
     }
 }

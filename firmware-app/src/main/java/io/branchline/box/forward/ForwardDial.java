@@ -140,7 +140,7 @@ public final class ForwardDial implements DialPlan {
         Optional<ModemCalls> modem = leg.caller().calls();
         if (call.hangUpRequested() || modem.isEmpty()) {
             eraseAndClose(call, leg.forwarding());
-            end(call, call.hangUpRequested() ? EndCause.NORMAL : EndCause.FAILED, call.hangUpRequested()
+            end(call, call.hangUpRequested() ? EndCause.CANCELLED : EndCause.FAILED, call.hangUpRequested()
                     ? "hung up by the box before dialling" : "line " + leg.caller().id() + " went down");
             return;
         }

@@ -36,7 +36,8 @@ final class ForwardLegs {
         }
         DialMode m = mode;
         if (mode.auto()) {
-            int n = autoCounts.merge(agent.id(), 1, Integer::sum) - 1;
+            // Counted once the legs are found (below): a refused request does not move the agent on a card.
+            int n = autoCounts.getOrDefault(agent.id(), 0);
             int card = agent.secondLineId().isPresent() ? (n / DialMode.AUTO_SWITCH_EVERY) % 2 + 1 : 1;
             m = DialMode.forward(card, card);
         }
@@ -54,6 +55,9 @@ final class ForwardLegs {
             if (fallback != null) {
                 legs.add(fallback);
             }
+        }
+        if (mode.auto()) {
+            autoCounts.merge(agent.id(), 1, Integer::sum);
         }
         return legs;
     }

@@ -92,10 +92,7 @@ public final class CallGuard {
 
     /** An admin approves {@code number}: it may be force-dialled 3 more times. */
     public void approve(String number, String by) {
-        String n = NumberList.normalise(number);
-        if (n.length() < 3) {
-            throw new IllegalArgumentException("number: \"" + number + "\" is not a phone number");
-        }
+        String n = io.branchline.box.number.PhoneNumber.parse("number", number).subscriber();
         String now = TimeText.of(clock.instant());
         db.with(dsl -> {
             Integer last = dsl.select(org.jooq.impl.DSL.max(FORCED_DIAL.SEQ)).from(FORCED_DIAL).fetchOne(0, Integer.class);

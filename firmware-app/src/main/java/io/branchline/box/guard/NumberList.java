@@ -2,7 +2,9 @@ package io.branchline.box.guard;
 
 import static io.branchline.box.store.schema.Tables.NUMBER_LIST;
 
+import io.branchline.box.number.PhoneNumber;
 import io.branchline.box.store.Database;
+import io.branchline.box.store.StoredText;
 import io.branchline.box.store.TimeText;
 import java.time.Clock;
 import java.util.List;
@@ -10,8 +12,8 @@ import java.util.Optional;
 
 /**
  * A list of numbers the call guard acts on: the blacklist (黑名单, never dialled) or the risk numbers (风险号,
- * intercepted unless forced). Numbers are compared in one form, digits only and without the +86 / 0086
- * country prefix, so that "+86 139-0000-0005" and "13900000005" are the same customer.
+ * intercepted unless forced). Numbers are stored and compared in the one form {@link PhoneNumber} reads them
+ * in, so that "+86 139-0000-0005", "013900000005", "17951 13900000005" and "13900000005" are one customer.
  */
 public final class NumberList {
     public static final int MAX_PER_UPDATE = 10_000;
@@ -43,24 +45,17 @@ public final class NumberList {
     public record Entry(String number, String reason, String source, String addedAt) {
     }
 
-    /** The one form numbers are compared in; empty if {@code raw} holds no digits. */
+    public static final int MAX_REASON = 128;
+
+    /** The one form numbers are compared in; empty if {@code raw} is not a phone number. */
     public static String normalise(String raw) {
-        String d = raw == null ? "" : raw.replaceAll("[^0-9]", "");
-        if (d.startsWith("0086")) {
-            d = d.substring(4);
-        } else if (d.startsWith("86") && d.length() == 13) {
-            d = d.substring(2);
-        }
-        return d;
+        return PhoneNumber.subscriberOf(raw).orElse("");
     }
 
     /** Checks every number first, naming the first bad one; then adds them all or none. */
     public int add(List<String> numbers, String reason, String source) {
         List<String> clean = check(numbers);
-        String why = reason == null ? "" : reason.strip();
-        if (why.length() > 128) {
-            throw new IllegalArgumentException("reason: at most 128 characters");
-        }
+        String why = StoredText.check("reason", reason, MAX_REASON);
         String now = TimeText.of(clock.instant());
         return db.with(dsl -> {
             int n = 0;
@@ -82,6 +77,9 @@ public final class NumberList {
 
     public Optional<Entry> find(String number) {
         String n = normalise(number);
+        if (n.isEmpty()) {
+            return Optional.empty();
+        }
         return db.with(dsl -> dsl.selectFrom(NUMBER_LIST).where(NUMBER_LIST.LIST.eq(list))
                 .and(NUMBER_LIST.NUMBER.eq(n)).fetchOptional()
                 .map(r -> new Entry(r.getNumber(), r.getReason(), r.getSource(), r.getAddedAt())));
@@ -100,13 +98,10 @@ public final class NumberList {
             throw new IllegalArgumentException("numbers: at most " + MAX_PER_UPDATE + " per update, not "
                     + numbers.size());
         }
+        java.util.Set<String> clean = new java.util.LinkedHashSet<>();
         for (int i = 0; i < numbers.size(); i++) {
-            String raw = numbers.get(i);
-            String n = normalise(raw);
-            if (raw == null || !raw.matches("[0-9+\\- ()]{3,32}") || n.length() < 3 || n.length() > 20) {
-                throw new IllegalArgumentException("numbers[" + i + "]: \"" + raw + "\" is not a phone number");
-            }
+            clean.add(PhoneNumber.parse("numbers[" + i + "]", numbers.get(i)).subscriber());
         }
-        return numbers.stream().map(NumberList::normalise).distinct().toList();
+        return List.copyOf(clean);
     }
 }

@@ -78,14 +78,12 @@ public final class LinesService implements HttpService {
                     "raw AT is off; start the box with --debug-raw-at (or debug.raw-at: true) to use it");
             return;
         }
-        String text;
-        try {
-            Map<?, ?> body = Json.MAPPER.readValue(req.content().as(String.class), Map.class);
-            text = body.get("command") instanceof String s ? s : null;
-        } catch (java.io.IOException e) {
+        var body = Json.bodyOrNull(req);
+        if (body == null || !body.isObject()) {
             Json.error(res, Status.BAD_REQUEST_400, null, "the body must be JSON: {\"command\": \"AT...\"}");
             return;
         }
+        String text = body.path("command").isTextual() ? body.get("command").asText() : null;
         AtCommand cmd;
         try {
             cmd = AtCommands.raw(text, true);

@@ -54,9 +54,18 @@ public final class SimRotation {
         warnings.raise(new FrequentCallWarnings.Warning(TimeText.of(clock.instant()), line.id(), iccid,
                 sims.ownNumber(line), made + 1, rule.window().toMinutes(), rule.block()));
         if (rule.block()) {
-            throw new LineUnavailableException("agent", "frequent-call warning: the SIM on line " + line.id()
+            throw new LineUnavailableException("line", "frequent-call warning: the SIM on line " + line.id()
                     + " made " + made + " calls within " + rule.window().toMinutes() + " minutes; calls are blocked");
         }
+    }
+
+    /**
+     * The slot the line will move to before its next call, if it moves: what the call's first answer names,
+     * before the switch has happened.
+     */
+    public Optional<SimSlot> planned(ModemLine line) {
+        return sims.of(line.id()).filter(ls -> ls.mux().isPresent())
+                .flatMap(ls -> ls.wantSlot(usage(ls, line)).flatMap(ls::slot));
     }
 
     /** Moves the line to the SIM its rotation policy wants, skipping slots that fail to come up. */
@@ -67,16 +76,7 @@ public final class SimRotation {
         }
         LineSims ls = found.get();
         for (int attempt = 0; attempt < SWITCH_ATTEMPTS; attempt++) {
-            String iccid = line.snapshot().identity().iccid();
-            Instant windowStart = clock.instant().minus(ls.policy().window());
-            Map<Integer, Integer> bySlot = new HashMap<>();
-            for (int slot : ls.policy().slots()) {
-                ls.slot(slot).map(SimSlot::iccid).filter(c -> !c.isEmpty())
-                        .ifPresent(c -> bySlot.put(slot, counts.since(c, windowStart)));
-            }
-            RotationPolicy.Usage usage = new RotationPolicy.Usage(counts.since(iccid, ls.switchedAt()),
-                    counts.since(iccid, windowStart), bySlot);
-            Optional<Integer> want = ls.wantSlot(usage);
+            Optional<Integer> want = ls.wantSlot(usage(ls, line));
             if (want.isEmpty()) {
                 return;
             }
@@ -89,5 +89,16 @@ public final class SimRotation {
             log.warn("event=sim-slot-failed line={} slot={} why=\"{}\"", line.id(), want.get(), result.why());
             ls.markFailed(want.get());
         }
+    }
+
+    private RotationPolicy.Usage usage(LineSims ls, ModemLine line) {
+        String iccid = line.snapshot().identity().iccid();
+        Instant windowStart = clock.instant().minus(ls.policy().window());
+        Map<Integer, Integer> bySlot = new HashMap<>();
+        for (int slot : ls.policy().slots()) {
+            ls.slot(slot).map(SimSlot::iccid).filter(c -> !c.isEmpty())
+                    .ifPresent(c -> bySlot.put(slot, counts.since(c, windowStart)));
+        }
+        return new RotationPolicy.Usage(counts.since(iccid, ls.switchedAt()), counts.since(iccid, windowStart), bySlot);
     }
 }

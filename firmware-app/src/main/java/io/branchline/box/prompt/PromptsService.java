@@ -2,6 +2,7 @@ package io.branchline.box.prompt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.branchline.box.web.Json;
+import io.branchline.box.web.RequestBody;
 import io.branchline.hw.audio.WavFile;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -25,7 +26,7 @@ import java.util.Map;
  */
 public final class PromptsService implements HttpService {
     /** A 60 s MP3 at 320 kbit/s is 2.4 MB and a 60 s 48 kHz stereo WAV 11.5 MB: 16 MB covers what is allowed. */
-    static final long MAX_UPLOAD = 16L * 1024 * 1024;
+    static final int MAX_UPLOAD = 16 * 1024 * 1024;
 
     private final Prompts prompts;
 
@@ -52,12 +53,7 @@ public final class PromptsService implements HttpService {
     }
 
     private void upload(ServerRequest req, ServerResponse res) {
-        if (req.headers().contentLength().orElse(0) > MAX_UPLOAD) {
-            Json.error(res, Status.REQUEST_ENTITY_TOO_LARGE_413, "file", "is larger than 16 MB; an opening message"
-                    + " lasts at most 60 s");
-            return;
-        }
-        byte[] file = req.content().as(byte[].class);
+        byte[] file = RequestBody.bytes(req, MAX_UPLOAD, "file", "an opening message lasts at most 60 s");
         try {
             Prompts.Prompt p = prompts.add(req.query().first("name").orElse(null),
                     req.query().first("filename").orElse(""), file);

@@ -2,13 +2,23 @@ package io.branchline.box.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.branchline.box.call.CallRequestException;
+import io.branchline.box.agent.SeatStates;
 import io.branchline.box.call.CallControl;
-import io.branchline.box.call.CallView;
+import io.branchline.box.guard.CallGuard;
+import io.branchline.box.store.StoredText;
+import io.branchline.box.store.TimeText;
 import io.branchline.box.web.Json;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,53 +26,76 @@ import org.slf4j.LoggerFactory;
  * Commands from the CRM by long-poll: a request always waits at the CRM (25 s), so a command issued there
  * reaches the box within a second. Each command id is executed at most once (the {@link CommandLog} is
  * checked and written before the acknowledgement), and acknowledged with its outcome; a command delivered
- * again gets the first outcome again. Unknown types and invalid fields are acknowledged as rejected.
+ * again gets the first outcome again. Every command is acknowledged, done, failed or rejected with the
+ * reason; one that cannot even be identified (no id) is reported once (log, {@code /api/sync}, an event for
+ * the CRM) and skipped. One bad command never blocks the next.
  */
 public final class CommandPoller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CommandPoller.class);
+    private static final int REPORTED_KEPT = 1000;
 
     private final CrmClient client;
     private final CrmEndpoints endpoints;
     private final String boxId;
     private final CommandLog commands;
-    private final CallControl calls;
-    private final io.branchline.box.agent.SeatStates seats;
-    private final java.util.function.Predicate<String> agentExists;
+    private final CrmCommands crmCommands;
+    private final Events events;
+    private final Clock clock;
+    private final Set<String> reported = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REPORTED_KEPT;
+        }
+    });
     private final Thread loop;
     private volatile boolean running = true;
     private volatile boolean moved;
-
-    private final io.branchline.box.guard.CallGuard guard;
+    private volatile String lastError = "";
 
     public CommandPoller(CrmClient client, CrmEndpoints endpoints, String boxId, CommandLog commands,
-                         CallControl calls, io.branchline.box.agent.SeatStates seats,
-                         java.util.function.Predicate<String> agentExists, io.branchline.box.guard.CallGuard guard) {
-        this.guard = guard;
-        this.seats = seats;
-        this.agentExists = agentExists;
+                         CallControl calls, SeatStates seats, Predicate<String> agentExists, CallGuard guard,
+                         Events events, Clock clock) {
         this.client = client;
         this.endpoints = endpoints;
         this.boxId = boxId;
         this.commands = commands;
-        this.calls = calls;
+        this.crmCommands = new CrmCommands(calls, seats, agentExists, guard);
+        this.events = events;
+        this.clock = clock;
         // A long-poll waiting at the old server would hold commands issued at the new one for up to 25 s:
         // the waiting request is abandoned when the box moves.
         endpoints.onSwitch(() -> moved = true);
         this.loop = Thread.ofVirtual().name("crm-commands").start(this::run);
     }
 
+    /** The last command the box could not take as it came (rejected, failed, unidentified), or "". */
+    public String lastError() {
+        return lastError;
+    }
+
     private void run() {
         while (running) {
             try {
-                CrmClient.Answer a = poll();
+                CrmClient.Bytes a = poll();
                 if (a == null) {
                     continue; // moved to another server: poll there
                 }
                 if (!a.ok()) {
                     throw new IOException("commands answered " + a.status());
                 }
-                for (JsonNode c : Json.MAPPER.readTree(a.body()).path("commands")) {
-                    handle(c);
+                CommandBatch.Read read = CommandBatch.read(a.body(), a.length(), a.cut());
+                for (CommandBatch.Incoming c : read.commands()) {
+                    try {
+                        handle(c);
+                    } catch (IOException e) {
+                        // The acknowledgement did not arrive: the CRM delivers the command again and gets the
+                        // outcome from the log. The commands behind it go on now.
+                        log.warn("event=crm-command-ack-failed id={} error=\"{}\"", CommandId.pathSegment(c.id()),
+                                e.getMessage());
+                    }
+                }
+                if (!read.stoppedBecause().isEmpty()) {
+                    report("answer:" + read.stoppedBecause(), read.stoppedBecause());
                 }
             } catch (InterruptedException e) {
                 return;
@@ -81,123 +114,68 @@ public final class CommandPoller implements AutoCloseable {
     }
 
     /** One long-poll; null when the box moved to another server while it waited. */
-    private CrmClient.Answer poll() throws IOException, InterruptedException {
+    private CrmClient.Bytes poll() throws IOException, InterruptedException {
         moved = false;
         var f = client.getAsync(endpoints.current().base(), "/v1/boxes/" + boxId + "/commands?wait=25",
-                Duration.ofSeconds(35));
+                Duration.ofSeconds(35), CommandBatch.MAX_ANSWER);
         while (true) {
             try {
                 return f.get(200, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 if (moved || !running) {
                     f.cancel(true);
                     return null;
                 }
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IOException(e.getCause() == null ? e.toString() : e.getCause().getMessage(), e);
             }
         }
     }
 
-    void handle(JsonNode c) throws IOException {
-        String id = c.path("id").asText("");
-        if (id.isEmpty()) {
+    void handle(CommandBatch.Incoming c) throws IOException {
+        if (!c.identified()) {
+            report(c.fingerprint(), c.problem());
             return;
         }
-        String type = c.path("type").asText("");
+        String id = c.id();
+        String type = c.command() == null ? "" : c.command().path("type").asText("");
         CommandLog.Outcome outcome = commands.find(id).orElse(null);
         if (outcome == null) {
-            outcome = execute(type, c.path("args"));
+            if (!CommandId.safe(id)) {
+                outcome = new CommandLog.Outcome("rejected", "id: may hold only " + CommandId.SAFE + ", up to "
+                        + CommandId.MAX, "{}");
+            } else if (!c.problem().isEmpty()) {
+                outcome = new CommandLog.Outcome("rejected", c.problem(), "{}");
+            } else {
+                outcome = crmCommands.execute(type, c.command().path("args"));
+            }
+            outcome = new CommandLog.Outcome(outcome.outcome(), StoredText.printable(outcome.reason()),
+                    outcome.resultJson());
             commands.record(id, type, outcome);
-            log.info("event=crm-command id={} type={} outcome={} reason=\"{}\"", id, type, outcome.outcome(),
-                    outcome.reason());
+            log.info("event=crm-command id={} type={} outcome={} reason=\"{}\"", CommandId.pathSegment(id),
+                    CommandId.pathSegment(type), outcome.outcome(), outcome.reason());
+            if (!outcome.outcome().equals("done")) {
+                lastError = TimeText.of(clock.instant()) + " " + CommandId.pathSegment(id) + " " + outcome.outcome()
+                        + ": " + outcome.reason();
+            }
         }
         ObjectNode ack = Json.MAPPER.createObjectNode().put("v", 1).put("outcome", outcome.outcome())
                 .put("reason", outcome.reason());
         ack.set("result", Json.MAPPER.readTree(outcome.resultJson()));
-        client.post(endpoints.current().base(), "/v1/boxes/" + boxId + "/commands/" + id + "/ack",
-                Json.MAPPER.writeValueAsString(ack), Duration.ofSeconds(10));
+        client.post(endpoints.current().base(), "/v1/boxes/" + boxId + "/commands/" + CommandId.pathSegment(id)
+                + "/ack", Json.MAPPER.writeValueAsString(ack), Duration.ofSeconds(10));
     }
 
-    private CommandLog.Outcome execute(String type, JsonNode args) {
-        try {
-            return switch (type) {
-                case "call.start" -> {
-                    JsonNode force = args.get("force");
-                    if (force != null && !force.isBoolean()) {
-                        yield new CommandLog.Outcome("rejected", "force: must be true or false", "{}");
-                    }
-                    CallView v = calls.start(text(args, "agent"), text(args, "number"), text(args, "customerId"),
-                            text(args, "mode"), force != null && force.asBoolean());
-                    yield new CommandLog.Outcome("done", "", "{\"call\":\"" + v.id() + "\"}");
-                }
-                case "agent.state" -> {
-                    String agent = text(args, "agent");
-                    String state = text(args, "state");
-                    if (agent == null || !agentExists.test(agent)) {
-                        yield new CommandLog.Outcome("rejected", "agent: no agent \"" + agent + "\"", "{}");
-                    }
-                    if (state == null || !io.branchline.box.agent.SeatStates.STATES.contains(state)) {
-                        yield new CommandLog.Outcome("rejected", "state: must be idle, busy or break", "{}");
-                    }
-                    seats.set(agent, state);
-                    yield new CommandLog.Outcome("done", "", "{}");
-                }
-                case "guard.blacklist.add", "guard.blacklist.remove", "guard.risk.add", "guard.risk.remove" -> {
-                    io.branchline.box.guard.NumberList target = type.startsWith("guard.risk.") ? guard.risk()
-                            : guard.blacklist();
-                    java.util.List<String> numbers = new java.util.ArrayList<>();
-                    JsonNode list = args.path("numbers");
-                    if (!list.isArray()) {
-                        yield new CommandLog.Outcome("rejected", "numbers: must be a list of phone numbers", "{}");
-                    }
-                    list.forEach(n -> numbers.add(n.isTextual() ? n.asText() : null));
-                    try {
-                        int changed = type.endsWith(".add") ? target.add(numbers, text(args, "reason"), "crm")
-                                : target.remove(numbers);
-                        yield new CommandLog.Outcome("done", "", "{\"changed\":" + changed + "}");
-                    } catch (IllegalArgumentException e) {
-                        yield new CommandLog.Outcome("rejected", e.getMessage(), "{}");
-                    }
-                }
-                case "guard.settings" -> {
-                    JsonNode on = args.get("enabled");
-                    JsonNode approval = args.get("forcedDialApproval");
-                    if ((on != null && !on.isBoolean()) || (approval != null && !approval.isBoolean())) {
-                        yield new CommandLog.Outcome("rejected", (on != null && !on.isBoolean() ? "enabled"
-                                : "forcedDialApproval") + ": must be true or false", "{}");
-                    }
-                    var now = guard.set(on == null ? null : on.asBoolean(), approval == null ? null : approval.asBoolean());
-                    yield new CommandLog.Outcome("done", "", Json.MAPPER.writeValueAsString(now));
-                }
-                case "guard.approve" -> {
-                    try {
-                        String number = text(args, "number");
-                        guard.approve(number == null ? "" : number, "crm");
-                        yield new CommandLog.Outcome("done", "", "{}");
-                    } catch (IllegalArgumentException e) {
-                        yield new CommandLog.Outcome("rejected", e.getMessage(), "{}");
-                    }
-                }
-                case "call.hangup" -> calls.hangUp(text(args, "call"))
-                        ? new CommandLog.Outcome("done", "", "{}")
-                        : new CommandLog.Outcome("rejected", "call: no such call is up", "{}");
-                default -> new CommandLog.Outcome("rejected", "type: \"" + type + "\" is not a command this box takes",
-                        "{}");
-            };
-        } catch (CallRequestException e) {
-            return new CommandLog.Outcome(e.conflict() ? "failed" : "rejected", e.getMessage(), "{}");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return new CommandLog.Outcome("failed", "the box could not write its answer: " + e.getMessage(), "{}");
+    /** A command that cannot be acknowledged (no id to name it by): said once, then skipped. */
+    private void report(String fingerprint, String problem) {
+        synchronized (reported) {
+            if (!reported.add(fingerprint)) {
+                return;
+            }
         }
-    }
-
-    private static String text(JsonNode args, String field) {
-        JsonNode n = args.get(field);
-        if (n != null && !n.isNull() && !n.isTextual()) {
-            throw CallRequestException.invalid(field, "must be a string");
-        }
-        return n == null || n.isNull() ? null : n.asText();
+        lastError = TimeText.of(clock.instant()) + " unidentified command " + fingerprint + ": " + problem;
+        log.warn("event=crm-command-unidentified fingerprint={} problem=\"{}\"", fingerprint, problem);
+        events.commandUnreadable(fingerprint, problem);
     }
 
     @Override

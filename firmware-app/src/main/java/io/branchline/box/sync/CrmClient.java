@@ -60,17 +60,32 @@ public final class CrmClient {
         return send(HttpRequest.newBuilder(resolve(base, path)).timeout(timeout).GET());
     }
 
-    /** A GET that can be abandoned (the command long-poll, when the box moves to another server). */
-    public java.util.concurrent.CompletableFuture<Answer> getAsync(URI base, String path, Duration timeout) {
+    /**
+     * An answer read up to a limit: the first {@code length} bytes of {@code body}, and whether there was
+     * more (then cut at the limit, and never held whole in memory).
+     */
+    public record Bytes(int status, byte[] body, int length, boolean cut) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /**
+     * A GET that can be abandoned (the command long-poll, when the box moves to another server), read as it
+     * arrives and never beyond {@code limit} bytes.
+     */
+    public java.util.concurrent.CompletableFuture<Bytes> getAsync(URI base, String path, Duration timeout, int limit) {
         HttpRequest req = HttpRequest.newBuilder(resolve(base, path)).timeout(timeout).GET()
                 .header("Authorization", "Bearer " + token).build();
-        return http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
-            if (r.body().length() > MAX_ANSWER) {
-                throw new java.util.concurrent.CompletionException(new IOException("the CRM's answer is larger than "
-                        + MAX_ANSWER + " bytes"));
+        return http.sendAsync(req, HttpResponse.BodyHandlers.ofInputStream()).thenApplyAsync(r -> {
+            try (InputStream in = r.body()) {
+                byte[] buf = in.readNBytes(limit);
+                boolean cut = buf.length == limit && in.read() >= 0;
+                return new Bytes(r.statusCode(), buf, buf.length, cut);
+            } catch (IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
             }
-            return new Answer(r.statusCode(), r.body());
-        });
+        }, Thread::startVirtualThread);
     }
 
     private Answer send(HttpRequest.Builder b) throws IOException {

@@ -113,7 +113,7 @@ public final class CrmEndpoints {
         boolean changed = !e.equals(current);
         current = e;
         recentFailures.clear();
-        lastSwitch = clock.instant() + " " + e.name() + ": " + why;
+        lastSwitch = io.branchline.box.store.TimeText.of(clock.instant()) + " " + e.name() + ": " + why;
         if (changed) {
             switchListeners.forEach(Runnable::run);
         }

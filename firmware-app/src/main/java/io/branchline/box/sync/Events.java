@@ -57,6 +57,15 @@ public final class Events {
                 + Integer.toHexString(sms.text().hashCode()), Map.of("sms", m));
     }
 
+    /**
+     * A command from the CRM the box could not identify (no id, not an object, an answer it could not read):
+     * it is skipped, and the CRM hears of it once.
+     */
+    public void commandUnreadable(String fingerprint, String problem) {
+        add("command.unreadable", "command-unreadable:" + fingerprint, Map.of("fingerprint", fingerprint,
+                "problem", problem));
+    }
+
     /** The box moved to another CRM server (failover, by hand, or the early-morning return). */
     public void crmSwitch(String to, String why) {
         add("crm.switch", "crm-switch:" + why, Map.of("server", to, "reason", why));

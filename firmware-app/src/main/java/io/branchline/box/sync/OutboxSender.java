@@ -85,7 +85,7 @@ public final class OutboxSender implements AutoCloseable {
         var e = endpoints.current();
         Instant ok = lastSuccess;
         return new SyncStatus(e.name(), e.base().toString(), outbox.backlog(), outbox.oldestUnsent().orElse(null),
-                ok == null ? null : TimeText.of(ok), sent.get(), retries.get(), lastError, endpoints.lastSwitch());
+                ok == null ? null : TimeText.of(ok), sent.get(), retries.get(), lastError, endpoints.lastSwitch(), "");
     }
 
     public CrmEndpoints endpoints() {

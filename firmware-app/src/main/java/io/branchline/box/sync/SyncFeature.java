@@ -81,8 +81,9 @@ public final class SyncFeature implements AutoCloseable {
         String boxId = config.box().id();
         OutboxSender sender = new OutboxSender(outbox, client, crmEndpoints, boxId,
                 scheduler, new Random(), heartbeat);
+        Events events = new Events(outbox);
         CommandPoller poller = new CommandPoller(client, crmEndpoints, boxId, new CommandLog(db, scheduler.clock()),
-                calls, seats, a -> agents.find(a).isPresent(), guard);
+                calls, seats, a -> agents.find(a).isPresent(), guard, events, scheduler.clock());
         SyncFeature f = new SyncFeature(stubs, sender, poller, outbox);
         crmEndpoints.onSwitch(() -> f.events.crmSwitch(crmEndpoints.current().name(), crmEndpoints.lastSwitch()));
         return f;
@@ -144,7 +145,7 @@ public final class SyncFeature implements AutoCloseable {
 
     public void routes(HttpRouting.Builder r) {
         if (sender != null) {
-            r.register("/api/sync", new SyncService(sender));
+            r.register("/api/sync", new SyncService(sender, poller));
         }
     }
 

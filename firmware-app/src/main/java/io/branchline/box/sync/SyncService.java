@@ -17,14 +17,16 @@ import io.helidon.webserver.http.ServerResponse;
  */
 public final class SyncService implements HttpService {
     private final OutboxSender sender;
+    private final CommandPoller commands;
 
-    public SyncService(OutboxSender sender) {
+    public SyncService(OutboxSender sender, CommandPoller commands) {
         this.sender = sender;
+        this.commands = commands;
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", (req, res) -> Json.ok(res, sender.status())).post("/use/{endpoint}", this::use);
+        rules.get("/", (req, res) -> Json.ok(res, sender.status().withCommandError(commands.lastError()))).post("/use/{endpoint}", this::use);
     }
 
     private void use(ServerRequest req, ServerResponse res) {
@@ -34,6 +36,6 @@ public final class SyncService implements HttpService {
                     + "\" is configured (private or public)");
             return;
         }
-        Json.ok(res, sender.status());
+        Json.ok(res, sender.status().withCommandError(commands.lastError()));
     }
 }

@@ -22,6 +22,15 @@ public final class FileResponse {
     private FileResponse() {
     }
 
+    /** A byte position of a Range header; one past any file's size (beyond 2^63) reads as the largest. */
+    private static long position(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     public static void send(ServerRequest req, ServerResponse res, Path file, String contentType) throws IOException {
         long size = Files.size(file);
         long from = 0;
@@ -35,11 +44,11 @@ public final class FileResponse {
                 return;
             }
             if (m.group(1).isEmpty()) {
-                from = Math.max(0, size - Long.parseLong(m.group(2)));
+                from = Math.max(0, size - position(m.group(2)));
             } else {
-                from = Long.parseLong(m.group(1));
+                from = position(m.group(1));
                 if (!m.group(2).isEmpty()) {
-                    to = Math.min(to, Long.parseLong(m.group(2)));
+                    to = Math.min(to, position(m.group(2)));
                 }
             }
             if (from >= size || from > to) {

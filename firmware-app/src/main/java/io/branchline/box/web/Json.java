@@ -17,11 +17,18 @@ public final class Json {
     private Json() {
     }
 
-    /** The request's JSON body, or null when it is empty or not JSON (each handler says what it wanted). */
+    /**
+     * The request's JSON body, or null when it is empty or not JSON (each handler says what it wanted); one
+     * over {@link RequestBody#JSON_LIMIT} is refused with 413 before it is read whole.
+     */
     public static com.fasterxml.jackson.databind.JsonNode bodyOrNull(io.helidon.webserver.http.ServerRequest req) {
+        byte[] body = RequestBody.bytes(req, RequestBody.JSON_LIMIT, "body", "");
+        if (body.length == 0) {
+            return null;
+        }
         try {
-            return MAPPER.readTree(req.content().as(String.class));
-        } catch (java.io.IOException | RuntimeException e) {
+            return MAPPER.readTree(body);
+        } catch (java.io.IOException e) {
             return null;
         }
     }

@@ -27,6 +27,7 @@ class ProvisionTest {
     void theTokenAndServersLandInTheConfigurationReadableByItsOwnerOnly() throws Exception {
         Path file = dir.resolve("branchline.yaml");
         Files.writeString(file, "box:\n  id: branch-07\nhttp:\n  port: 8081\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         assertEquals(ExitCode.OK, cli("provision", "--config", file.toString(), "--crm-url", "https://crm.example/crm",
                 "--public-url", "https://public.example/crm", "--box-token", "tok-12345678"));
         BoxConfig c = ConfigLoader.load(file);
@@ -37,6 +38,30 @@ class ProvisionTest {
         assertEquals(8081, c.http().port());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertTrue(Files.exists(dir.resolve("branchline.yaml.bak")));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                dir.resolve("branchline.yaml.bak"))), "the old token's copy is no wider");
+    }
+
+    @Test
+    void aRewrittenConfigurationKeepsTheOwnerGroupAndModeTheInstallerSetButIsNeverWorldReadable() throws Exception {
+        Path file = dir.resolve("installed.yaml");
+        Files.writeString(file, "box:\n  id: branch-08\n");
+        // As the package installs it: readable by the service's group.
+        var group = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(
+                System.getProperty("user.name").equals("root") ? "dialout" : Files.readAttributes(file,
+                        java.nio.file.attribute.PosixFileAttributes.class).group().getName());
+        Files.getFileAttributeView(file, java.nio.file.attribute.PosixFileAttributeView.class).setGroup(group);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        assertEquals(ExitCode.OK, cli("provision", "--config", file.toString(), "--crm-url", "https://crm.example/crm",
+                "--box-token", "tok-12345678"));
+        var after = Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class);
+        assertEquals("rw-r-----", PosixFilePermissions.toString(after.permissions()));
+        assertEquals(group, after.group(), "the service's group can still read it");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals(ExitCode.OK, cli("provision", "--config", file.toString(), "--crm-url", "https://crm.example/crm",
+                "--box-token", "tok-87654321"));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+                "a token is never left readable by everyone");
     }
 
     @Test

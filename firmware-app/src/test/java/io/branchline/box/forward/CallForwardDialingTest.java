@@ -160,7 +160,7 @@ class CallForwardDialingTest {
         CallView placed = box.calls().start("1001", "13900007005", "", "forward-1-1");
         box.calls().hangUp(placed.id());
         CallView ended = awaitRecord(placed.id(), v -> true);
-        assertEquals("normal", ended.endCause());
+        assertEquals("cancelled", ended.endCause(), "hung up before an answer: not a normal call");
         assertTrue(ended.detail().contains("before dialling"), ended.detail());
         assertTrue(card1.drainCommands().stream().noneMatch(c -> c.startsWith("ATD")));
         assertEquals("", card1.sim().forwardTo());

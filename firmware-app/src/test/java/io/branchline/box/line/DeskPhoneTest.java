@@ -83,6 +83,7 @@ class DeskPhoneTest {
                 () -> box.calls().start("1002", "13900000002", "", "direct"));
         assertTrue(blocked.conflict());
         assertTrue(blocked.getMessage().contains("frequent-call warning"), blocked.getMessage());
+        assertEquals("line", blocked.field(), "the line's SIM is over its rate, not the agent");
         FrequentCallWarnings.Warning w = box.warnings().recent().get(0);
         assertEquals("desk-1002", w.lineId());
         assertEquals(3, w.calls());

@@ -155,4 +155,40 @@ class KillNineTest {
             assertEquals(1, recordings, "and so is its recording");
         }
     }
+
+    @Test
+    void killNineWhileACallRingsLeavesItsRecordEndedAsCutAfterTheRestart() throws Exception {
+        int port = io.branchline.box.BoxProcess.freePort();
+        Process box = startBox(port);
+        String id;
+        try {
+            awaitState(port, "/api/lines/desk-1002", "\"state\":\"up\"");
+            HttpResponse<String> placed = send(port, "POST", "/api/calls",
+                    "{\"agent\":\"1002\",\"number\":\"13900000003\"}"); // rings, never answered
+            id = Json.MAPPER.readValue(placed.body(), Map.class).get("id").toString();
+            awaitState(port, "/api/calls/" + id, "\"state\":\"alerting\"");
+        } finally {
+            box.destroyForcibly();
+            box.waitFor();
+        }
+        int port2 = io.branchline.box.BoxProcess.freePort();
+        Process again = startBox(port2);
+        try {
+            awaitState(port2, "/api/calls/" + id, "\"endCause\":\"cut\"");
+            io.branchline.box.call.CallView v = Json.MAPPER.readValue(send(port2, "GET", "/api/calls/" + id, null)
+                    .body(), io.branchline.box.call.CallView.class);
+            assertEquals("13900000003", v.numberGiven());
+            assertEquals(true, v.detail().contains("alerting"), v.detail());
+        } finally {
+            again.destroy();
+            again.waitFor();
+        }
+        try (Database db = Database.open(dataDir)) {
+            int owed = db.with(dsl -> dsl.fetchCount(io.branchline.box.store.schema.Tables.OUTBOX,
+                    io.branchline.box.store.schema.Tables.OUTBOX.IDEMPOTENCY_KEY.eq("call:" + id)));
+            int attempts = db.with(dsl -> dsl.fetchCount(io.branchline.box.store.schema.Tables.CALL_ATTEMPT));
+            assertEquals(1, owed, "the CRM, which heard it ring, gets its record once");
+            assertEquals(0, attempts, "nothing left half-told");
+        }
+    }
 }

@@ -160,7 +160,7 @@ class OutboxSyncTest {
         assertEquals("done", store.acks().get(risk.id()).path("outcome").asText());
         assertEquals("rejected", store.acks().get(badSwitch.id()).path("outcome").asText());
         assertTrue(store.acks().get(badSwitch.id()).path("reason").asText().startsWith("enabled:"));
-        assertEquals("failed", store.acks().get(plain.id()).path("outcome").asText(), "intercepted by the guard");
+        assertEquals("rejected", store.acks().get(plain.id()).path("outcome").asText(), "intercepted by the guard: not to be retried");
         assertTrue(store.acks().get(plain.id()).path("reason").asText().contains("risk number (高频通信)"));
         var forced = store.issue("branchline", "call.start", io.branchline.box.web.Json.MAPPER.readTree(
                 "{\"agent\":\"1002\",\"number\":\"13900000035\",\"force\":true}"));

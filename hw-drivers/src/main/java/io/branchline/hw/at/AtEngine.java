@@ -1,5 +1,6 @@
 package io.branchline.hw.at;
 
+import io.branchline.hw.serial.SecretMask;
 import io.branchline.hw.serial.SerialLink;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -92,7 +93,7 @@ public final class AtEngine implements AutoCloseable {
         Pending p = new Pending(command);
         synchronized (lock) {
             if (closed || linkLost) {
-                p.future.completeExceptionally(new AtException.LinkLost(link.name(), "before " + command.text()));
+                p.future.completeExceptionally(new AtException.LinkLost(link.name(), "before " + SecretMask.redact(command.text())));
                 return p.future;
             }
             queue.addLast(p);
@@ -111,7 +112,7 @@ public final class AtEngine implements AutoCloseable {
             if (e.getCause() instanceof AtException at) {
                 throw at;
             }
-            throw new AtException(link.name() + ": " + command.text() + " failed", e.getCause());
+            throw new AtException(link.name() + ": " + SecretMask.redact(command.text()) + " failed", e.getCause());
         }
     }
 
@@ -133,7 +134,7 @@ public final class AtEngine implements AutoCloseable {
         try {
             link.write(p.command.wireBytes());
         } catch (RuntimeException e) {
-            failAll(new AtException.LinkLost(link.name(), "writing " + p.command.text()));
+            failAll(new AtException.LinkLost(link.name(), "writing " + SecretMask.redact(p.command.text())));
         }
     }
 
@@ -144,7 +145,8 @@ public final class AtEngine implements AutoCloseable {
             return;
         }
         consecutiveTimeouts++;
-        log.warn("port={} event=timeout command=\"{}\" consecutive={}", link.name(), p.command.text(),
+        log.warn("port={} event=timeout command=\"{}\" consecutive={}", link.name(),
+                SecretMask.redact(p.command.text()),
                 consecutiveTimeouts);
         p.future.completeExceptionally(new AtException.Timeout(link.name(), p.command));
         startNext();

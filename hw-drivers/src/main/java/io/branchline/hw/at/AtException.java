@@ -13,7 +13,7 @@ public class AtException extends RuntimeException {
     /** The modem did not finish the command in time. Not a reset: the caller counts and escalates. */
     public static final class Timeout extends AtException {
         public Timeout(String port, AtCommand command) {
-            super(port + ": no answer to " + command.text() + " within " + command.timeout().toMillis() + " ms");
+            super(port + ": no answer to " + io.branchline.hw.serial.SecretMask.redact(command.text()) + " within " + command.timeout().toMillis() + " ms");
         }
     }
 
@@ -29,7 +29,7 @@ public class AtException extends RuntimeException {
         private final transient FinalResult result;
 
         public Failed(String port, AtCommand command, FinalResult result) {
-            super(port + ": " + command.text() + " failed: " + result);
+            super(port + ": " + io.branchline.hw.serial.SecretMask.redact(command.text()) + " failed: " + result);
             this.result = result;
         }
 

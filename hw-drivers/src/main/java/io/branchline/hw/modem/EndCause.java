@@ -2,8 +2,10 @@ package io.branchline.hw.modem;
 
 /** Why a call ended. */
 public enum EndCause {
-    /** Talked, then one side hung up (or the box hung up before an answer). */
+    /** Talked, then one side hung up. */
     NORMAL,
+    /** The box (the agent, the CRM, a hang-up request) hung up before the customer answered. */
+    CANCELLED,
     BUSY,
     NO_ANSWER,
     /** The callee declined (network cause 21). */

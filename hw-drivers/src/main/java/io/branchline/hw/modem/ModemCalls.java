@@ -71,7 +71,7 @@ public final class ModemCalls {
         return call;
     }
 
-    /** Hangs up the current call (AT+CHUP); the call ends as NORMAL, hung up by the box. */
+    /** Hangs up the current call (AT+CHUP); it ends as NORMAL, or CANCELLED before an answer, hung up by the box. */
     public void hangUp() {
         ModemCall c = current;
         if (c == null || c.phase() == CallPhase.ENDED) {
@@ -138,7 +138,7 @@ public final class ModemCalls {
             missingOnce = true;
             return;
         }
-        EndCause cause = hungUpHere ? EndCause.NORMAL
+        EndCause cause = hungUpHere ? (call.answeredAt().isPresent() ? EndCause.NORMAL : EndCause.CANCELLED)
                 : endHint != null ? endHint
                 : call.answeredAt().isPresent() ? EndCause.NORMAL : EndCause.NO_CARRIER;
         call.end(cause, hungUpHere ? "hung up by the box" : "", scheduler.clock().instant());

@@ -1,5 +1,6 @@
 package io.branchline.hw.modem;
 
+import io.branchline.hw.serial.SecretMask;
 import io.branchline.hw.at.AtCommand;
 import io.branchline.hw.at.AtCommands;
 import io.branchline.hw.at.AtEngine;
@@ -154,7 +155,8 @@ public final class ModemDriver {
     private void optional(AtCommand c) {
         AtResponse r = engine.execute(c);
         if (!r.isOk()) {
-            log.info("port={} event=optional-command-refused command=\"{}\" result=\"{}\"", engine.port(), c.text(),
+            log.info("port={} event=optional-command-refused command=\"{}\" result=\"{}\"", engine.port(),
+                    SecretMask.redact(c.text()),
                     r.result());
         }
     }

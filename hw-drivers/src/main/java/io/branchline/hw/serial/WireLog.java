@@ -32,6 +32,8 @@ public final class WireLog {
     private final int capacity;
     private final Deque<Chunk> recent = new ArrayDeque<>();
     private final Writer file;
+    private final SecretMask in = new SecretMask();
+    private final SecretMask out = new SecretMask();
 
     public WireLog(Clock clock, int capacity, Path file) {
         this.clock = clock;
@@ -48,8 +50,9 @@ public final class WireLog {
         return new WireLog(clock, 4096, null);
     }
 
+    /** Keeps a chunk, a SIM's PIN or password masked (see {@link SecretMask}) before it is stored anywhere. */
     public synchronized void record(Direction direction, byte[] bytes, int len) {
-        byte[] copy = java.util.Arrays.copyOf(bytes, len);
+        byte[] copy = (direction == Direction.IN ? in : out).apply(bytes, len);
         Chunk chunk = new Chunk(clock.millis(), direction, copy);
         recent.addLast(chunk);
         if (recent.size() > capacity) {

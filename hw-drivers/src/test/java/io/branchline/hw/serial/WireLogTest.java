@@ -55,4 +55,28 @@ class WireLogTest {
         }
         assertEquals(List.of("3", "4"), log.chunks().stream().map(c -> new String(c.bytes())).toList());
     }
+
+    @Test
+    void aSimPinNeverReachesTheWireLogNorTheFileEvenSplitAcrossReads() throws Exception {
+        ManualScheduler time = new ManualScheduler();
+        Path file = dir.resolve("pin.log");
+        WireLog log = new WireLog(time.clock(), 16, file);
+        byte[] out = AtCommands.enterPin("4711").text().concat("\r").getBytes(StandardCharsets.US_ASCII);
+        log.record(WireLog.Direction.OUT, out, out.length);
+        // The modem echoes it, in two reads that cut the PIN in half.
+        byte[][] in = {"AT+CPIN=\"47".getBytes(StandardCharsets.US_ASCII),
+            "11\"\r\r\nOK\r\nAT+clck=\"SC\",0,\"0000\"\r".getBytes(StandardCharsets.US_ASCII)};
+        for (byte[] b : in) {
+            log.record(WireLog.Direction.IN, b, b.length);
+        }
+        log.close();
+        String all = java.nio.file.Files.readString(file) + log.chunks().stream()
+                .map(c -> new String(c.bytes(), StandardCharsets.US_ASCII)).reduce("", String::concat);
+        org.junit.jupiter.api.Assertions.assertFalse(all.contains("4711") || all.contains("\"0000\""), all);
+        String echo = log.chunks().subList(1, 3).stream().map(c -> new String(c.bytes(), StandardCharsets.US_ASCII))
+                .reduce("", String::concat);
+        assertEquals("AT+CPIN=******\r\r\nOK\r\nAT+clck=*************\r", echo, "the rest is kept as it came");
+        assertEquals("AT+CPIN=******", SecretMask.redact("AT+CPIN=\"4711\""));
+        assertEquals("AT+CSQ", SecretMask.redact("AT+CSQ"));
+    }
 }

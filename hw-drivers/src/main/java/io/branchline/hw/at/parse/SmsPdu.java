@@ -124,12 +124,29 @@ public record SmsPdu(String smsc, String sender, int dcs, String timestamp, Stri
         return v < 10 ? (char) ('0' + v) : v == 15 ? 'F' : "*#abc".charAt(v - 10);
     }
 
-    private static String timestamp(byte[] t) {
-        int[] v = new int[7];
-        for (int i = 0; i < 7; i++) {
+    /**
+     * The service centre time stamp (TS 23.040 9.2.3.11) as a UTC instant, {@code 2026-11-22T01:15:30Z}: the
+     * sender's local time and its zone, in quarter hours with a sign bit, so that a message sent at 09:15 in
+     * China (+8) reads 01:15Z like every other time of the box. A stamp that is no date is kept as the modem
+     * gave it, with its offset.
+     */
+    static String timestamp(byte[] t) {
+        int[] v = new int[6];
+        for (int i = 0; i < 6; i++) {
             v[i] = (t[i] & 0x0f) * 10 + ((t[i] & 0xf0) >> 4);
         }
-        return String.format("20%02d-%02d-%02dT%02d:%02d:%02d", v[0], v[1], v[2], v[3], v[4], v[5]);
+        int tz = t[6] & 0xff;
+        int quarters = (tz & 0x07) * 10 + ((tz & 0xf0) >> 4);
+        int offsetMinutes = ((tz & 0x08) != 0 ? -1 : 1) * quarters * 15;
+        String local = String.format("20%02d-%02d-%02dT%02d:%02d:%02d", v[0], v[1], v[2], v[3], v[4], v[5]);
+        try {
+            java.time.ZoneOffset zone = java.time.ZoneOffset.ofTotalSeconds(offsetMinutes * 60);
+            return java.time.LocalDateTime.of(2000 + v[0], v[1], v[2], v[3], v[4], v[5]).atOffset(zone).toInstant()
+                    .toString();
+        } catch (java.time.DateTimeException e) {
+            return local + String.format("%s%02d:%02d", offsetMinutes < 0 ? "-" : "+", Math.abs(offsetMinutes) / 60,
+                    Math.abs(offsetMinutes) % 60);
+        }
     }
 
     private static final class Reader {
