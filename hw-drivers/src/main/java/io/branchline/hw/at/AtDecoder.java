@@ -10,17 +10,22 @@ import java.util.Optional;
  * and no threads, so that every framing trap in the field samples is a one-line test.
  *
  * <p>Each line is, in this order: an echo of the running command; the second line of a two-line URC; a
- * catalogued URC unless the running command claims it; a final result (call-progress codes only for
- * ATD/ATA); an information line of the running command; otherwise an unknown URC.
+ * catalogued URC unless the running command claims it (by what is waiting: the command's response prefix,
+ * and for a registration query its first line of a shape an answer can have); a final result
+ * (call-progress codes only for ATD/ATA); an information line of the running command; otherwise an
+ * unknown URC.
  */
 public final class AtDecoder {
     private final AtLineSplitter splitter = new AtLineSplitter();
     private AtCommand running;
     private Urc awaitingBody;
+    /** The running command's one-line answer arrived (a registration query): a second such line is a URC. */
+    private boolean answered;
 
     /** Sets the command whose answer comes next, or null when none runs. */
     public void expect(AtCommand command) {
         this.running = command;
+        this.answered = false;
     }
 
     public Optional<AtCommand> running() {
@@ -83,7 +88,8 @@ public final class AtDecoder {
             finish(fin.get(), out);
             return;
         }
-        if (prefix != null && !UrcCatalog.isResponse(prefix, line, running)) {
+        boolean oneLineAnswer = prefix != null && prefix.endsWith("REG:");
+        if (prefix != null && (!UrcCatalog.isResponse(prefix, line, running) || oneLineAnswer && answered)) {
             Urc urc = Urc.of(line);
             if (UrcCatalog.isTwoLine(prefix)) {
                 awaitingBody = urc;
@@ -114,6 +120,7 @@ public final class AtDecoder {
             }
         }
         out.add(new AtEvent.Info(line));
+        answered = answered || oneLineAnswer;
         if (running.endsOnResponseLine() && expected != null && line.regionMatches(true, 0, expected, 0,
                 expected.length())) {
             finish(new FinalResult(FinalResult.Type.OK, -1, "(no OK: device quirk)"), out);

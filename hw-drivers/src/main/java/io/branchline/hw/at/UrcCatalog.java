@@ -59,7 +59,7 @@ final class UrcCatalog {
             return false;
         }
         if (prefix.endsWith("REG:")) {
-            return RegistrationShape.isSolicited(line.substring(prefix.length()));
+            return RegistrationShape.canBeSolicited(line.substring(prefix.length()));
         }
         return true;
     }

@@ -13,7 +13,11 @@ public record Operator(int mode, OptionalInt format, Optional<String> name, Opti
 
     public static Operator parse(String line) {
         AtFields f = AtFields.of(line, "+COPS:");
-        return new Operator(f.requireInt(0, "mode"), f.integer(1), f.text(2).map(String::strip), f.integer(3));
+        OptionalInt format = f.integer(1);
+        // A name (formats 0 and 1) may come in UCS2 hex; a numeric id (format 2) never does.
+        Optional<String> name = f.text(2).map(String::strip)
+                .map(n -> format.orElse(0) == 2 ? n : Ucs2Text.maybeDecode(n));
+        return new Operator(f.requireInt(0, "mode"), format, name, f.integer(3));
     }
 
     /** For a numeric-format answer: the mobile country code (first three digits). */

@@ -16,7 +16,8 @@ public record OwnNumber(String alpha, String number, int type) {
                 continue;
             }
             AtFields f = AtFields.of(line, "+CNUM:");
-            out.add(new OwnNumber(f.textOrEmpty(0), f.textOrEmpty(1).strip(), f.integer(2).orElse(129)));
+            out.add(new OwnNumber(Ucs2Text.maybeDecode(f.textOrEmpty(0)),
+                    Ucs2Text.maybeDecodeNumber(f.textOrEmpty(1).strip()), f.integer(2).orElse(129)));
         }
         return out;
     }

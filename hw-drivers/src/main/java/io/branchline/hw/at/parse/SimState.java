@@ -15,12 +15,13 @@ public enum SimState {
     PH_NET_PIN("PH-NET PIN"), PH_NET_PUK("PH-NET PUK"), PH_NETSUB_PIN("PH-NETSUB PIN"),
     PH_NETSUB_PUK("PH-NETSUB PUK"), PH_SP_PIN("PH-SP PIN"), PH_SP_PUK("PH-SP PUK"),
     PH_CORP_PIN("PH-CORP PIN"), PH_CORP_PUK("PH-CORP PUK"),
-    ABSENT("NOT INSERTED"), UNKNOWN("?");
+    // Vendors' words for no card: 27.007 has none; Quectel "NOT INSERTED", others "NO SIM", "SIM REMOVED".
+    ABSENT("NOT INSERTED", "SIM NOT INSERTED", "NO SIM", "SIM REMOVED", "SIM FAILURE"), UNKNOWN("?");
 
-    private final String code;
+    private final String[] codes;
 
-    SimState(String code) {
-        this.code = code;
+    SimState(String... codes) {
+        this.codes = codes;
     }
 
     public static SimState parse(String line) {
@@ -30,9 +31,13 @@ public enum SimState {
         }
         s = s.strip().replace("\"", "").toUpperCase(Locale.ROOT);
         SimState best = UNKNOWN;
+        int bestLength = 0;
         for (SimState st : values()) {
-            if (s.startsWith(st.code) && (best == UNKNOWN || st.code.length() > best.code.length())) {
-                best = st;
+            for (String code : st.codes) {
+                if (s.startsWith(code) && code.length() > bestLength) {
+                    best = st;
+                    bestLength = code.length();
+                }
             }
         }
         return best;
