@@ -98,4 +98,16 @@ class ToleranceSamplesTest {
         assertEquals(SimState.READY, SimState.parse("+CPIN:READY"));
         assertEquals(SimState.SIM_PIN2, SimState.parse("+CPIN: SIM PIN2"));
     }
+
+    @Test
+    void callNumbersInUcs2AreNumbers() {
+        var calls = io.branchline.hw.at.parse.CallEntry.parseList(infos(S.decode("clcc-ucs2-number",
+                AtCommands.listCalls())));
+        assertEquals("+8613800138000", calls.get(0).number());
+        assertEquals(io.branchline.hw.at.parse.CallEntry.State.ALERTING, calls.get(0).state());
+        List<Urc> u = urcs(S.decode("clip-ucs2-number", null));
+        assertEquals("RING", u.get(0).name());
+        Urc clip = u.get(1);
+        assertEquals("13900000005", io.branchline.hw.at.parse.CallerId.parseClip(clip.payload()).number());
+    }
 }

@@ -23,8 +23,8 @@ public record CallEntry(int index, boolean incoming, State state, int mode, bool
     public static CallEntry parse(String line) {
         AtFields f = AtFields.of(line, "+CLCC:");
         return new CallEntry(f.requireInt(0, "id"), f.requireInt(1, "dir") == 1, State.of(f.requireInt(2, "stat")),
-                f.requireInt(3, "mode"), f.integer(4).orElse(0) == 1, f.textOrEmpty(5).strip(), f.integer(6),
-                f.textOrEmpty(7));
+                f.requireInt(3, "mode"), f.integer(4).orElse(0) == 1,
+                Ucs2Text.maybeDecodeNumber(f.textOrEmpty(5).strip()), f.integer(6), Ucs2Text.maybeDecode(f.textOrEmpty(7)));
     }
 
     /** Every +CLCC line among {@code lines}; other lines (URCs that a modem mixed in) are skipped. */

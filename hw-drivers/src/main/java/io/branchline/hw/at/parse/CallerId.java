@@ -12,13 +12,15 @@ public record CallerId(String number, int type, OptionalInt validity) {
 
     public static CallerId parseClip(String payload) {
         AtFields f = AtFields.of(payload, "+CLIP:");
-        return new CallerId(f.textOrEmpty(0).strip(), f.integer(1).orElse(129), f.integer(5));
+        return new CallerId(Ucs2Text.maybeDecodeNumber(f.textOrEmpty(0).strip()), f.integer(1).orElse(129),
+                f.integer(5));
     }
 
     /** For +CCWA the third field is the class (1 = voice). */
     public static CallerId parseCcwa(String payload) {
         AtFields f = AtFields.of(payload, "+CCWA:");
-        return new CallerId(f.textOrEmpty(0).strip(), f.integer(1).orElse(129), OptionalInt.empty());
+        return new CallerId(Ucs2Text.maybeDecodeNumber(f.textOrEmpty(0).strip()), f.integer(1).orElse(129),
+                OptionalInt.empty());
     }
 
     public boolean withheld() {
