@@ -31,5 +31,25 @@ public interface DialPlan {
          * of the call's end. A RuntimeException ends the call as failed.
          */
         void place(Call call);
+
+        /** A route of {@code placement} holding {@code holds}, placed by {@code placer}. */
+        static Route of(Call.Placement placement, Set<String> holds, java.util.function.Consumer<Call> placer) {
+            return new Route() {
+                @Override
+                public Call.Placement placement() {
+                    return placement;
+                }
+
+                @Override
+                public Set<String> holds() {
+                    return holds;
+                }
+
+                @Override
+                public void place(Call call) {
+                    placer.accept(call);
+                }
+            };
+        }
     }
 }

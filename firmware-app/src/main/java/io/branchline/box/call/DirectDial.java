@@ -43,22 +43,7 @@ public final class DirectDial implements DialPlan {
                 .map(slot -> new Call.Placement(line.id(), slot.iccid(), slot.ownNumber(), slot.prefix()
                         + customer.digits(), mode.name()))
                 .orElseGet(() -> Call.Placement.on(line, sims, sims.prefix(line) + customer.digits(), mode.name()));
-        return new Route() {
-            @Override
-            public Call.Placement placement() {
-                return first;
-            }
-
-            @Override
-            public Set<String> holds() {
-                return Set.of(line.id());
-            }
-
-            @Override
-            public void place(Call call) {
-                dial(call, line, customer);
-            }
-        };
+        return Route.of(first, Set.of(line.id()), call -> dial(call, line, customer));
     }
 
     private void dial(Call call, ModemLine line, DialString customer) {

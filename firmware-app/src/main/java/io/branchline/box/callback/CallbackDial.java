@@ -71,24 +71,9 @@ public final class CallbackDial implements DialPlan {
         ModemLine customerLine = free.get(1);
         Call.Placement placement = Call.Placement.on(customerLine, sims, sims.prefix(customerLine) + customer.digits(),
                 mode.name());
-        return new Route() {
-            @Override
-            public Call.Placement placement() {
-                return placement;
-            }
-
-            @Override
-            public Set<String> holds() {
-                return Set.of(agentLine.id(), customerLine.id());
-            }
-
-            @Override
-            public void place(Call call) {
-                CallbackDial.this.place(call, agentLine, DialString.of("callback-number", sims.prefix(agentLine)
-                        + agent.callbackNumber().get().replace("+", "")), customerLine,
-                        new DialString(sims.prefix(customerLine) + customer.digits()));
-            }
-        };
+        return Route.of(placement, Set.of(agentLine.id(), customerLine.id()), call -> place(call, agentLine,
+                DialString.of("callback-number", sims.prefix(agentLine) + agent.callbackNumber().get().replace("+", "")),
+                customerLine, new DialString(sims.prefix(customerLine) + customer.digits())));
     }
 
     /** Places the call on the calling thread; the watch hears of leg B once dialled, and of the end. */

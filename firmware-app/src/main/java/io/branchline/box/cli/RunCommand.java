@@ -63,6 +63,11 @@ final class RunCommand implements Cli.Command {
     }
 
     static BoxConfig loadConfig(CommandLine cl, boolean simulate) {
+        return loadConfig(cl, simulate, ConfigLoader.DEFAULT_PATH);
+    }
+
+    /** --config, else (not simulating) the installed file at {@code installed}. */
+    static BoxConfig loadConfig(CommandLine cl, boolean simulate, Path installed) {
         if (cl.hasOption("config")) {
             return ConfigLoader.load(Path.of(cl.getOptionValue("config")));
         }
@@ -70,7 +75,7 @@ final class RunCommand implements Cli.Command {
             // Never the installed box's file: a simulated box would sync with the production CRM.
             return BoxConfig.empty();
         }
-        return ConfigLoader.load(ConfigLoader.DEFAULT_PATH);
+        return ConfigLoader.load(installed);
     }
 
     /** --data-dir, else the file's box.data-dir, else /var/lib/branchline (simulate: under the user's home). */

@@ -75,22 +75,7 @@ public final class ForwardDial implements DialPlan {
             holds.add(l.forwarding().id());
         });
         Call.Placement placement = Call.Placement.on(first.caller(), sims, first.forwardingNumber(), first.mode());
-        return new Route() {
-            @Override
-            public Call.Placement placement() {
-                return placement;
-            }
-
-            @Override
-            public Set<String> holds() {
-                return holds;
-            }
-
-            @Override
-            public void place(Call call) {
-                ForwardDial.this.place(call, chosen, customer);
-            }
-        };
+        return Route.of(placement, holds, call -> place(call, chosen, customer));
     }
 
     /** Whether the SIM with this ICCID has shown it cannot forward (CME 30/171). */

@@ -214,4 +214,16 @@ class CliTest {
         assertTrue(r.out().contains("PIN needed"), r.out());
         assertTrue(r.out().contains("running at http://127.0.0.1:" + port()), r.out());
     }
+
+    @Test
+    void everyCommandHasHelpEvenWithRequiredOptions() {
+        for (String command : new String[] {"call", "hangup", "provision", "takeover", "sync", "prompts", "run"}) {
+            Result r = cli(command, "--help");
+            assertEquals(ExitCode.OK, r.code(), command + ": " + r.err());
+            assertTrue(r.out().contains("usage: branchline " + command), command + ": " + r.out());
+        }
+        assertTrue(cli("call", "--help").out().contains("forward-auto"), "--mode lists the modes");
+        assertTrue(cli("sync", "--help").out().contains("branchline sync use private|public"), "and sync its subcommands");
+        assertTrue(cli("calls", "--help").out().contains("cancelled"));
+    }
 }

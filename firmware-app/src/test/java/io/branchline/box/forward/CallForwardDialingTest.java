@@ -116,6 +116,25 @@ class CallForwardDialingTest {
     }
 
     @Test
+    void refusedAutoRequestsDoNotMoveTheAgentOnACard() {
+        CallView ringing = box.calls().start("1001", "13900000003", "", "direct"); // holds card 1, never answered
+        await("ringing", () -> box.calls().get(ringing.id()).map(v -> v.state().equals("alerting")).orElse(false));
+        for (int i = 0; i < 3; i++) {
+            assertThrows(io.branchline.box.call.CallRequestException.class,
+                    () -> box.calls().start("1001", "13900001002", "", "forward-auto"), "card 1 is busy");
+        }
+        box.calls().hangUp(ringing.id());
+        awaitRecord(ringing.id(), v -> true);
+        List<String> modes = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            CallView placed = box.calls().start("1001", "13900001002", "", "forward-auto");
+            modes.add(awaitRecord(placed.id(), v -> true).mode());
+        }
+        assertEquals(List.of("forward-1-1", "forward-1-1", "forward-1-1", "forward-1-1", "forward-1-1", "forward-2-2"),
+                modes, "five calls placed on card 1 before card 2, the refused ones not counted");
+    }
+
+    @Test
     void aSimThatCannotForwardFallsBackToTheOtherCard() {
         ModemEmulator card1 = modem("1-1.3");
         card1.sim().refuseForwarding(30);
@@ -145,6 +164,7 @@ class CallForwardDialingTest {
             CallView ended = awaitRecord(placed.id(), v -> true);
             assertEquals("failed", ended.endCause());
             assertTrue(ended.detail().contains("forward"), ended.detail());
+            assertEquals("", ended.numberDialed(), "the record says nothing was dialled");
             assertTrue(card1.drainCommands().stream().noneMatch(c -> c.startsWith("ATD")));
             assertTrue(card2.drainCommands().stream().noneMatch(c -> c.startsWith("ATD")));
         } finally {
@@ -162,6 +182,7 @@ class CallForwardDialingTest {
         CallView ended = awaitRecord(placed.id(), v -> true);
         assertEquals("cancelled", ended.endCause(), "hung up before an answer: not a normal call");
         assertTrue(ended.detail().contains("before dialling"), ended.detail());
+        assertEquals("", ended.numberDialed());
         assertTrue(card1.drainCommands().stream().noneMatch(c -> c.startsWith("ATD")));
         assertEquals("", card1.sim().forwardTo());
         assertTrue(box.forwarding().open().isEmpty());

@@ -107,4 +107,15 @@ class DeskPhoneTest {
         assertEquals("normal", v.endCause());
         assertEquals("hung up by the box", v.detail());
     }
+
+    @Test
+    void theAnswerToACallNamesTheSimTheRotationWillDialOn() {
+        // desk-1001 moves to its next SIM every 3 calls: 4 calls in a row cross a move at least once.
+        for (int i = 0; i < 4; i++) {
+            CallView answer = box.calls().start("1001", "13900000002", "", "direct");
+            CallView record = ended(answer);
+            assertEquals(record.simIccid(), answer.simIccid(), "call " + i + ": the 201 named the SIM dialled on");
+            assertEquals(record.numberDialed(), answer.numberDialed());
+        }
+    }
 }

@@ -55,6 +55,27 @@ class KillNineTest {
         throw new AssertionError(path + " never showed " + needle);
     }
 
+    /**
+     * Starts a box, places a call for {@code agent}, waits until it is in {@code state} and {@code thenMillis}
+     * more, and kills the box with SIGKILL; returns the call's id.
+     */
+    private String placeThenKill(String agent, String number, String state, long thenMillis) throws Exception {
+        int port = io.branchline.box.BoxProcess.freePort();
+        Process box = startBox(port);
+        try {
+            awaitState(port, "/api/lines/desk-" + agent, "\"state\":\"up\"");
+            HttpResponse<String> placed = send(port, "POST", "/api/calls",
+                    "{\"agent\":\"" + agent + "\",\"number\":\"" + number + "\"}");
+            String id = Json.MAPPER.readValue(placed.body(), Map.class).get("id").toString();
+            awaitState(port, "/api/calls/" + id, "\"state\":\"" + state + "\"");
+            Thread.sleep(thenMillis);
+            return id;
+        } finally {
+            box.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            box.waitFor();
+        }
+    }
+
     @Test
     void anEndedCallAndItsOutboxRowSurviveKillNineAndAForwardingCutOffMidCallIsErasedAfterRestart()
             throws Exception {
@@ -109,20 +130,7 @@ class KillNineTest {
 
     @Test
     void killNineDuringARecordedCallLeavesAPlayableRecordingAndARecordThatSaysItWasCut() throws Exception {
-        int port = io.branchline.box.BoxProcess.freePort();
-        Process box = startBox(port);
-        String id;
-        try {
-            awaitState(port, "/api/lines/desk-1001", "\"state\":\"up\"");
-            HttpResponse<String> placed = send(port, "POST", "/api/calls",
-                    "{\"agent\":\"1001\",\"number\":\"13900000005\"}");
-            id = Json.MAPPER.readValue(placed.body(), Map.class).get("id").toString();
-            awaitState(port, "/api/calls/" + id, "\"state\":\"active\"");
-            Thread.sleep(3500);
-        } finally {
-            box.destroyForcibly();
-            box.waitFor();
-        }
+        String id = placeThenKill("1001", "13900000005", "active", 3500);
         int port2 = io.branchline.box.BoxProcess.freePort();
         Process again = startBox(port2);
         try {
@@ -158,19 +166,7 @@ class KillNineTest {
 
     @Test
     void killNineWhileACallRingsLeavesItsRecordEndedAsCutAfterTheRestart() throws Exception {
-        int port = io.branchline.box.BoxProcess.freePort();
-        Process box = startBox(port);
-        String id;
-        try {
-            awaitState(port, "/api/lines/desk-1002", "\"state\":\"up\"");
-            HttpResponse<String> placed = send(port, "POST", "/api/calls",
-                    "{\"agent\":\"1002\",\"number\":\"13900000003\"}"); // rings, never answered
-            id = Json.MAPPER.readValue(placed.body(), Map.class).get("id").toString();
-            awaitState(port, "/api/calls/" + id, "\"state\":\"alerting\"");
-        } finally {
-            box.destroyForcibly();
-            box.waitFor();
-        }
+        String id = placeThenKill("1002", "13900000003", "alerting", 0); // rings, never answered
         int port2 = io.branchline.box.BoxProcess.freePort();
         Process again = startBox(port2);
         try {

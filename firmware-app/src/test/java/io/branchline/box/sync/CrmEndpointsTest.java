@@ -29,6 +29,8 @@ class CrmEndpointsTest {
         assertEquals("public", endpoints.failure().orElseThrow().name());
         assertEquals("public", endpoints.current().name());
         assertTrue(endpoints.lastSwitch().contains("5 failures within 120 s"), endpoints.lastSwitch());
+        assertTrue(endpoints.lastSwitch().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z public: .*"),
+                "an ISO time to the millisecond, not nanoseconds: " + endpoints.lastSwitch());
     }
 
     @Test
