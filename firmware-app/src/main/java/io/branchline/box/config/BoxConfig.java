@@ -70,6 +70,15 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
             ModemAddress a = port.isEmpty() ? ModemAddress.usb(usbPath, usbInterface) : ModemAddress.port(port);
             return imei.isEmpty() ? a : a.expectingImei(imei);
         }
+
+        /** Without the SIM's PIN. */
+        @Override
+        public String toString() {
+            return "Modem[id=" + id + ", port=" + port + ", usbPath=" + usbPath + ", usbInterface=" + usbInterface
+                    + ", imei=" + imei + ", pin=" + (pin.isEmpty() ? "" : "(set)") + ", ownNumber=" + ownNumber
+                    + ", prefix=" + prefix + ", simMux=" + simMux + ", rotation=" + rotation + ", frequentCallWarning="
+                    + frequentCallWarning + ", hookPin=" + hookPin + "]";
+        }
     }
 
     /** A SIM multiplexer in front of the modem: its GPIO select lines and what sits in each slot. */
@@ -172,6 +181,15 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
 
         public boolean configured() {
             return !privateUrl.isEmpty() || !publicUrl.isEmpty();
+        }
+
+        /** Without the token: a record printed into a log or an exception must not carry the secret. */
+        @Override
+        public String toString() {
+            return "Crm[privateUrl=" + privateUrl + ", publicUrl=" + publicUrl + ", boxToken="
+                    + (boxToken.isEmpty() ? "" : "(set)") + ", caFile=" + caFile + ", allowPlainHttp=" + allowPlainHttp
+                    + ", failuresBeforeFailover=" + failuresBeforeFailover + ", failoverWindowSeconds="
+                    + failoverWindowSeconds + ", returnHour=" + returnHour + "]";
         }
     }
 

@@ -80,4 +80,14 @@ class ConfigLoaderTest {
                 .getMessage();
         assertTrue(m.contains("/nonexistent/b.yaml") && m.contains("--simulate"), m);
     }
+
+    @org.junit.jupiter.api.Test
+    void theTokenAndPinsNeverPrintWithTheConfiguration() {
+        var c = ConfigLoader.parse("crm:\n  private-url: https://crm.example/crm\n  box-token: secret-token-1234\n"
+                + "modems:\n  - id: m1\n    usb-path: \"1-1.2\"\n    pin: \"4711\"\n", "t.yaml");
+        String printed = c.toString() + c.crm() + c.modems();
+        org.junit.jupiter.api.Assertions.assertFalse(printed.contains("secret-token-1234") || printed.contains("4711"),
+                printed);
+        org.junit.jupiter.api.Assertions.assertEquals("4711", c.modems().get(0).pin(), "still there to be used");
+    }
 }

@@ -113,8 +113,10 @@ public final class AtDecoder {
         String expected = running.responsePrefix().orElse(null);
         if (expected != null) {
             int at = line.toUpperCase(Locale.ROOT).indexOf(expected.toUpperCase(Locale.ROOT));
-            if (at != 0 && (!running.pduLines() || UrcCatalog.looksLikeCode(line) && line.contains(":"))) {
-                // Not the running command's answer: an uncatalogued URC, or noise on the line.
+            if (at != 0 && (UrcCatalog.looksLikeCode(line) && line.contains(":") || noise(line))) {
+                // Another code's line (+XYZ: ...), not the running command's answer: an uncatalogued URC. A
+                // line without a code is the answer, as the firmwares that drop the prefix send it
+                // ("READY" for AT+CPIN?, a bare number for AT+CNUM): what is waiting decides, not the shape.
                 out.add(new AtEvent.Unsolicited(Urc.of(line), false));
                 return;
             }
@@ -143,6 +145,11 @@ public final class AtDecoder {
         String head = line.substring(0, at).strip();
         boolean isError = FinalResult.parse(head).map(r -> !r.isSuccess()).orElse(false);
         return isError ? Optional.of(new AtEvent.Info(line.substring(at), head)) : Optional.empty();
+    }
+
+    /** Bytes no answer is made of (line noise, a baud-rate mismatch): not taken for the command's answer. */
+    private static boolean noise(String line) {
+        return line.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == 0xfffd || c >= 0x80 && c < 0xa0);
     }
 
     private boolean isEcho(String line) {

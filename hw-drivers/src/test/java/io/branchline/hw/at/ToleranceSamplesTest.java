@@ -110,4 +110,14 @@ class ToleranceSamplesTest {
         Urc clip = u.get(1);
         assertEquals("13900000005", io.branchline.hw.at.parse.CallerId.parseClip(clip.payload()).number());
     }
+
+    @Test
+    void anAnswerWithoutItsPrefixIsStillTheAnswer() {
+        List<AtEvent> ev = S.decode("cpin-answer-without-prefix", AtCommands.simState());
+        assertEquals(List.of(), urcs(ev));
+        assertEquals(SimState.READY, SimState.parse(infos(ev).get(0)));
+        List<AtEvent> csq = S.decode("csq-answer-with-uncatalogued-urc", AtCommands.signal());
+        assertEquals("+ZPASR", urcs(csq).get(0).name());
+        assertEquals(17, io.branchline.hw.at.parse.Signal.parseCsq(infos(csq).get(0)).rssi());
+    }
 }
