@@ -156,6 +156,12 @@ public final class AtDecoder {
         if (running != null && line.equalsIgnoreCase(running.text())) {
             return true;
         }
+        // Under ATE1 a modem echoes an SMS body as it is typed (27.005 3.5.1 in PDU mode, the hex): an echo too.
+        if (running != null && running.kind() == AtCommand.Kind.PROMPT && running.body().isPresent()
+                && line.equalsIgnoreCase(new String(running.body().get(), java.nio.charset.StandardCharsets.US_ASCII)
+                .replace("\u001a", "").strip())) {
+            return true;
+        }
         // An echo of a command we did not send (a retry, or another program on the port) is still an echo.
         return line.length() >= 2 && line.regionMatches(true, 0, "AT", 0, 2)
                 && (line.length() == 2 || "+^&DEZIHSQV".indexOf(Character.toUpperCase(line.charAt(2))) >= 0);

@@ -29,7 +29,7 @@ public final class ModemEmulator implements AutoCloseable {
     private final Flavour flavour;
     private final String imei;
     private volatile EmulatedSim sim;
-    private final ModemState state = new ModemState();
+    private final ModemState state;
     private final Map<String, String> scripted = new ConcurrentHashMap<>();
     private final Map<String, java.util.Queue<String>> injectDuring = new ConcurrentHashMap<>();
     /** The last commands received, for takeCommand(); bounded so that a long simulate run does not grow. */
@@ -45,6 +45,8 @@ public final class ModemEmulator implements AutoCloseable {
     private volatile int splitWrites;
     private volatile Duration answerDelay = Duration.ZERO;
     private volatile boolean answering;
+    /** The TPDU length the host announced with +CMGS=<length>, for the body that follows. */
+    private volatile int pendingBodyLength = -1;
     private volatile boolean closed;
     private final EmulatedCalls calls = new EmulatedCalls();
     private volatile EmulatedNetwork network;
@@ -53,6 +55,7 @@ public final class ModemEmulator implements AutoCloseable {
     public ModemEmulator(Flavour flavour, String imei, EmulatedSim sim) {
         this.voice = new EmulatedVoicePort("voice " + imei);
         this.flavour = flavour;
+        this.state = new ModemState(flavour);
         this.imei = imei;
         this.sim = sim;
     }
@@ -127,7 +130,7 @@ public final class ModemEmulator implements AutoCloseable {
     public ModemEmulator registration(int stat) {
         state.registration = stat;
         if (state.cregMode > 0) {
-            sendUrc("+CREG: " + stat + (state.cregMode == 2 ? ",\"1A2B\",\"00C0FFEE\",7" : ""));
+            sendUrc("+CREG: " + stat + (state.cregMode == 2 ? EmulatorCommands.location(flavour) : ""));
         }
         return this;
     }
@@ -251,6 +254,9 @@ public final class ModemEmulator implements AutoCloseable {
 
     /** Sends a URC now, between whatever else is on the wire. */
     public void sendUrc(String line) {
+        if (state.urcsOnOtherPort && line.startsWith("^")) {
+            return; // Huawei after AT^PORTSEL=1: its own URCs go to the PC UI port
+        }
         write("\r\n" + line + "\r\n");
     }
 
@@ -263,18 +269,30 @@ public final class ModemEmulator implements AutoCloseable {
                 .add(urcLine);
     }
 
+    /** An incoming call rings: RING (or +CRING: VOICE after AT+CRC=1), and +CLIP after AT+CLIP=1 (27.007 7.6). */
     public void ring(String number) {
-        sendUrc("RING");
+        sendUrc(state.crc ? "+CRING: VOICE" : "RING");
         if (state.clip) {
-            sendUrc("+CLIP: \"" + number + "\"," + (number.startsWith("+") ? 145 : 129) + ",,,,0");
+            sendUrc("+CLIP: \"" + EmulatorCommands.text(state, number) + "\"," + (number.startsWith("+") ? 145 : 129)
+                    + ",,,,0");
         }
     }
 
-    /** Stores an SMS (PDU hex) and announces it with +CMTI, as a modem with AT+CNMI=2,1 does. */
+    /**
+     * Stores an SMS (PDU hex) in the SIM and, as 27.005 3.4.1 says for +CNMI <mt> 1 or 2, announces it with
+     * +CMTI; returns its index, or -1 when the storage is full.
+     */
     public int deliverSms(String pduHex) {
         int index = state.storeSms(pduHex);
-        sendUrc("+CMTI: \"SM\"," + index);
+        if (index >= 0 && (state.cnmiMt == 1 || state.cnmiMt == 2)) {
+            sendUrc("+CMTI: \"SM\"," + index);
+        }
         return index;
+    }
+
+    /** The network's answer to a USSD string, after the command's OK. */
+    void sendUssdAnswerLater(String urc) {
+        sendUrcLater(urc);
     }
 
     /** A text message from {@code sender} reaches this modem's SIM now (stored, announced with +CMTI). */
@@ -366,15 +384,19 @@ public final class ModemEmulator implements AutoCloseable {
 
     // --- the wire --------------------------------------------------------------------------------------------
 
+    /**
+     * Reads the host's bytes: command lines (V.250 5.2: ended by CR; backspace edits; other control bytes such
+     * as a lone ESC are dropped), and after +CMGS the message body up to Ctrl-Z (ESC cancels). A command whose
+     * first byte arrived before the previous command's final result was written - in the same read, after the
+     * command it follows - is a protocol violation, however the bytes were split.
+     */
     private void readLoop(SerialLink l) {
         byte[] buf = new byte[1024];
         StringBuilder line = new StringBuilder();
         ByteArrayOutputStream body = null;
-        long readSeq = 0;
-        long lastCommandRead = -1;
+        boolean lineStartedEarly = false;
         while (!closed && link == l) {
             int n = l.read(buf, 100);
-            readSeq++;
             if (n < 0) {
                 return;
             }
@@ -384,33 +406,48 @@ public final class ModemEmulator implements AutoCloseable {
                 }
                 received.write(buf, 0, n);
             }
+            // Bytes after a command's CR in this same read were written before its answer went out.
+            boolean answeredInThisRead = false;
             for (int i = 0; i < n; i++) {
                 byte b = buf[i];
                 if (body != null) {
                     if (b == 0x1a) {
-                        String pdu = body.toString(StandardCharsets.US_ASCII);
+                        String text = body.toString(StandardCharsets.UTF_8);
                         body = null;
-                        answerLines(state.acceptSentSms(pdu));
+                        answerLines(state.pduMode ? state.acceptSentSms(text.strip(), pendingBodyLength)
+                                : List.of("+CMGS: " + state.storeSentCount(), "OK"));
+                        answeredInThisRead = true;
                     } else if (b == 0x1b) {
-                        body = null;
-                        answerLines(List.of("ERROR"));
+                        body = null; // 27.005 3.5.1: ESC cancels the message
+                        answerLines(List.of("OK"));
+                        answeredInThisRead = true;
                     } else {
                         body.write(b);
+                        if (state.echo) {
+                            writeBytes(new byte[] {b}); // the body is echoed as it is typed, like the command
+                        }
                     }
                     continue;
                 }
                 if (b == '\r' || b == '\n') {
                     String cmd = line.toString().strip();
                     line.setLength(0);
+                    boolean early = lineStartedEarly;
+                    lineStartedEarly = false;
                     if (!cmd.isEmpty()) {
-                        // Two commands in one read: the second was written before the first was answered.
-                        boolean early = lastCommandRead == readSeq && !silent;
-                        lastCommandRead = readSeq;
-                        if (onCommand(cmd, early)) {
+                        if (onCommand(cmd, early && !silent)) {
                             body = new ByteArrayOutputStream();
                         }
+                        answeredInThisRead = true;
                     }
-                } else {
+                } else if (b == 0x08 || b == 0x7f) {
+                    if (!line.isEmpty()) {
+                        line.setLength(line.length() - 1); // V.250 S5: backspace edits the line
+                    }
+                } else if ((b & 0xff) >= 0x20) {
+                    if (line.isEmpty()) {
+                        lineStartedEarly = answeredInThisRead || answering;
+                    }
                     line.append((char) (b & 0xff));
                 }
             }
@@ -439,6 +476,7 @@ public final class ModemEmulator implements AutoCloseable {
         }
         EmulatorCommands.Reply reply = EmulatorCommands.answer(cmd, this, state);
         if (reply.awaitBody()) {
+            pendingBodyLength = reply.announcedLength();
             write("\r\n> ");
             return true;
         }

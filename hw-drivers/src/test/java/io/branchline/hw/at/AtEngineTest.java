@@ -197,6 +197,8 @@ class AtEngineTest {
     @Test
     void anSmsDeliveredToTheModemIsAnnouncedAndCanBeListedAndDecoded() throws Exception {
         String pdu = "07912374151616F6040B912374786468F30000201003024550400B54C29E2E1F8300A0800B";
+        engine.executeOk(AtCommands.newSmsIndications()); // 27.005 3.4.1: announced only when asked for
+        engine.executeOk(AtCommands.smsPduMode()); // and listed by status number in PDU mode only
         int index = modem.deliverSms(pdu);
         waitFor(() -> urcs.stream().anyMatch(u -> u.is("+CMTI")));
         assertEquals("\"SM\"," + index, urcs.get(0).payload());
