@@ -245,9 +245,18 @@ public final class ModemEmulator implements AutoCloseable {
         return n == null ? System.currentTimeMillis() : n.nowMillis();
     }
 
-    // URCs caused by a command go out after that command's final result.
+    /** URCs a command caused (a call's end, a USSD answer): they go out after that command's final result. */
+    private final java.util.Queue<String> afterFinal = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     private void sendUrcLater(String line) {
-        Thread.ofVirtual().start(() -> sendUrc(line));
+        afterFinal.add(line);
+    }
+
+    private void flushAfterFinal() {
+        String line;
+        while ((line = afterFinal.poll()) != null) {
+            sendUrc(line);
+        }
     }
 
     // --- adverse effects -------------------------------------------------------------------------------------
@@ -518,6 +527,7 @@ public final class ModemEmulator implements AutoCloseable {
         Duration delay = answerDelay;
         if (delay.isZero()) {
             write(raw);
+            flushAfterFinal();
             return;
         }
         answering = true;
@@ -529,6 +539,7 @@ public final class ModemEmulator implements AutoCloseable {
             }
             answering = false; // the final result is on its way: the next command may follow it
             write(raw);
+            flushAfterFinal();
         });
     }
 
