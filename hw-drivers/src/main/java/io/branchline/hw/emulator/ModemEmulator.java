@@ -1,16 +1,11 @@
 package io.branchline.hw.emulator;
 
 import io.branchline.hw.serial.SerialLink;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A GSM modem in software, for tests and the simulate mode: MockWebServer for modems. It speaks AT over
@@ -25,26 +20,17 @@ import java.util.concurrent.TimeUnit;
  * kept for {@link #assertNoViolations()}.
  */
 public final class ModemEmulator implements AutoCloseable {
-    private static final int RECEIVED_LIMIT = 1 << 20;
     private final Flavour flavour;
     private final String imei;
     private volatile EmulatedSim sim;
     private final ModemState state;
-    private final Map<String, String> scripted = new ConcurrentHashMap<>();
-    private final Map<String, java.util.Queue<String>> injectDuring = new ConcurrentHashMap<>();
-    /** The last commands received, for takeCommand(); bounded so that a long simulate run does not grow. */
-    private final BlockingQueue<String> commands = new java.util.concurrent.ArrayBlockingQueue<>(10_000);
-    private final List<String> violations = new CopyOnWriteArrayList<>();
-    private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+    private final ScriptedAnswers scripted = new ScriptedAnswers();
+    private final HostRecord host = new HostRecord();
     private final List<Runnable> restartListeners = new CopyOnWriteArrayList<>();
-    private final List<java.util.function.Consumer<String>> commandListeners = new CopyOnWriteArrayList<>();
     private volatile SerialLink link;
+    private final EmulatorOutput out = new EmulatorOutput(() -> link);
     private volatile Thread reader;
     private volatile boolean silent;
-    private volatile boolean crOnly;
-    private volatile int splitWrites;
-    private volatile Duration answerDelay = Duration.ZERO;
-    private volatile boolean answering;
     /** The TPDU length the host announced with +CMGS=<length>, for the body that follows. */
     private volatile int pendingBodyLength = -1;
     private volatile boolean closed;
@@ -142,7 +128,7 @@ public final class ModemEmulator implements AutoCloseable {
 
     /** Answers {@code command} with exactly {@code reply} (raw bytes, line ends included), ahead of the model. */
     public ModemEmulator respond(String command, String reply) {
-        scripted.put(command.toUpperCase(), reply);
+        scripted.answer(command, reply);
         return this;
     }
 
@@ -246,17 +232,8 @@ public final class ModemEmulator implements AutoCloseable {
     }
 
     /** URCs a command caused (a call's end, a USSD answer): they go out after that command's final result. */
-    private final java.util.Queue<String> afterFinal = new java.util.concurrent.ConcurrentLinkedQueue<>();
-
     private void sendUrcLater(String line) {
-        afterFinal.add(line);
-    }
-
-    private void flushAfterFinal() {
-        String line;
-        while ((line = afterFinal.poll()) != null) {
-            sendUrc(line);
-        }
+        out.afterFinal(line);
     }
 
     // --- adverse effects -------------------------------------------------------------------------------------
@@ -266,7 +243,7 @@ public final class ModemEmulator implements AutoCloseable {
         if (state.urcsOnOtherPort && line.startsWith("^")) {
             return; // Huawei after AT^PORTSEL=1: its own URCs go to the PC UI port
         }
-        write("\r\n" + line + "\r\n");
+        out.urc(line);
     }
 
     /**
@@ -274,8 +251,7 @@ public final class ModemEmulator implements AutoCloseable {
      * line; several injections queue up, one per answer.
      */
     public void injectDuring(String commandPrefix, String urcLine) {
-        injectDuring.computeIfAbsent(commandPrefix.toUpperCase(), k -> new java.util.concurrent.ConcurrentLinkedQueue<>())
-                .add(urcLine);
+        scripted.inject(commandPrefix, urcLine);
     }
 
     /** An incoming call rings: RING (or +CRING: VOICE after AT+CRC=1), and +CLIP after AT+CLIP=1 (27.007 7.6). */
@@ -315,22 +291,22 @@ public final class ModemEmulator implements AutoCloseable {
     }
 
     public void sendGarbage(byte[] bytes) {
-        writeBytes(bytes);
+        out.bytes(bytes);
     }
 
     /** CR instead of CR LF at the end of every line, as some firmware does. */
     public void crOnlyLineEndings(boolean on) {
-        this.crOnly = on;
+        out.crOnly(on);
     }
 
     /** Writes every answer in pieces of {@code bytes} so that lines arrive split across reads (0: whole). */
     public void splitWrites(int bytes) {
-        this.splitWrites = bytes;
+        out.splitWrites(bytes);
     }
 
     /** Waits this long before answering, so that a test can catch a host sending a second command too early. */
     public void answerDelay(Duration d) {
-        this.answerDelay = d;
+        out.answerDelay(d);
     }
 
     /** The device disappears from the bus: the link closes under the host. */
@@ -343,40 +319,31 @@ public final class ModemEmulator implements AutoCloseable {
 
     /** Hears every command line as it arrives (benchmarks time the ATD of a click-to-call this way). */
     public void onCommand(java.util.function.Consumer<String> listener) {
-        commandListeners.add(listener);
+        host.onCommand(listener);
     }
 
     /** The next command the host wrote (without CR), waiting up to {@code timeout}; null if none came. */
     public String takeCommand(Duration timeout) {
-        try {
-            return commands.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return host.take(timeout);
     }
 
     /** Every command received so far and not yet taken, in order. */
     public List<String> drainCommands() {
-        List<String> out = new ArrayList<>();
-        commands.drainTo(out);
-        return out;
+        return host.drain();
     }
 
     /** Every byte the host wrote, in order. */
     public byte[] received() {
-        synchronized (received) {
-            return received.toByteArray();
-        }
+        return host.received();
     }
 
     public List<String> violations() {
-        return List.copyOf(violations);
+        return host.violations();
     }
 
     public void assertNoViolations() {
-        if (!violations.isEmpty()) {
-            throw new AssertionError("modem protocol violations: " + violations);
+        if (!host.violations().isEmpty()) {
+            throw new AssertionError("modem protocol violations: " + host.violations());
         }
     }
 
@@ -393,84 +360,53 @@ public final class ModemEmulator implements AutoCloseable {
 
     // --- the wire --------------------------------------------------------------------------------------------
 
-    /**
-     * Reads the host's bytes: command lines (V.250 5.2: ended by CR; backspace edits; other control bytes such
-     * as a lone ESC are dropped), and after +CMGS the message body up to Ctrl-Z (ESC cancels). A command whose
-     * first byte arrived before the previous command's final result was written - in the same read, after the
-     * command it follows - is a protocol violation, however the bytes were split.
-     */
     private void readLoop(SerialLink l) {
         byte[] buf = new byte[1024];
-        StringBuilder line = new StringBuilder();
-        ByteArrayOutputStream body = null;
-        boolean lineStartedEarly = false;
+        CommandFramer framer = new CommandFramer();
+        CommandFramer.Host handler = new CommandFramer.Host() {
+            @Override
+            public boolean command(String cmd, boolean early) {
+                return onCommand(cmd, early && !silent);
+            }
+
+            @Override
+            public void body(String text) {
+                answerLines(state.pduMode ? state.acceptSentSms(text.strip(), pendingBodyLength)
+                        : List.of("+CMGS: " + state.storeSentCount(), "OK"));
+            }
+
+            @Override
+            public void bodyCancelled() {
+                answerLines(List.of("OK"));
+            }
+
+            @Override
+            public void bodyByte(byte b) {
+                if (state.echo) {
+                    out.bytes(new byte[] {b}); // the body is echoed as it is typed, like the command
+                }
+            }
+
+            @Override
+            public boolean answering() {
+                return out.answering();
+            }
+        };
         while (!closed && link == l) {
             int n = l.read(buf, 100);
             if (n < 0) {
                 return;
             }
-            synchronized (received) {
-                if (received.size() > RECEIVED_LIMIT) {
-                    received.reset(); // a long simulate run: keep memory flat; tests look at recent bytes
-                }
-                received.write(buf, 0, n);
-            }
-            // Bytes after a command's CR in this same read were written before its answer went out.
-            boolean answeredInThisRead = false;
-            for (int i = 0; i < n; i++) {
-                byte b = buf[i];
-                if (body != null) {
-                    if (b == 0x1a) {
-                        String text = body.toString(StandardCharsets.UTF_8);
-                        body = null;
-                        answerLines(state.pduMode ? state.acceptSentSms(text.strip(), pendingBodyLength)
-                                : List.of("+CMGS: " + state.storeSentCount(), "OK"));
-                        answeredInThisRead = true;
-                    } else if (b == 0x1b) {
-                        body = null; // 27.005 3.5.1: ESC cancels the message
-                        answerLines(List.of("OK"));
-                        answeredInThisRead = true;
-                    } else {
-                        body.write(b);
-                        if (state.echo) {
-                            writeBytes(new byte[] {b}); // the body is echoed as it is typed, like the command
-                        }
-                    }
-                    continue;
-                }
-                if (b == '\r' || b == '\n') {
-                    String cmd = line.toString().strip();
-                    line.setLength(0);
-                    boolean early = lineStartedEarly;
-                    lineStartedEarly = false;
-                    if (!cmd.isEmpty()) {
-                        if (onCommand(cmd, early && !silent)) {
-                            body = new ByteArrayOutputStream();
-                        }
-                        answeredInThisRead = true;
-                    }
-                } else if (b == 0x08 || b == 0x7f) {
-                    if (!line.isEmpty()) {
-                        line.setLength(line.length() - 1); // V.250 S5: backspace edits the line
-                    }
-                } else if ((b & 0xff) >= 0x20) {
-                    if (line.isEmpty()) {
-                        lineStartedEarly = answeredInThisRead || answering;
-                    }
-                    line.append((char) (b & 0xff));
-                }
-            }
+            host.bytes(buf, n);
+            framer.feed(buf, n, handler);
         }
     }
 
     /** Handles one command line; true when the modem now waits for an SMS body. */
     private boolean onCommand(String cmd, boolean early) {
-        while (!commands.offer(cmd)) {
-            commands.poll();
-        }
-        commandListeners.forEach(l -> l.accept(cmd));
-        if (early || answering) {
-            violations.add("\"" + cmd + "\" written before the final result of the previous command");
+        host.command(cmd);
+        if (early || out.answering()) {
+            host.violation("\"" + cmd + "\" written before the final result of the previous command");
         }
         if (silent) {
             return false;
@@ -478,9 +414,9 @@ public final class ModemEmulator implements AutoCloseable {
         if (state.echo) {
             write(cmd + "\r");
         }
-        String scriptedReply = scripted.get(cmd.toUpperCase());
-        if (scriptedReply != null) {
-            send(scriptedReply);
+        Optional<String> scriptedReply = scripted.answerTo(cmd);
+        if (scriptedReply.isPresent()) {
+            send(scriptedReply.get());
             return false;
         }
         EmulatorCommands.Reply reply = EmulatorCommands.answer(cmd, this, state);
@@ -489,29 +425,13 @@ public final class ModemEmulator implements AutoCloseable {
             write("\r\n> ");
             return true;
         }
-        String inject = takeInjection(cmd);
         List<String> lines = new ArrayList<>(reply.lines());
-        if (inject != null) {
-            lines.add(Math.min(1, lines.size()), "\u0000URC" + inject);
-        }
+        scripted.injectionFor(cmd).ifPresent(urc -> lines.add(Math.min(1, lines.size()), "\u0000URC" + urc));
         answerLines(lines);
         if (reply.restart()) {
             restartListeners.forEach(Runnable::run);
         }
         return false;
-    }
-
-    private String takeInjection(String cmd) {
-        String upper = cmd.toUpperCase();
-        for (Map.Entry<String, java.util.Queue<String>> e : injectDuring.entrySet()) {
-            if (upper.startsWith(e.getKey())) {
-                String urc = e.getValue().poll();
-                if (urc != null) {
-                    return urc;
-                }
-            }
-        }
-        return null;
     }
 
     /** Writes info lines then the final line (the last element); a "\0URC" element is written as a URC. */
@@ -524,23 +444,7 @@ public final class ModemEmulator implements AutoCloseable {
     }
 
     private void send(String raw) {
-        Duration delay = answerDelay;
-        if (delay.isZero()) {
-            write(raw);
-            flushAfterFinal();
-            return;
-        }
-        answering = true;
-        Thread.ofVirtual().start(() -> {
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            answering = false; // the final result is on its way: the next command may follow it
-            write(raw);
-            flushAfterFinal();
-        });
+        out.answer(raw);
     }
 
     String unknownCommandReply() {
@@ -548,26 +452,6 @@ public final class ModemEmulator implements AutoCloseable {
     }
 
     private void write(String s) {
-        String out = crOnly ? s.replace("\r\n", "\r") : s;
-        writeBytes(out.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private synchronized void writeBytes(byte[] bytes) {
-        SerialLink l = link;
-        if (l == null || !l.isOpen()) {
-            return;
-        }
-        try {
-            int step = splitWrites;
-            if (step <= 0) {
-                l.write(bytes);
-                return;
-            }
-            for (int off = 0; off < bytes.length; off += step) {
-                l.write(java.util.Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + step)));
-            }
-        } catch (RuntimeException e) {
-            // The host went away mid-answer: nothing to tell it.
-        }
+        out.write(s);
     }
 }
