@@ -677,49 +677,8 @@ final class EmulatorCommands {
     // --- vendor commands ----------------------------------------------------------------------------------------
 
     private static Reply vendor(CommandLine c, ModemEmulator modem, ModemState s) {
-        Flavour f = modem.flavour();
-        String name = c.name();
-        if (name.equals("^CVOICE") && f == Flavour.HUAWEI_E1550) {
-            return c.form() == CommandLine.Form.READ ? Reply.ok("^CVOICE:0,8000,16,20") : Reply.ok();
-        }
-        if (name.equals("^PORTSEL") && f == Flavour.HUAWEI_E1550) {
-            // Huawei: which port carries URCs (0 the modem port, 1 the PC UI port).
-            if (c.form() == CommandLine.Form.SET) {
-                s.urcsOnOtherPort = c.number(0, 0) == 1;
-            }
-            return c.form() == CommandLine.Form.READ ? Reply.ok("^PORTSEL: " + (s.urcsOnOtherPort ? 1 : 0))
-                    : c.form() == CommandLine.Form.TEST ? Reply.ok("^PORTSEL: (0,1)") : Reply.ok();
-        }
-        if (name.equals(f.vendorSetting) && c.form() == CommandLine.Form.SET) {
-            return Reply.ok();
-        }
-        if (c.form() == CommandLine.Form.SET) {
-            Reply voice = voice(name, c.args(), modem);
-            if (voice != null) {
-                return voice;
-            }
-        }
-        return Reply.of(modem.unknownCommandReply());
-    }
-
-    /**
-     * The vendors' voice-port switches: Quectel AT+QPCMV=1,0 (any time), SIMCom AT+CPCMREG=1 (only once the
-     * call is connected: the window the box has to retry in), Huawei AT^DDSETEX=2 (during a call).
-     */
-    private static Reply voice(String name, String value, ModemEmulator modem) {
-        Flavour f = modem.flavour();
-        boolean quectel = name.equals("+QPCMV") && f == Flavour.QUECTEL_EC25;
-        boolean simcom = name.equals("+CPCMREG") && f == Flavour.SIMCOM_SIM7600;
-        boolean huawei = name.equals("^DDSETEX") && f == Flavour.HUAWEI_E1550;
-        if (!quectel && !simcom && !huawei) {
-            return null;
-        }
-        boolean on = quectel ? value.equals("1,0") : simcom ? value.equals("1") : value.equals("2");
-        if (on && (simcom || huawei) && !modem.talking()) {
-            return Reply.of("ERROR");
-        }
-        modem.voice().enable(on);
-        return Reply.ok();
+        Reply r = modem.vendorCommands().answer(c, modem, s);
+        return r != null ? r : Reply.of(modem.unknownCommandReply());
     }
 
     // --- shared -------------------------------------------------------------------------------------------------

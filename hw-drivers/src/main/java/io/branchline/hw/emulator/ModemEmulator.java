@@ -25,6 +25,7 @@ public final class ModemEmulator implements AutoCloseable {
     private volatile EmulatedSim sim;
     private final ModemState state;
     private final ScriptedAnswers scripted = new ScriptedAnswers();
+    private final VendorCommands vendorCommands;
     private final HostRecord host = new HostRecord();
     private final List<Runnable> restartListeners = new CopyOnWriteArrayList<>();
     private volatile SerialLink link;
@@ -42,6 +43,7 @@ public final class ModemEmulator implements AutoCloseable {
         this.voice = new EmulatedVoicePort("voice " + imei);
         this.flavour = flavour;
         this.state = new ModemState(flavour);
+        this.vendorCommands = VendorCommands.of(flavour);
         this.imei = imei;
         this.sim = sim;
     }
@@ -445,6 +447,10 @@ public final class ModemEmulator implements AutoCloseable {
 
     private void send(String raw) {
         out.answer(raw);
+    }
+
+    VendorCommands vendorCommands() {
+        return vendorCommands;
     }
 
     String unknownCommandReply() {
