@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +57,7 @@ class GammuPeerTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = Flavour.class, names = {"QUECTEL_EC25", "SIMCOM_SIM7600", "SIMCOM_SIM800", "HUAWEI_E1550"})
+    @Execution(ExecutionMode.CONCURRENT) // the four flavours side by side: each has its own pty, modem and gammu
     void gammuWorksAgainstEveryFlavour(Flavour flavour) throws Exception {
         Assumptions.assumeTrue(gammuInstalled() || System.getenv("CI") != null, "gammu is not installed");
         try (SystemScheduler time = new SystemScheduler(); SocatPtyPair pty = SocatPtyPair.open(dir, "m")) {
