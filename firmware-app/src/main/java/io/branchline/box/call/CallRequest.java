@@ -1,5 +1,6 @@
 package io.branchline.box.call;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.branchline.box.agent.Agent;
 import io.branchline.box.agent.Agents;
 import io.branchline.box.number.InvalidNumberException;
@@ -18,6 +19,31 @@ public record CallRequest(String agent, String number, String customerId, String
      */
     public record Checked(Agent agent, String numberGiven, PhoneNumber number, DialString customer, DialMode mode,
                           String customerId, boolean force) {
+    }
+
+    /**
+     * A request as JSON carries it ({@code POST /api/calls}, the CRM's {@code call.start}): text fields and a
+     * boolean {@code force}; anything else where they belong is refused naming the field.
+     */
+    public static CallRequest fromJson(JsonNode body) {
+        JsonNode force = body.get("force");
+        if (force != null && !force.isNull() && !force.isBoolean()) {
+            throw CallRequestException.invalid("force", "must be true or false");
+        }
+        return new CallRequest(text(body, "agent"), text(body, "number"), text(body, "customerId"),
+                text(body, "mode"), force != null && force.asBoolean());
+    }
+
+    /** A text field of a JSON body, or null; a number or an object where text belongs is refused naming it. */
+    public static String text(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw CallRequestException.invalid(field, "must be a string");
+        }
+        return n.asText();
     }
 
     /** Checks every field, refusing the first bad one by name; nothing reaches a modem. */

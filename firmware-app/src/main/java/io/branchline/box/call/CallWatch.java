@@ -48,10 +48,13 @@ public final class CallWatch {
 
     /** The customer's leg was dialled; on answer {@code ours} is joined with the customer's line and recorded. */
     public void dialled(Call call, ModemCall mc, CallMedia.Side ours) {
+        java.util.concurrent.atomic.AtomicBoolean rang = new java.util.concurrent.atomic.AtomicBoolean();
         mc.onChange(c -> {
             if (c.phase() == CallPhase.ALERTING) {
                 CallView v = call.view();
-                keepAttempt(v);
+                if (rang.compareAndSet(false, true)) {
+                    keepAttempt(v); // one synced write when it starts ringing, not one per change seen
+                }
                 ringing.forEach(l -> l.accept(v));
             }
             if (c.phase() == CallPhase.ACTIVE) {

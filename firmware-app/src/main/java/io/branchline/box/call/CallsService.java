@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -104,28 +103,10 @@ public final class CallsService implements HttpService {
             return;
         }
         try {
-            JsonNode force = body == null ? null : body.get("force");
-            if (force != null && !force.isBoolean()) {
-                throw CallRequestException.invalid("force", "must be true or false");
-            }
-            CallView v = calls.start(text(body, "agent"), text(body, "number"), text(body, "customerId"),
-                    text(body, "mode"), force != null && force.asBoolean());
-            Json.send(res, Status.CREATED_201, v);
+            Json.send(res, Status.CREATED_201, calls.start(CallRequest.fromJson(body)));
         } catch (CallRequestException e) {
             Json.error(res, e.conflict() ? Status.CONFLICT_409 : Status.BAD_REQUEST_400, e.field(), e.getMessage());
         }
-    }
-
-    /** A string field; a number or an object where text belongs is refused naming the field. */
-    private static String text(JsonNode body, String field) {
-        JsonNode n = body == null ? null : body.get(field);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isTextual()) {
-            throw CallRequestException.invalid(field, "must be a string");
-        }
-        return n.asText();
     }
 
     private void one(ServerRequest req, ServerResponse res) {

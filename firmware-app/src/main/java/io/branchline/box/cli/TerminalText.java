@@ -1,5 +1,7 @@
 package io.branchline.box.cli;
 
+import io.branchline.box.store.StoredText;
+
 /**
  * Text from the box's data as a terminal may show it: control characters (an ESC that would recolour or
  * move the cursor, a CR that would overwrite the line) shown as {@code \xNN}, and the width a terminal gives
@@ -10,19 +12,7 @@ final class TerminalText {
     }
 
     static String safe(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> {
-            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E)
-                    || (c >= 0x2066 && c <= 0x2069)) {
-                b.append(c <= 0xFF ? String.format("\\x%02X", c) : String.format("\\u%04X", c));
-            } else {
-                b.appendCodePoint(c);
-            }
-        });
-        return b.toString();
+        return s == null ? "" : StoredText.printable(s);
     }
 
     /** Columns a terminal gives {@code s} (already safe). */

@@ -27,12 +27,18 @@ public final class StoredText {
         return v;
     }
 
-    /** {@code s} with control characters shown as {@code \\xNN}, for a log line, an answer or a terminal. */
+    /**
+     * {@code s} with control characters shown as {@code \\xNN}, and the characters that reorder or break a
+     * terminal's line (bidi controls, line and paragraph separators) as {@code \\uNNNN}: for a log line, an
+     * answer or a terminal.
+     */
     public static String printable(String s) {
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().forEach(c -> {
             if (Character.isISOControl(c)) {
                 b.append(String.format("\\x%02X", c));
+            } else if (c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+                b.append(String.format("\\u%04X", c));
             } else {
                 b.appendCodePoint(c);
             }

@@ -65,12 +65,7 @@ final class CrmCommands {
     }
 
     private CommandLog.Outcome callStart(JsonNode args) {
-        JsonNode force = args.get("force");
-        if (force != null && !force.isBoolean()) {
-            return rejected("force: must be true or false");
-        }
-        CallView v = calls.start(new CallRequest(text(args, "agent"), text(args, "number"), text(args, "customerId"),
-                text(args, "mode"), force != null && force.asBoolean()));
+        CallView v = calls.start(CallRequest.fromJson(args));
         return done("{\"call\":\"" + v.id() + "\"}");
     }
 
@@ -130,12 +125,8 @@ final class CrmCommands {
         return s == null ? "" : s;
     }
 
-    /** A text field, or null; anything else where text belongs is refused naming the field. */
     private static String text(JsonNode args, String field) {
-        JsonNode n = args.get(field);
-        if (n != null && !n.isNull() && !n.isTextual()) {
-            throw CallRequestException.invalid(field, "must be a string");
-        }
-        return n == null || n.isNull() ? null : n.asText();
+        return CallRequest.text(args, field);
     }
+
 }

@@ -37,12 +37,12 @@ public final class SyncFeature implements AutoCloseable {
     private final Outbox outbox;
     private final Events events;
 
-    private SyncFeature(List<CrmStub> stubs, OutboxSender sender, CommandPoller poller, Outbox outbox) {
+    private SyncFeature(List<CrmStub> stubs, OutboxSender sender, CommandPoller poller, Outbox outbox, Events events) {
         this.stubs = stubs;
         this.outbox = outbox;
+        this.events = events;
         this.sender = sender;
         this.poller = poller;
-        this.events = new Events(outbox);
     }
 
     /**
@@ -72,8 +72,9 @@ public final class SyncFeature implements AutoCloseable {
             }
         }
         Outbox outbox = new Outbox(db, scheduler.clock());
+        Events events = new Events(outbox);
         if (endpoints.isEmpty()) {
-            return new SyncFeature(stubs, null, null, outbox);
+            return new SyncFeature(stubs, null, null, outbox, events);
         }
         CrmClient client = new CrmClient(crm.boxToken(), crm.caFile());
         CrmEndpoints crmEndpoints = new CrmEndpoints(endpoints, crm.failuresBeforeFailover(),
@@ -81,12 +82,10 @@ public final class SyncFeature implements AutoCloseable {
         String boxId = config.box().id();
         OutboxSender sender = new OutboxSender(outbox, client, crmEndpoints, boxId,
                 scheduler, new Random(), heartbeat);
-        Events events = new Events(outbox);
         CommandPoller poller = new CommandPoller(client, crmEndpoints, boxId, new CommandLog(db, scheduler.clock()),
                 calls, seats, a -> agents.find(a).isPresent(), guard, events, scheduler.clock());
-        SyncFeature f = new SyncFeature(stubs, sender, poller, outbox);
-        crmEndpoints.onSwitch(() -> f.events.crmSwitch(crmEndpoints.current().name(), crmEndpoints.lastSwitch()));
-        return f;
+        crmEndpoints.onSwitch(() -> events.crmSwitch(crmEndpoints.current().name(), crmEndpoints.lastSwitch()));
+        return new SyncFeature(stubs, sender, poller, outbox, events);
     }
 
     /**
