@@ -11,10 +11,18 @@ log="$data/box.log"
 box=$!
 trap 'kill "$box" 2>/dev/null || true; wait "$box" 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do
-  if out="$("$root/scripts/branchline" lines --port "$port" 2>/dev/null)" \
+  if out="$("$root/scripts/branchline" lines --port "$port" --data-dir "$data" 2>/dev/null)" \
      && grep -q '^sim-1 *up' <<<"$out" && grep -q '^sim-2 *PIN needed' <<<"$out"; then
     echo "$out"
     curl -fsS "http://127.0.0.1:$port/api/health"; echo
+    # Closed to strangers; open to the demo installer's one-time password printed beside the URL.
+    code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/lines")
+    [ "$code" = 401 ] || { echo "smoke: /api/lines answered $code without a login"; exit 1; }
+    pass=$(sed -n 's/.*sign in as demo with the one-time password \([^ ]*\).*/\1/p' "$log")
+    [ -n "$pass" ] || { echo "smoke: no demo password printed"; cat "$log"; exit 1; }
+    curl -fsS -H 'Content-Type: application/json' -d "{\"name\":\"demo\",\"password\":\"$pass\"}" \
+      "http://127.0.0.1:$port/api/session" | grep -q '"mustChangePassword":true' \
+      || { echo "smoke: the demo password did not sign in"; exit 1; }
     echo "smoke: passed"
     exit 0
   fi

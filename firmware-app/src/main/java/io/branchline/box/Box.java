@@ -1,5 +1,6 @@
 package io.branchline.box;
 
+import io.branchline.box.access.AccessFeature;
 import io.branchline.box.agent.Agents;
 import io.branchline.box.agent.AgentsService;
 import io.branchline.box.agent.SeatStates;
@@ -80,11 +81,16 @@ public final class Box implements AutoCloseable {
     private final SyncFeature sync;
     private final ApiServer server;
     private final DataDirLock folder;
+    private final AccessFeature access;
+    private final Optional<String> demoPassword;
 
     private Box(SystemScheduler scheduler, Database db, Hardware hardware, LinesFeature lines, FrameClock mediaClock,
                 Prompts prompts, RecordingFeature recording, ForwardingJournal journal, CallControl calls,
-                SyncFeature sync, ApiServer server, DataDirLock folder) {
+                SyncFeature sync, ApiServer server, DataDirLock folder, AccessFeature access,
+                Optional<String> demoPassword) {
         this.folder = folder;
+        this.access = access;
+        this.demoPassword = demoPassword;
         this.scheduler = scheduler;
         this.db = db;
         this.hardware = hardware;
@@ -154,12 +160,17 @@ public final class Box implements AutoCloseable {
         sync.report(lines.registry(), calls, lines.warnings(), recording, scheduler);
         SmsFeature sms = SmsFeature.start(lines.registry(), sync.events(), sync.outbox());
         lines.start(); // after the calls listen: forwarding left by a crash is erased as lines come up
+        // Who may use the API.
+        AccessFeature access = AccessFeature.start(db, scheduler.clock(), o.dataDir(), a -> agents.find(a).isPresent(),
+                Duration.ofMinutes(config.http().idleMinutes()), false);
+        Optional<String> demoPassword = o.simulate() ? access.demoPassword() : Optional.empty();
         // The API.
         boolean rawAt = o.rawAt() || config.debug().rawAt();
         if (rawAt) {
             log.warn("event=raw-at-enabled note=\"POST /api/lines/ID/at sends installer-typed AT commands\"");
         }
         ApiServer server = startApi(o, r -> {
+            access.routes(r);
             lines.routes(r, records::countCalls, scheduler.clock(), rawAt);
             callRoom.routes(r);
             r.register("/api/agents", agentsApi);
@@ -177,7 +188,7 @@ public final class Box implements AutoCloseable {
         log.info("event=box-started version={} api=http://{}:{}/api/lines data={} lines={}", Version.current(),
                 o.host(), server.port(), db.file(), lines.registry().all().size());
         return new Box(scheduler, db, hardware, lines, mediaClock, prompts, recording, journal, calls, sync, server,
-                folder);
+                folder, access, demoPassword);
     }
 
     /** The API, or, when the port cannot be had, everything started so far stopped again and the reason thrown. */
@@ -222,6 +233,24 @@ public final class Box implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The box's accounts, tokens and audit log. */
+    public AccessFeature access() {
+        return access;
+    }
+
+    /** The CLI's local token of this run (tests and benchmarks authenticate with it, as the CLI does). */
+    public String localToken() {
+        return access.localToken().secret();
+    }
+
+    /**
+     * Simulate mode: the demo installer's one-time password of this start (empty on hardware, or once its
+     * owner has set their own).
+     */
+    public Optional<String> demoPassword() {
+        return demoPassword;
     }
 
     public LineRegistry lines() {

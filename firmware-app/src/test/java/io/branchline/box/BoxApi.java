@@ -22,13 +22,33 @@ public final class BoxApi {
         this.box = box;
     }
 
+    /** A request to the box as its CLI makes it: with the box's local token. */
+    public static HttpRequest.Builder request(Box box, String path) {
+        return request(box.port(), box.localToken(), path);
+    }
+
+    /** A request to a box on {@code port} with {@code token} (a box in another process: its cli-token file). */
+    public static HttpRequest.Builder request(int port, String token, String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    /** The token a box in another process wrote into its data folder. */
+    public static String tokenIn(Path dataDir) throws java.io.IOException {
+        return Files.readString(dataDir.resolve(io.branchline.box.access.LocalToken.FILE)).strip();
+    }
+
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port() + path));
+        return request(box, path);
     }
 
     public HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return http.send(request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder b = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A GET of bytes, with a Range header unless {@code range} is null. */
@@ -41,7 +61,8 @@ public final class BoxApi {
     }
 
     public HttpResponse<String> upload(String path, byte[] body) throws Exception {
-        return http.send(request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        return http.send(request(path).header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -1,5 +1,12 @@
 package io.branchline.box.agent;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.branchline.box.access.AccessFilter;
+import io.branchline.box.access.Viewer;
+import io.branchline.box.store.StoredText;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 import io.branchline.box.config.BoxConfig;
 import io.branchline.box.web.Json;
 import io.helidon.webserver.http.HttpRules;
@@ -12,7 +19,10 @@ import java.util.Map;
  * {@code /api/agents}: the agents, their desk-phone lines and seat states.
  * <pre>
  * curl http://127.0.0.1:8080/api/agents
+ * curl -X PUT -H 'Content-Type: application/json' -d '{"state":"busy"}' http://127.0.0.1:8080/api/agents/1001/state
  * </pre>
+ * A viewer sees the agents of their data scope (an agent themself, a supervisor their team) and sets their
+ * seat states (示闲 / 示忙 / 小休中).
  */
 public final class AgentsService implements HttpService {
     private final List<BoxConfig.Agent> agents;
@@ -25,7 +35,27 @@ public final class AgentsService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", (req, res) -> Json.ok(res, views()));
+        rules.get("/", (req, res) -> {
+            Viewer v = AccessFilter.viewer(req);
+            Json.ok(res, views().stream().filter(a -> v.sees((String) a.get("id"))).toList());
+        }).put("/{id}/state", this::state);
+    }
+
+    private void state(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("id");
+        if (agents.stream().noneMatch(a -> a.id().equals(id)) || !AccessFilter.viewer(req).sees(id)) {
+            Json.error(res, Status.NOT_FOUND_404, "id", "no agent \"" + StoredText.printable(id) + "\"");
+            return;
+        }
+        JsonNode body = Json.bodyOrNull(req);
+        String state = body != null && body.path("state").isTextual() ? body.get("state").asText() : null;
+        if (state == null || !SeatStates.STATES.contains(state)) {
+            Json.error(res, Status.BAD_REQUEST_400, "state", "must be one of " + new java.util.TreeSet<>(
+                    SeatStates.STATES));
+            return;
+        }
+        seats.set(id, state);
+        Json.ok(res, Map.of("id", id, "state", state));
     }
 
     /** The agents as the API and the CRM's heartbeat show them. */

@@ -120,7 +120,11 @@ public final class CallRecords {
 
     /** What to list: every field optional; {@code result} is an end cause, or "connected" / "not-connected". */
     public record Filter(Optional<String> from, Optional<String> to, Optional<String> agent, Optional<String> number,
-                         Optional<String> result, int page) {
+                         Optional<String> result, int page, Optional<java.util.Set<String>> agents) {
+        public Filter(Optional<String> from, Optional<String> to, Optional<String> agent, Optional<String> number,
+                      Optional<String> result, int page) {
+            this(from, to, agent, number, result, page, Optional.empty());
+        }
     }
 
     public List<CallView> list(Filter f) {
@@ -133,6 +137,9 @@ public final class CallRecords {
         }
         if (f.agent().isPresent()) {
             where = where.and(CALL_RECORD.AGENT_ID.eq(f.agent().get()));
+        }
+        if (f.agents().isPresent()) {
+            where = where.and(CALL_RECORD.AGENT_ID.in(f.agents().get())); // the viewer's data scope
         }
         if (f.number().isPresent()) {
             where = where.and(CALL_RECORD.NUMBER_GIVEN.eq(f.number().get()));
@@ -156,11 +163,17 @@ public final class CallRecords {
     }
 
     public List<Figures> figures(String from, String to, boolean bySim) {
+        return figures(from, to, bySim, Optional.empty());
+    }
+
+    /** The figures of the calls of {@code agents} only, when given (a supervisor's team, an agent). */
+    public List<Figures> figures(String from, String to, boolean bySim, Optional<java.util.Set<String>> agents) {
         var key = bySim ? CALL_RECORD.SIM_NUMBER : CALL_RECORD.AGENT_ID;
         var connected = DSL.count(CALL_RECORD.ANSWERED_AT);
         var talk = DSL.sum(CALL_RECORD.TALK_MS);
         return db.with(dsl -> dsl.select(key, DSL.count(), connected, talk).from(CALL_RECORD)
-                .where(CALL_RECORD.STARTED_AT.ge(from).and(CALL_RECORD.STARTED_AT.lt(to)))
+                .where(CALL_RECORD.STARTED_AT.ge(from).and(CALL_RECORD.STARTED_AT.lt(to))
+                        .and(agents.map(a -> CALL_RECORD.AGENT_ID.in(a)).orElse(DSL.trueCondition())))
                 .groupBy(key).orderBy(key)
                 .fetch(r -> {
                     int out = r.value2();

@@ -1,6 +1,8 @@
 package io.branchline.box.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.branchline.box.access.AccessFilter;
+import io.branchline.box.access.Viewer;
 import io.branchline.box.store.TimeText;
 import io.branchline.box.web.Json;
 import io.helidon.http.Status;
@@ -29,6 +31,10 @@ import java.util.List;
  * curl -o call.wav http://127.0.0.1:8080/api/calls/ID/recording      (Range requests welcome)
  * curl -X POST http://127.0.0.1:8080/api/calls/ID/takeover           (the agent takes over: F2)
  * </pre>
+ * (each with the CLI's token or a session: {@code -H "Authorization: Bearer $(cat DATA/cli-token)"}). Every
+ * answer holds only the calls of the agents the viewer sees (an agent their own, a supervisor their team's);
+ * another's call is "no call", as if it did not exist. {@code "redial": CALL_ID} in place of a number calls
+ * that call's customer again, so that an agent who sees numbers masked can still call back.
  */
 public final class CallsService implements HttpService {
     private static final List<String> RESULTS = List.of("connected", "not-connected", "normal", "cancelled", "cut",
@@ -56,9 +62,10 @@ public final class CallsService implements HttpService {
     /** The call's recording, a stereo WAV (left: agent, right: customer), with range requests for seeking. */
     private void recording(ServerRequest req, ServerResponse res) throws IOException {
         String id = req.path().pathParameters().get("id");
-        Optional<CallView> call = calls.records().find(id);
+        Viewer viewer = AccessFilter.viewer(req);
+        Optional<CallView> call = calls.records().find(id).filter(c -> viewer.sees(c.agent()));
         if (call.isEmpty()) {
-            boolean live = calls.get(id).isPresent();
+            boolean live = calls.get(id).filter(c -> viewer.sees(c.agent())).isPresent();
             Json.error(res, Status.NOT_FOUND_404, "id", live ? "call " + id + " has not ended yet; its recording"
                     + " is available once it has" : "no call " + id);
             return;
@@ -81,7 +88,7 @@ public final class CallsService implements HttpService {
 
     private void takeover(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
-        Optional<CallMedia.Takeover> t = calls.takeover(id);
+        Optional<CallMedia.Takeover> t = visible(req, id).isPresent() ? calls.takeover(id) : Optional.empty();
         if (t.isEmpty()) {
             Json.error(res, Status.NOT_FOUND_404, "id", "no active call " + id);
             return;
@@ -103,21 +110,59 @@ public final class CallsService implements HttpService {
             return;
         }
         try {
-            Json.send(res, Status.CREATED_201, calls.start(CallRequest.fromJson(body)));
+            CallRequest request = CallRequest.fromJson(redial(req, body));
+            if (!AccessFilter.viewer(req).sees(request.agent())) {
+                throw CallRequestException.invalid("agent", "you may place calls as the agents you see (an agent as"
+                        + " themself), not as \"" + io.branchline.box.store.StoredText.printable(
+                        String.valueOf(request.agent())) + "\"");
+            }
+            Json.send(res, Status.CREATED_201, calls.start(request));
         } catch (CallRequestException e) {
             Json.error(res, e.conflict() ? Status.CONFLICT_409 : Status.BAD_REQUEST_400, e.field(), e.getMessage());
         }
     }
 
+    /**
+     * The body with {@code redial}'s customer number in place of a number: the number never leaves the
+     * box, so an agent who sees it masked calls it all the same.
+     */
+    private JsonNode redial(ServerRequest req, JsonNode body) {
+        if (!body.has("redial")) {
+            return body;
+        }
+        if (body.has("number") || !body.get("redial").isTextual()) {
+            throw CallRequestException.invalid("redial", "give the id of an earlier call, instead of a number");
+        }
+        String id = body.get("redial").asText();
+        CallView earlier = visible(req, id).orElseThrow(() -> CallRequestException.invalid("redial", "no call \""
+                + io.branchline.box.store.StoredText.printable(id) + "\" to call again"));
+        com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) body)
+                .deepCopy();
+        copy.remove("redial");
+        copy.put("number", earlier.numberGiven());
+        if (!copy.has("customerId") && earlier.customerId() != null) {
+            copy.put("customerId", earlier.customerId());
+        }
+        return copy;
+    }
+
+    /** The call, live or recorded, when the viewer may see it. */
+    private Optional<CallView> visible(ServerRequest req, String id) {
+        Viewer viewer = AccessFilter.viewer(req);
+        return calls.get(id).or(() -> calls.records().find(id)).filter(c -> viewer.sees(c.agent()));
+    }
+
     private void one(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
-        calls.get(id).ifPresentOrElse(v -> Json.ok(res, v),
+        visible(req, id).ifPresentOrElse(v -> Json.ok(res, v),
                 () -> Json.error(res, Status.NOT_FOUND_404, "id", "no call \"" + id + "\""));
     }
 
     private void hangUp(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
-        if (calls.hangUp(id)) {
+        if (visible(req, id).isEmpty()) {
+            Json.error(res, Status.NOT_FOUND_404, "id", "no call \"" + id + "\"");
+        } else if (calls.hangUp(id)) {
             Json.send(res, Status.ACCEPTED_202, calls.get(id).orElseThrow());
         } else if (calls.get(id).isPresent()) {
             Json.error(res, Status.CONFLICT_409, "id", "call " + id + " has already ended");
@@ -127,8 +172,9 @@ public final class CallsService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
+        Viewer viewer = AccessFilter.viewer(req);
         if (param(req, "active").map(Boolean::parseBoolean).orElse(false)) {
-            Json.ok(res, calls.active());
+            Json.ok(res, calls.active().stream().filter(c -> viewer.sees(c.agent())).toList());
             return;
         }
         try {
@@ -139,7 +185,7 @@ public final class CallsService implements HttpService {
             int page = param(req, "page").map(p -> parsePage(p)).orElse(1);
             CallRecords.Filter f = new CallRecords.Filter(param(req, "from").map(d -> instant("from", d)),
                     param(req, "to").map(d -> instant("to", d)), param(req, "agent"), param(req, "number"), result,
-                    page);
+                    page, scope(viewer));
             Json.ok(res, calls.records().list(f));
         } catch (CallRequestException e) {
             Json.error(res, Status.BAD_REQUEST_400, e.field(), e.getMessage());
@@ -158,11 +204,16 @@ public final class CallsService implements HttpService {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("date", day.toString());
             out.put("by", by);
-            out.put("rows", calls.records().figures(from, to, by.equals("sim")));
+            out.put("rows", calls.records().figures(from, to, by.equals("sim"), scope(AccessFilter.viewer(req))));
             Json.ok(res, out);
         } catch (CallRequestException e) {
             Json.error(res, Status.BAD_REQUEST_400, e.field(), e.getMessage());
         }
+    }
+
+    /** The agents whose records the viewer sees; empty for all. */
+    private static Optional<java.util.Set<String>> scope(Viewer v) {
+        return v.scope().all() ? Optional.empty() : Optional.of(v.scope().agents());
     }
 
     private static Optional<String> param(ServerRequest req, String name) {

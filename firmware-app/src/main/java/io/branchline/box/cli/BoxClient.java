@@ -8,21 +8,44 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /** Asks the running box over its API; used by the CLI commands that show state. */
 final class BoxClient {
     /** The box did not answer at that address. */
-    static final class Unreachable extends RuntimeException {
+    static class Unreachable extends RuntimeException {
         Unreachable(String message) {
             super(message);
         }
     }
 
+    /** The box answered, but takes none of the tokens the CLI has. */
+    static final class Refused extends Unreachable {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** A token to authenticate with and where it was found; a null secret: looked there, found none. */
+    record Token(String secret, String source) {
+    }
+
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<Token> tokens;
+    private int current;
 
-    BoxClient(String host, int port) {
+    BoxClient(String host, int port, List<Token> tokens) {
         this.base = "http://" + host + ":" + port;
+        this.tokens = List.copyOf(tokens);
+        this.current = 0;
+        skipEmpty();
+    }
+
+    private void skipEmpty() {
+        while (current < tokens.size() && tokens.get(current).secret() == null) {
+            current++;
+        }
     }
 
     String base() {
@@ -30,13 +53,40 @@ final class BoxClient {
     }
 
     String getText(String path) {
+        Reply r = exchange(() -> HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5)).GET());
+        if (r.status() != 200) {
+            throw new Unreachable("the box at " + base + " answered " + r.status() + " to " + path + ": " + r.error());
+        }
+        return r.body();
+    }
+
+    /**
+     * Sends the request with the first token the box takes: on 401 the next one is tried, and when none is
+     * left the answer says where the CLI looked.
+     */
+    private Reply exchange(java.util.function.Supplier<HttpRequest.Builder> request) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new Unreachable("the box at " + base + " answered " + r.statusCode() + " to " + path);
+            while (true) {
+                HttpRequest.Builder b = request.get();
+                if (current < tokens.size()) {
+                    b.header("Authorization", "Bearer " + tokens.get(current).secret());
+                }
+                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 401) {
+                    return new Reply(r.statusCode(), r.body());
+                }
+                if (current < tokens.size()) {
+                    current++;
+                    skipEmpty();
+                    if (current < tokens.size()) {
+                        continue;
+                    }
+                }
+                throw new Refused("the box at " + base + " wants a token, and none the CLI found works (looked at "
+                        + String.join(", ", tokens.stream().map(Token::source).toList()) + "). On the box, run as root"
+                        + " or the box's user, give --data-dir DIR of the running box, or set " + BoxAddress.TOKEN_ENV
+                        + " to an API token");
             }
-            return r.body();
         } catch (IOException e) {
             throw new Unreachable("the box is not running at " + base + " (start it with: branchline run)");
         } catch (InterruptedException e) {
@@ -73,18 +123,8 @@ final class BoxClient {
     }
 
     private Reply send(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
-        try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", contentType);
-            b.method(method, body);
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.body());
-        } catch (IOException e) {
-            throw new Unreachable("the box is not running at " + base + " (start it with: branchline run)");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unreachable("interrupted");
-        }
+        return exchange(() -> HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType).method(method, body));
     }
 
     <T> T get(String path, TypeReference<T> type) {

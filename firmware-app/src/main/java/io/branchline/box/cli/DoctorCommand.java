@@ -37,14 +37,10 @@ final class DoctorCommand implements Cli.Command {
 
     @Override
     public Options options() {
-        return new Options()
+        return BoxAddress.add(new Options()
                 .addOption(Option.builder().longOpt("config").hasArg().argName("FILE")
                         .desc("configuration to check (default " + ConfigLoader.DEFAULT_PATH + ")").build())
-                .addOption(Option.builder().longOpt("simulate").desc("probe the emulated modems instead").build())
-                .addOption(Option.builder().longOpt("host").hasArg().argName("ADDRESS")
-                        .desc("the running box's API address (default 127.0.0.1)").build())
-                .addOption(Option.builder().longOpt("port").hasArg().argName("N")
-                        .desc("the running box's API port (default 8080)").build());
+                .addOption(Option.builder().longOpt("simulate").desc("probe the emulated modems instead").build()));
     }
 
     @Override
@@ -105,8 +101,7 @@ final class DoctorCommand implements Cli.Command {
 
     /** The running box's lines; their ports are not probed (the box holds them). */
     private static Finding box(CommandLine cl, Map<String, String> inUse, boolean simulate) {
-        BoxClient client = new BoxClient(cl.getOptionValue("host", "127.0.0.1"), Cli.intOption(cl, "port", 8080, 1,
-                65535));
+        BoxClient client = BoxAddress.client(cl);
         try {
             List<LineView> lines = client.get("/api/lines", new TypeReference<>() { });
             if (!simulate) {
@@ -114,6 +109,8 @@ final class DoctorCommand implements Cli.Command {
             }
             long up = lines.stream().filter(l -> l.state().equals("up")).count();
             return Finding.ok("box", "running at " + client.base() + ": " + lines.size() + " line(s), " + up + " up");
+        } catch (BoxClient.Refused e) {
+            return Finding.problem("box", e.getMessage());
         } catch (BoxClient.Unreachable e) {
             return Finding.info("box", "not running at " + client.base() + " (ports are probed directly)");
         }

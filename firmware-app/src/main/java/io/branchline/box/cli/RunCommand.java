@@ -57,9 +57,27 @@ final class RunCommand implements Cli.Command {
         }
         out.println("branchline is running" + (simulate ? " in simulate mode" : "") + ": http://" + host + ":"
                 + box.port() + "/api/lines   (data: " + dataDir + ")");
+        signIn(box, dataDir, out);
         out.flush();
         UntilStopped.await(box);
         return ExitCode.OK;
+    }
+
+    /**
+     * How to get in: the demo installer's one-time password in simulate mode (on the terminal only, never in
+     * the log), the first account's command on a box that has none, and the CLI's token for curl.
+     */
+    private static void signIn(Box box, Path dataDir, PrintStream out) {
+        box.demoPassword().ifPresentOrElse(p -> out.println("  sign in as " + io.branchline.box.access.AccessFeature
+                .DEMO_ACCOUNT + " with the one-time password " + p + "   (valid "
+                + io.branchline.box.access.Accounts.ONE_TIME_VALIDITY.toHours() + " h; you set your own at the first"
+                + " login)"), () -> {
+                    if (box.access().accounts().list().isEmpty()) {
+                        out.println("  no account yet: add the first with   branchline user add NAME --role installer");
+                    }
+                });
+        out.println("  the CLI on this machine signs in by itself; curl with   -H \"Authorization: Bearer $(cat "
+                + dataDir.resolve(io.branchline.box.access.LocalToken.FILE) + ")\"");
     }
 
     static BoxConfig loadConfig(CommandLine cl, boolean simulate) {

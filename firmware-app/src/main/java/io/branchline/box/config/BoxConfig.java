@@ -18,7 +18,7 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
         calls = calls == null ? new Calls(null) : calls;
         agents = agents == null ? List.of() : List.copyOf(agents);
         box = box == null ? new Box(null, null) : box;
-        http = http == null ? new Http(null, null) : http;
+        http = http == null ? new Http(null, null, null) : http;
         modems = modems == null ? List.of() : List.copyOf(modems);
         health = health == null ? new Health(null, null) : health;
         debug = debug == null ? new Debug(null) : debug;
@@ -36,10 +36,11 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
     }
 
     /** The API and admin page: loopback by default; an office LAN address only when the installer says. */
-    public record Http(String host, Integer port) {
+    public record Http(String host, Integer port, @JsonProperty("idle-minutes") Integer idleMinutes) {
         public Http {
             host = host == null ? "127.0.0.1" : host;
             port = port == null ? 8080 : port;
+            idleMinutes = idleMinutes == null ? 30 : idleMinutes;
         }
     }
 

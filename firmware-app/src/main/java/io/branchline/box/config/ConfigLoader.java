@@ -58,6 +58,10 @@ public final class ConfigLoader {
         if (c.http().port() < 1 || c.http().port() > 65535) {
             throw new ConfigException(source + ": http.port: must be 1 to 65535, not " + c.http().port());
         }
+        if (c.http().idleMinutes() < 1 || c.http().idleMinutes() > 24 * 60) {
+            throw new ConfigException(source + ": http.idle-minutes: must be 1 to 1440 (a signed-in page's idle"
+                    + " time before it must sign in again), not " + c.http().idleMinutes());
+        }
         if (c.calls().forwardDelayMs() < 0 || c.calls().forwardDelayMs() > 60_000) {
             throw new ConfigException(source + ": calls.forward-delay-ms: must be 0 to 60000");
         }

@@ -71,6 +71,14 @@ public final class PromptsService implements HttpService {
             return;
         }
         String scope = body.has("agent") ? "agent" : "line";
+        io.branchline.box.access.Viewer v = io.branchline.box.access.AccessFilter.viewer(req);
+        boolean office = v.scope().all();
+        if (scope.equals("line") ? !office : !v.sees(body.get("agent").asText())) {
+            Json.error(res, Status.FORBIDDEN_403, scope, scope.equals("line") ? "a line's opening message is the"
+                    + " office's choice (admin or installer)" : "you choose the opening message of the agents you"
+                    + " see (an agent their own)");
+            return;
+        }
         JsonNode prompt = body.get("prompt");
         try {
             prompts.choose(scope, body.get(scope).asText(), prompt == null || prompt.isNull() ? null : prompt.asText());

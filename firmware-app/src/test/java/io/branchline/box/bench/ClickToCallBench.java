@@ -57,6 +57,7 @@ public final class ClickToCallBench {
                 atd.set(new CompletableFuture<>());
                 long t0 = System.nanoTime();
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/calls"))
+                        .header("Authorization", "Bearer " + box.localToken()).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"agent\":\"1002\",\"number\":\"1390000"
                                 + String.format("%04d", Math.floorMod(i, 10000)) + "\"}")).build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -68,7 +69,8 @@ public final class ClickToCallBench {
                     latency[i] = atdAt - t0;
                 }
                 String id = r.body().substring(r.body().indexOf("\"id\":\"") + 6, r.body().indexOf("\"id\":\"") + 42);
-                http.send(HttpRequest.newBuilder(URI.create(base + "/api/calls/" + id)).DELETE().build(),
+                http.send(HttpRequest.newBuilder(URI.create(base + "/api/calls/" + id))
+                        .header("Authorization", "Bearer " + box.localToken()).DELETE().build(),
                         HttpResponse.BodyHandlers.discarding());
                 long end = System.currentTimeMillis() + 5000;
                 while (!box.calls().active().isEmpty() && System.currentTimeMillis() < end) {

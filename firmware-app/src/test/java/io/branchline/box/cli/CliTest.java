@@ -59,7 +59,7 @@ class CliTest {
 
     @Test
     void linesShowsATableOfEveryLine() {
-        Result r = cli("lines", "--port", port());
+        Result r = cli("lines", "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.OK, r.code(), r.err());
         String[] rows = r.out().split("\n");
         assertTrue(rows[0].startsWith("LINE") && rows[0].contains("SIGNAL") && rows[0].contains("ICCID"), rows[0]);
@@ -71,7 +71,7 @@ class CliTest {
 
     @Test
     void linesJsonIsForScripts() throws Exception {
-        Result r = cli("lines", "--json", "--port", port());
+        Result r = cli("lines", "--json", "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.OK, r.code());
         List<LineView> lines = Json.MAPPER.readValue(r.out(), new TypeReference<>() { });
         assertEquals(List.of("sim-1", "sim-2", "desk-1001", "desk-1002", "desk-1001b", "desk-1002b"),
@@ -93,20 +93,16 @@ class CliTest {
     @Test
     void theApiAnswersPerLineAndSaysWhichIdIsUnknown() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> one = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port()
-                + "/api/lines/sim-1")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> one = http.send(io.branchline.box.BoxApi.request(box, "/api/lines/sim-1").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, one.statusCode());
         assertEquals("up", Json.MAPPER.readValue(one.body(), LineView.class).state());
-        HttpResponse<String> none = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port()
-                + "/api/lines/nope")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> none = http.send(io.branchline.box.BoxApi.request(box, "/api/lines/nope").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, none.statusCode());
         Map<String, String> err = Json.MAPPER.readValue(none.body(), new TypeReference<>() { });
         assertEquals("id", err.get("field"));
-        HttpResponse<String> hw = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port()
-                + "/api/hardware")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> hw = http.send(io.branchline.box.BoxApi.request(box, "/api/hardware").build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(hw.body().contains("861234560000011") && hw.body().contains("89860012345678900011"), hw.body());
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port()
-                + "/api/health")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = http.send(io.branchline.box.BoxApi.request(box, "/api/health").build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(health.body().contains("\"simulate\":true"), health.body());
     }
 
@@ -152,62 +148,62 @@ class CliTest {
 
     @Test
     void callPlacesATestCallAndCallsListsIt() {
-        Result placed = cli("call", "--agent", "1002", "--number", "13900000002", "--wait", "--port", port());
+        Result placed = cli("call", "--agent", "1002", "--number", "13900000002", "--wait", "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.OK, placed.code(), placed.err());
         assertTrue(placed.out().contains("on line desk-1002 (SIM 13800001002)"), placed.out());
         assertTrue(placed.out().contains("ended: busy"), placed.out());
         long deadline = System.currentTimeMillis() + 5000;
         Result listed;
         do {
-            listed = cli("calls", "--agent", "1002", "--port", port());
+            listed = cli("calls", "--agent", "1002", "--port", port(), "--data-dir", dataDir.toString());
         } while (!listed.out().contains("busy") && System.currentTimeMillis() < deadline);
         assertTrue(listed.out().startsWith("STARTED") && listed.out().contains("13900000002"), listed.out());
-        Result figures = cli("calls", "--figures", "--by", "sim", "--port", port());
+        Result figures = cli("calls", "--figures", "--by", "sim", "--port", port(), "--data-dir", dataDir.toString());
         assertTrue(figures.out().contains("13800001002") && figures.out().contains("CONNECT RATE"), figures.out());
     }
 
     @Test
     void promptsAreAddedChosenListedAndDeletedFromTheCommandLine() throws Exception {
         java.nio.file.Path mp3 = java.nio.file.Path.of(CliTest.class.getResource("/prompts/tone-600hz-3s.mp3").toURI());
-        Result added = cli("prompts", "--add", mp3.toString(), "--name", "贷款开场白", "--port", port());
+        Result added = cli("prompts", "--add", mp3.toString(), "--name", "贷款开场白", "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.OK, added.code(), added.err());
         String id = added.out().split(" ")[1];
         assertTrue(added.out().contains("\"贷款开场白\" (3.0"), added.out());
-        assertEquals(ExitCode.OK, cli("prompts", "--use", id, "--agent", "1001", "--port", port()).code());
-        Result listed = cli("prompts", "--port", port());
+        assertEquals(ExitCode.OK, cli("prompts", "--use", id, "--agent", "1001", "--port", port(), "--data-dir", dataDir.toString()).code());
+        Result listed = cli("prompts", "--port", port(), "--data-dir", dataDir.toString());
         assertTrue(listed.out().contains(id) && listed.out().contains("agent 1001"), listed.out());
         assertTrue(listed.out().contains("1 of 5 prompts"), listed.out());
-        Result noTarget = cli("prompts", "--use", id, "--port", port());
+        Result noTarget = cli("prompts", "--use", id, "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.USAGE, noTarget.code());
         assertTrue(noTarget.err().contains("--agent ID or --line ID"), noTarget.err());
         java.nio.file.Path text = java.nio.file.Files.createTempFile("notes", ".mp3");
         java.nio.file.Files.writeString(text, "not audio");
-        Result bad = cli("prompts", "--add", text.toString(), "--port", port());
+        Result bad = cli("prompts", "--add", text.toString(), "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.USAGE, bad.code());
         assertTrue(bad.err().contains("upload an MP3 or a WAV file"), bad.err());
-        assertEquals(ExitCode.OK, cli("prompts", "--use", "none", "--agent", "1001", "--port", port()).code());
-        assertEquals(ExitCode.OK, cli("prompts", "--delete", id, "--port", port()).code());
-        assertTrue(cli("prompts", "--port", port()).out().contains("0 of 5 prompts"));
-        Result takeover = cli("takeover", "--call", "no-such-call", "--port", port());
+        assertEquals(ExitCode.OK, cli("prompts", "--use", "none", "--agent", "1001", "--port", port(), "--data-dir", dataDir.toString()).code());
+        assertEquals(ExitCode.OK, cli("prompts", "--delete", id, "--port", port(), "--data-dir", dataDir.toString()).code());
+        assertTrue(cli("prompts", "--port", port(), "--data-dir", dataDir.toString()).out().contains("0 of 5 prompts"));
+        Result takeover = cli("takeover", "--call", "no-such-call", "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.USAGE, takeover.code());
         assertTrue(takeover.err().contains("no active call"), takeover.err());
     }
 
     @Test
     void callRefusesBadInputWithTheFieldAndExit2() {
-        Result r = cli("call", "--agent", "1001", "--number", "139;ATH", "--port", port());
+        Result r = cli("call", "--agent", "1001", "--number", "139;ATH", "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.USAGE, r.code());
         assertTrue(r.err().contains("number: may hold only digits"), r.err());
-        Result missing = cli("call", "--agent", "1001", "--port", port());
+        Result missing = cli("call", "--agent", "1001", "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.USAGE, missing.code());
         assertTrue(missing.err().contains("number"), missing.err());
-        assertEquals(ExitCode.USAGE, cli("calls", "--result", "bogus", "--port", port()).code());
-        assertEquals(ExitCode.USAGE, cli("hangup", "--call", "nope", "--port", port()).code());
+        assertEquals(ExitCode.USAGE, cli("calls", "--result", "bogus", "--port", port(), "--data-dir", dataDir.toString()).code());
+        assertEquals(ExitCode.USAGE, cli("hangup", "--call", "nope", "--port", port(), "--data-dir", dataDir.toString()).code());
     }
 
     @Test
     void doctorInSimulateModeFindsBothModemsAndSaysHowToConfigureThem() {
-        Result r = cli("doctor", "--simulate", "--port", port());
+        Result r = cli("doctor", "--simulate", "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.OK, r.code(), r.out());
         assertTrue(r.out().contains("Quectel EC25"), r.out());
         assertTrue(r.out().contains("usb-path: \"1-1.1\", usb-interface: 2"), r.out());

@@ -27,7 +27,7 @@ class DebugApiTest {
     }
 
     private HttpResponse<String> post(Box box, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port() + path))
+        return http.send(io.branchline.box.BoxApi.request(box, path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -49,8 +49,8 @@ class DebugApiTest {
             HttpResponse<String> injected = post(box, "/api/lines/sim-1/at", "{\"command\":\"AT+CSQ\\rATD1;\"}");
             assertEquals(400, injected.statusCode());
             assertTrue(injected.body().contains("\"field\":\"command\""), injected.body());
-            HttpResponse<String> wire = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port()
-                    + "/api/lines/sim-1/wire")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> wire = http.send(io.branchline.box.BoxApi.request(box,
+                    "/api/lines/sim-1/wire").build(), HttpResponse.BodyHandlers.ofString());
             assertTrue(wire.body().contains(" out \"AT+CGMR\\r\""), wire.body());
             assertTrue(wire.body().contains(" in \""), wire.body());
             assertTrue(!wire.body().contains("ATD1;"), "the refused command never reached the wire");

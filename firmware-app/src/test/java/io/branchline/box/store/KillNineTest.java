@@ -34,7 +34,10 @@ class KillNineTest {
 
 
     private HttpResponse<String> send(int port, String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        HttpRequest.Builder b = io.branchline.box.BoxApi.request(port, io.branchline.box.BoxApi.tokenIn(dataDir), path);
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -140,8 +143,8 @@ class KillNineTest {
             assertEquals(true, v.hasRecording(), v.toString());
             assertEquals(true, v.talkMs() >= 2000 && v.talkMs() <= 4000, "recorded up to the last second: " + v);
             assertEquals(true, v.detail().contains("stopped during the call"), v.detail());
-            HttpResponse<byte[]> wav = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port2
-                    + "/api/calls/" + id + "/recording")).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> wav = http.send(io.branchline.box.BoxApi.request(port2,
+                    io.branchline.box.BoxApi.tokenIn(dataDir), "/api/calls/" + id + "/recording").build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, wav.statusCode());
             Path file = dataDir.resolve("cut.wav");
             java.nio.file.Files.write(file, wav.body());

@@ -94,8 +94,8 @@ class OutboxStressTest {
                 String sync = "";
                 while (!sync.contains("\"backlog\":0") && System.currentTimeMillis() < deadline) {
                     try {
-                        sync = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + run[6] + "/api/sync")).build(),
+                        sync = java.net.http.HttpClient.newHttpClient().send(io.branchline.box.BoxApi.request(
+                                Integer.parseInt(run[6]), io.branchline.box.BoxApi.tokenIn(dataDir), "/api/sync").build(),
                                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
                     } catch (java.io.IOException notUpYet) {
                         // starting

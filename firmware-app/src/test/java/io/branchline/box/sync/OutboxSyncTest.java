@@ -181,8 +181,8 @@ class OutboxSyncTest {
     void aTextMessageToADeskPhoneReachesTheCrmAndTheApiInChinese() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
         String text = java.net.URLEncoder.encode("请回电，我想了解贷款", java.nio.charset.StandardCharsets.UTF_8);
-        var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + box.port()
-                        + "/api/simulate/sms/desk-1002?from=%2B8613912345678&text=" + text))
+        var r = http.send(io.branchline.box.BoxApi.request(box, ""
+                        + "/api/simulate/sms/desk-1002?from=%2B8613912345678&text=" + text)
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         SimulatedBox.await("at the CRM", () -> box.crmStubs().stream().flatMap(s -> s.store().items().stream())
@@ -192,8 +192,7 @@ class OutboxSyncTest {
                 .findFirst().orElseThrow();
         assertEquals("+8613912345678", item.payload().path("sms").path("sender").asText());
         assertEquals("desk-1002", item.payload().path("sms").path("line").asText());
-        String listed = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + box.port()
-                + "/api/sms")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String listed = http.send(io.branchline.box.BoxApi.request(box, "/api/sms").build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(listed.contains("请回电，我想了解贷款"), listed);
     }
 
@@ -207,8 +206,7 @@ class OutboxSyncTest {
         SimulatedBox.await("acknowledged", () -> store.acks().containsKey(cmd.id()) && store.acks().containsKey(bad.id()));
         assertEquals("done", store.acks().get(cmd.id()).path("outcome").asText());
         assertEquals("rejected", store.acks().get(bad.id()).path("outcome").asText());
-        var agents = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + box.port() + "/api/agents")).build(),
+        var agents = java.net.http.HttpClient.newHttpClient().send(io.branchline.box.BoxApi.request(box, "/api/agents").build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(agents.contains("\"id\":\"1001\"") && agents.contains("\"state\":\"break\""), agents);
     }

@@ -31,7 +31,7 @@ class HostileRequestsTest {
 
     HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String contentType)
             throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.box().port() + path))
+        return http.send(io.branchline.box.BoxApi.request(running.box(), path)
                 .header("Content-Type", contentType).method(method, body).build(), HttpResponse.BodyHandlers.ofString());
     }
 
