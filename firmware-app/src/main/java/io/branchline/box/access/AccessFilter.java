@@ -120,42 +120,39 @@ public final class AccessFilter implements Filter {
 
     /** Why the request may not go on, or null. */
     private Refusal refusal(RouteRules.Rule rule, Viewer v, Who who, RoutingRequest req) {
+        if (!rule.open() && !v.signedIn()) {
+            return new Refusal(Status.UNAUTHORIZED_401, null, "sign in first (POST /api/session) or send an API token"
+                    + " (Authorization: Bearer ...)");
+        }
         if (rule.changes()) {
             String site = req.headers().first(SEC_FETCH_SITE).orElse("");
             Optional<String> origin = req.headers().first(HeaderNames.ORIGIN);
             if (site.equals("cross-site") || site.equals("same-site")
                     || (origin.isPresent() && !origin.get().equals(ownOrigin(req)))) {
                 return new Refusal(Status.FORBIDDEN_403, "Origin", "a change must come from this box's own page, not"
-                        + " from " + origin.orElse("another site"));
+                        + " from " + io.branchline.box.store.StoredText.printable(origin.orElse("another site")));
             }
             if (who.session().isPresent() && !sameSecret(req.headers().first(CSRF).orElse(null),
                     who.session().get().csrf())) {
                 return new Refusal(Status.FORBIDDEN_403, "X-CSRF-Token", "a change from a signed-in browser needs the"
                         + " session's X-CSRF-Token header (GET /api/session gives it)");
             }
-            if (hasBody(req)) {
-                String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("").split(";", 2)[0].strip()
-                        .toLowerCase(Locale.ROOT);
-                if (!rule.types().contains(type)) {
-                    return new Refusal(Status.UNSUPPORTED_MEDIA_TYPE_415, "Content-Type", "must be one of "
-                            + String.join(", ", new java.util.TreeSet<>(rule.types())) + ", not \""
-                            + io.branchline.box.store.StoredText.printable(type) + "\"");
-                }
-            }
         }
-        if (rule.open()) {
-            return null;
-        }
-        if (!v.signedIn()) {
-            return new Refusal(Status.UNAUTHORIZED_401, null, "sign in first (POST /api/session) or send an API token"
-                    + " (Authorization: Bearer ...)");
-        }
-        if (v.mustChangePassword() && !rule.beforePassword()) {
+        if (!rule.open() && v.mustChangePassword() && !rule.beforePassword()) {
             return new Refusal(Status.FORBIDDEN_403, "password", "this account still has its one-time password: set"
                     + " a password of your own first (POST /api/session/password)");
         }
-        if (!rule.roles().contains(v.role())) {
+        if (!rule.roles().contains(v.role()) && !rule.open()) {
             return new Refusal(Status.FORBIDDEN_403, null, "the role " + v.role().key() + " may not " + rule.what());
+        }
+        if (rule.changes() && hasBody(req)) {
+            String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("").split(";", 2)[0].strip()
+                    .toLowerCase(Locale.ROOT);
+            if (!rule.types().contains(type)) {
+                return new Refusal(Status.UNSUPPORTED_MEDIA_TYPE_415, "Content-Type", "must be one of "
+                        + String.join(", ", new java.util.TreeSet<>(rule.types())) + ", not \""
+                        + io.branchline.box.store.StoredText.printable(type) + "\"");
+            }
         }
         return null;
     }

@@ -13,7 +13,8 @@ import org.apache.commons.cli.Options;
 
 /**
  * The --host, --port and --data-dir options of the commands that talk to a running box, and how they
- * authenticate: with {@code BRANCHLINE_TOKEN} (an API token) when set, else with the box's own CLI token,
+ * authenticate: with the API token in --token-file, or with {@code BRANCHLINE_TOKEN} when set and then with
+ * the box's own CLI token,
  * which the box writes to {@code cli-token} in its data folder at every start, readable by the box's user
  * and root only. Without --data-dir the installed box's folder and simulate mode's are tried, in that
  * order; the first token the box takes is used.
@@ -29,6 +30,8 @@ final class BoxAddress {
                         .desc("the box's API address (default 127.0.0.1)").build())
                 .addOption(Option.builder().longOpt("port").hasArg().argName("N")
                         .desc("the box's API port (default 8080)").build())
+                .addOption(Option.builder().longOpt("token-file").hasArg().argName("FILE")
+                        .desc("an API token to use, in a file (instead of $" + TOKEN_ENV + ")").build())
                 .addOption(Option.builder().longOpt("data-dir").hasArg().argName("DIR")
                         .desc("the running box's data folder, where its CLI token is (default: /var/lib/branchline,"
                                 + " then simulate mode's)").build());
@@ -45,6 +48,15 @@ final class BoxAddress {
         String env = System.getenv(TOKEN_ENV);
         if (env != null && !env.isBlank()) {
             found.add(new BoxClient.Token(env.strip(), "$" + TOKEN_ENV));
+        }
+        if (cl.hasOption("token-file")) {
+            Path f = Path.of(cl.getOptionValue("token-file"));
+            try {
+                found.add(new BoxClient.Token(Files.readString(f, StandardCharsets.US_ASCII).strip(), f.toString()));
+            } catch (IOException e) {
+                throw new UsageException("--token-file: cannot read " + f + " (" + e.getMessage() + ")");
+            }
+            return found; // asked for this token: no other is tried
         }
         List<Path> dirs = new ArrayList<>();
         if (cl.hasOption("data-dir")) {
