@@ -74,7 +74,7 @@ public final class AccessFilter implements Filter {
         Viewer v = who.viewer();
         req.context().register(v);
         who.session().ifPresent(s -> req.context().register(s));
-        Json.viewFor(v.masked() ? NumberMask::apply : null);
+        Json.viewFor(v.masked() ? NumberMask.VIEW : null);
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
         if (who.refusal() != null) {

@@ -24,9 +24,23 @@ import java.util.regex.Pattern;
  * days are not numbers.
  */
 public final class NumberMask {
-    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z_])\\+?[0-9]{7,}(?![0-9A-Za-z_])");
+    // Not bounded by letters: a dial command (ATD13912345675;) is a number too.
+    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9])\\+?[0-9]{7,}(?![0-9])");
     private static final Pattern TIME = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9:.]+Z?)?");
     private static final List<String> KEEP = List.of("id", "iccid", "simiccid", "imsi", "imei", "sha256");
+
+    /** The masked view of the API's answers. */
+    public static final io.branchline.box.web.AnswerView VIEW = new io.branchline.box.web.AnswerView() {
+        @Override
+        public JsonNode json(JsonNode answer) {
+            return apply(answer);
+        }
+
+        @Override
+        public String text(String answer) {
+            return maskText(answer);
+        }
+    };
 
     private NumberMask() {
     }

@@ -62,8 +62,7 @@ public final class LinesService implements HttpService {
             for (WireLog.Chunk c : l.wireLog().chunks()) {
                 sb.append(c.line()).append('\n');
             }
-            res.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
-            res.send(sb.toString());
+            Json.text(res, sb.toString());
         });
     }
 

@@ -18,8 +18,7 @@ public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private static final ThreadLocal<java.util.function.UnaryOperator<com.fasterxml.jackson.databind.JsonNode>> VIEW =
-            new ThreadLocal<>();
+    private static final ThreadLocal<AnswerView> VIEW = new ThreadLocal<>();
 
     private Json() {
     }
@@ -28,8 +27,15 @@ public final class Json {
      * What the request on this thread may see of every answer (null: all of it); set by the access filter
      * before each request's handler runs, and left for the error handlers after it.
      */
-    public static void viewFor(java.util.function.UnaryOperator<com.fasterxml.jackson.databind.JsonNode> view) {
+    public static void viewFor(AnswerView view) {
         VIEW.set(view);
+    }
+
+    /** A text answer (a modem's wire log), through the same view as the JSON ones. */
+    public static void text(ServerResponse res, String body) {
+        AnswerView view = VIEW.get();
+        res.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        res.send(view == null ? body : view.text(body));
     }
 
     /**
@@ -52,7 +58,7 @@ public final class Json {
         try {
             var view = VIEW.get();
             byte[] bytes = view == null ? MAPPER.writeValueAsBytes(body)
-                    : MAPPER.writeValueAsBytes(view.apply(MAPPER.valueToTree(body)));
+                    : MAPPER.writeValueAsBytes(view.json(MAPPER.valueToTree(body)));
             res.status(status);
             res.header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
             res.send(bytes);
