@@ -18,6 +18,7 @@ public final class Browser {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private final int port;
     private String csrf = "";
+    private String cookie = "";
 
     public Browser(int port) {
         this.port = port;
@@ -35,10 +36,20 @@ public final class Browser {
         HttpResponse<String> r = raw(request("/api/session").header("Content-Type", "application/json")
                 .header("Origin", origin()).POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.createObjectNode()
                         .put("name", name).put("password", password).toString())));
+        remember(r);
+        return r;
+    }
+
+    private void remember(HttpResponse<String> r) throws Exception {
         if (r.statusCode() == 200) {
             csrf = Json.MAPPER.readTree(r.body()).path("csrf").asText();
+            cookie = r.headers().firstValue("Set-Cookie").map(c -> c.split(";", 2)[0]).orElse(cookie);
         }
-        return r;
+    }
+
+    /** The session cookie as the browser holds it ({@code name=value}). */
+    public String cookie() {
+        return cookie;
     }
 
     /** A request as the page makes it: JSON, the anti-forgery token, the box's own Origin. */
@@ -62,9 +73,7 @@ public final class Browser {
     public HttpResponse<String> setPassword(String current, String next) throws Exception {
         HttpResponse<String> r = send("POST", "/api/session/password", Json.MAPPER.createObjectNode()
                 .put("current", current).put("password", next).toString());
-        if (r.statusCode() == 200) {
-            csrf = Json.MAPPER.readTree(r.body()).path("csrf").asText();
-        }
+        remember(r);
         return r;
     }
 

@@ -20,6 +20,7 @@ import java.util.Optional;
  * </pre>
  */
 public final class SessionService implements HttpService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SessionService.class);
     private final Accounts accounts;
     private final Sessions sessions;
     private final SessionCookie cookie;
@@ -47,23 +48,28 @@ public final class SessionService implements HttpService {
                     "send {\"name\": ..., \"password\": ...}");
             return;
         }
-        AccessFilter.note("as " + io.branchline.box.store.StoredText.printable(name.length() > 32
-                ? name.substring(0, 32) : name));
+        String shown = io.branchline.box.store.StoredText.printable(name.length() > 32 ? name.substring(0, 32) + "…"
+                : name);
+        AccessFilter.note("as " + shown);
         Optional<Accounts.Account> a;
         try {
             a = accounts.login(name, password, AccessFilter.remote(req));
         } catch (Accounts.Locked e) {
+            log.warn("event=sign-in-locked account=\"{}\" from={} retry-after-s={}", shown, AccessFilter.remote(req),
+                    e.retryAfter().toSeconds());
             res.header(HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
             Json.error(res, Status.TOO_MANY_REQUESTS_429, "name", e.getMessage());
             return;
         }
         if (a.isEmpty()) {
+            log.warn("event=sign-in-refused account=\"{}\" from={}", shown, AccessFilter.remote(req));
             Json.error(res, Status.UNAUTHORIZED_401, "password", "wrong name or password (or a one-time password"
                     + " that expired: ask the installer for a new one)");
             return;
         }
         AccessFilter.session(req).ifPresent(old -> sessions.close(old.token()));
         Sessions.Session s = sessions.open(a.get().name());
+        log.info("event=signed-in account={} role={} from={}", a.get().name(), a.get().role(), AccessFilter.remote(req));
         cookie.set(res, s.token());
         Json.ok(res, view(a.get().viewer(), s));
     }
