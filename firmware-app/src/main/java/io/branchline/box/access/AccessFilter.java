@@ -89,7 +89,7 @@ public final class AccessFilter implements Filter {
         RouteRules.Rule rule = found.get();
         Refusal refused = refusal(rule, v, who, req);
         if (refused == null) {
-            proceed(chain, req, res, rule, v);
+            proceed(chain, req, res, rule, v, method, path);
             return;
         }
         Json.error(res, refused.status(), refused.field(), refused.message());
@@ -98,7 +98,9 @@ public final class AccessFilter implements Filter {
         }
     }
 
-    private void proceed(FilterChain chain, RoutingRequest req, RoutingResponse res, RouteRules.Rule rule, Viewer v) {
+    /** Runs the route; the path is the one asked for (inside a service the request's own is relative). */
+    private void proceed(FilterChain chain, RoutingRequest req, RoutingResponse res, RouteRules.Rule rule, Viewer v,
+                         String method, String path) {
         int status = 500;
         try {
             chain.proceed();
@@ -109,8 +111,7 @@ public final class AccessFilter implements Filter {
         } finally {
             if (rule.changes()) {
                 String note = NOTE.get();
-                record(v, req, req.prologue().method().text(), req.path().path(), status,
-                        rule.what() + (note == null ? "" : " " + note));
+                record(v, req, method, path, status, rule.what() + (note == null ? "" : " " + note));
             }
         }
     }
