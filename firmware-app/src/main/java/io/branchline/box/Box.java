@@ -33,6 +33,7 @@ import io.branchline.box.sync.OutboxSender;
 import io.branchline.box.sync.SyncFeature;
 import io.branchline.box.crmstub.CrmStub;
 import io.branchline.box.web.ApiServer;
+import io.branchline.box.web.BoxCertificate;
 import io.branchline.box.web.Json;
 import io.branchline.hw.at.AtEngine;
 import io.branchline.hw.audio.FrameClock;
@@ -160,16 +161,19 @@ public final class Box implements AutoCloseable {
         sync.report(lines.registry(), calls, lines.warnings(), recording, scheduler);
         SmsFeature sms = SmsFeature.start(lines.registry(), sync.events(), sync.outbox());
         lines.start(); // after the calls listen: forwarding left by a crash is erased as lines come up
-        // Who may use the API.
+        // Who may use the API, and over what.
+        ApiServer.Https https = config.http().https() == null ? null : new ApiServer.Https(config.http().https().port(),
+                BoxCertificate.load(o.dataDir(), config.http().https().keystore(), config.http().https().passwordFile(),
+                        o.host()));
         AccessFeature access = AccessFeature.start(db, scheduler.clock(), o.dataDir(), a -> agents.find(a).isPresent(),
-                Duration.ofMinutes(config.http().idleMinutes()), false);
+                Duration.ofMinutes(config.http().idleMinutes()), https != null);
         Optional<String> demoPassword = o.simulate() ? access.demoPassword() : Optional.empty();
         // The API.
         boolean rawAt = o.rawAt() || config.debug().rawAt();
         if (rawAt) {
             log.warn("event=raw-at-enabled note=\"POST /api/lines/ID/at sends installer-typed AT commands\"");
         }
-        ApiServer server = startApi(o, r -> {
+        ApiServer server = startApi(o, https, r -> {
             access.routes(r);
             lines.routes(r, records::countCalls, scheduler.clock(), rawAt);
             callRoom.routes(r);
@@ -186,16 +190,24 @@ public final class Box implements AutoCloseable {
         }, List.of(sync::close, sync::closeStubs, lines::close, mediaClock::close, hardware::close, db::close,
                 scheduler::close, folder::close));
         log.info("event=box-started version={} api=http://{}:{}/api/lines data={} lines={}", Version.current(),
-                o.host(), server.port(), db.file(), lines.registry().all().size());
+                https == null ? o.host() : "127.0.0.1", server.port(), db.file(), lines.registry().all().size());
+        if (https != null) {
+            log.info("event=https page=https://{}:{}/ certificate={} sha256={}", o.host(), https.port(),
+                    https.certificate().file(), https.certificate().fingerprint());
+        } else if (!loopback(o.host())) {
+            log.warn("event=plain-http-on-lan host={} port={} note=\"passwords and sessions cross the office LAN"
+                    + " unencrypted: set http.https in the configuration\"", o.host(), server.port());
+        }
         return new Box(scheduler, db, hardware, lines, mediaClock, prompts, recording, journal, calls, sync, server,
                 folder, access, demoPassword);
     }
 
     /** The API, or, when the port cannot be had, everything started so far stopped again and the reason thrown. */
-    private static ApiServer startApi(Options o, java.util.function.Consumer<io.helidon.webserver.http.HttpRouting.Builder>
-            routing, List<AutoCloseable> started) {
+    private static ApiServer startApi(Options o, ApiServer.Https https,
+                                      java.util.function.Consumer<io.helidon.webserver.http.HttpRouting.Builder> routing,
+                                      List<AutoCloseable> started) {
         try {
-            return ApiServer.start(o.host(), o.port(), routing);
+            return ApiServer.start(o.host(), o.port(), https, routing);
         } catch (ApiServer.ListenException e) {
             for (AutoCloseable c : started) {
                 try {
@@ -206,6 +218,10 @@ public final class Box implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    static boolean loopback(String host) {
+        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
     }
 
     private static SimulatedHardware simulated(SystemScheduler scheduler, Path ptys) {
@@ -251,6 +267,11 @@ public final class Box implements AutoCloseable {
      */
     public Optional<String> demoPassword() {
         return demoPassword;
+    }
+
+    /** The admin page's HTTPS port, when it is served over HTTPS. */
+    public Optional<Integer> httpsPort() {
+        return server.httpsPort();
     }
 
     public LineRegistry lines() {

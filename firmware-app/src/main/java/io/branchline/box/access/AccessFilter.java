@@ -202,7 +202,7 @@ public final class AccessFilter implements Filter {
     }
 
     private String ownOrigin(RoutingRequest req) {
-        return (cookie.secure() ? "https://" : "http://") + req.headers().first(HeaderNames.HOST).orElse("");
+        return (req.isSecure() ? "https://" : "http://") + req.headers().first(HeaderNames.HOST).orElse("");
     }
 
     private static boolean hasBody(RoutingRequest req) {

@@ -55,8 +55,14 @@ final class RunCommand implements Cli.Command {
             err.println("branchline run: " + e.getMessage());
             return ExitCode.PROBLEM;
         }
-        out.println("branchline is running" + (simulate ? " in simulate mode" : "") + ": http://" + host + ":"
-                + box.port() + "/api/lines   (data: " + dataDir + ")");
+        out.println("branchline is running" + (simulate ? " in simulate mode" : "") + ": http://"
+                + (box.httpsPort().isPresent() ? "127.0.0.1" : host) + ":" + box.port() + "/api/lines   (data: " + dataDir
+                + ")");
+        box.httpsPort().ifPresent(p -> out.println("  the admin page over HTTPS: https://" + host + ":" + p + "/"));
+        if (box.httpsPort().isEmpty() && !(host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1"))) {
+            err.println("branchline run: WARNING: the API listens on " + host + ":" + box.port() + " without HTTPS:"
+                    + " passwords and sessions cross the office LAN unencrypted. Set http.https in the configuration.");
+        }
         signIn(box, dataDir, out);
         out.flush();
         UntilStopped.await(box);

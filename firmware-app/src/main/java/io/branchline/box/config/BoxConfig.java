@@ -36,11 +36,28 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
     }
 
     /** The API and admin page: loopback by default; an office LAN address only when the installer says. */
-    public record Http(String host, Integer port, @JsonProperty("idle-minutes") Integer idleMinutes) {
+    public record Http(String host, Integer port, @JsonProperty("idle-minutes") Integer idleMinutes, Https https) {
         public Http {
             host = host == null ? "127.0.0.1" : host;
             port = port == null ? 8080 : port;
             idleMinutes = idleMinutes == null ? 30 : idleMinutes;
+        }
+
+        public Http(String host, Integer port, Integer idleMinutes) {
+            this(host, port, idleMinutes, null);
+        }
+    }
+
+    /**
+     * The admin page over HTTPS on {@code port} (the plain port then answers on loopback only), with the
+     * installer's PKCS#12 {@code keystore} and its {@code password-file}, or, without them, a certificate the
+     * box makes for itself at its first start.
+     */
+    public record Https(Integer port, String keystore, @JsonProperty("password-file") String passwordFile) {
+        public Https {
+            port = port == null ? 8443 : port;
+            keystore = keystore == null ? "" : keystore;
+            passwordFile = passwordFile == null ? "" : passwordFile;
         }
     }
 

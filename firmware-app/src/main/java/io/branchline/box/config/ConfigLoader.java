@@ -58,6 +58,17 @@ public final class ConfigLoader {
         if (c.http().port() < 1 || c.http().port() > 65535) {
             throw new ConfigException(source + ": http.port: must be 1 to 65535, not " + c.http().port());
         }
+        if (c.http().https() != null) {
+            BoxConfig.Https h = c.http().https();
+            if (h.port() < 1 || h.port() > 65535 || h.port().equals(c.http().port())) {
+                throw new ConfigException(source + ": http.https.port: must be 1 to 65535 and not http.port, not "
+                        + h.port());
+            }
+            if (h.keystore().isEmpty() != h.passwordFile().isEmpty()) {
+                throw new ConfigException(source + ": http.https: keystore and password-file go together (or"
+                        + " neither, and the box makes its own certificate)");
+            }
+        }
         if (c.http().idleMinutes() < 1 || c.http().idleMinutes() > 24 * 60) {
             throw new ConfigException(source + ": http.idle-minutes: must be 1 to 1440 (a signed-in page's idle"
                     + " time before it must sign in again), not " + c.http().idleMinutes());

@@ -26,25 +26,54 @@ public final class ApiServer implements AutoCloseable {
         this.server = server;
     }
 
+    /** The name of the HTTPS listener, when there is one. */
+    static final String HTTPS = "https";
+
     /** Starts listening; throws {@link ListenException} when the address cannot be had (another box on it). */
     public static ApiServer start(String host, int port, Consumer<HttpRouting.Builder> routing) {
+        return start(host, port, null, routing);
+    }
+
+    /**
+     * With {@code https}, the page is served over HTTPS on {@code host}:{@code https.port()}, and plain HTTP
+     * stays on loopback only (port {@code port}) for the CLI and tools on the box itself; without, plain
+     * HTTP on {@code host}:{@code port}.
+     */
+    public static ApiServer start(String host, int port, Https https, Consumer<HttpRouting.Builder> routing) {
+        Consumer<HttpRouting.Builder> all = r -> {
+            errors(r);
+            routing.accept(r);
+            r.any((req, res) -> Json.error(res, Status.NOT_FOUND_404, null, "no route "
+                    + req.prologue().method().text() + " " + req.path().path()));
+        };
         WebServer server;
+        String plainHost = https == null ? host : "127.0.0.1";
         try {
-            server = WebServer.builder().host(host).port(port).maxPayloadSize(MAX_PAYLOAD)
-                    .routing(r -> {
-                        errors(r);
-                        routing.accept(r);
-                        r.any((req, res) -> Json.error(res, Status.NOT_FOUND_404, null, "no route "
-                                + req.prologue().method().text() + " " + req.path().path()));
-                    }).build().start();
+            var b = WebServer.builder().host(plainHost).port(port).maxPayloadSize(MAX_PAYLOAD).routing(all);
+            if (https != null) {
+                b.putSocket(HTTPS, s -> s.host(host).port(https.port()).maxPayloadSize(MAX_PAYLOAD)
+                        .tls(t -> t.sslContext(https.certificate().context())));
+                b.routing(HTTPS, all);
+            }
+            server = b.build().start();
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new ListenException(host, port, e);
+            throw new ListenException(host, https == null ? port : https.port(), e);
         }
         if (!server.isRunning()) {
             server.stop();
             throw new ListenException(host, port, null);
         }
         return new ApiServer(server);
+    }
+
+    /** HTTPS for the admin page: its port and its certificate. */
+    public record Https(int port, BoxCertificate certificate) {
+    }
+
+    /** The HTTPS port, when the box serves HTTPS. */
+    public java.util.Optional<Integer> httpsPort() {
+        int p = server.port(HTTPS);
+        return p > 0 ? java.util.Optional.of(p) : java.util.Optional.empty();
     }
 
     private static void errors(HttpRouting.Builder r) {
