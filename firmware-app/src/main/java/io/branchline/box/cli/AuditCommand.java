@@ -41,7 +41,7 @@ final class AuditCommand implements Cli.Command {
                 sep = "&";
             }
         }
-        try {
+        return BoxAsking.run("audit", err, () -> {
             BoxClient.Reply r = BoxAddress.client(cl).send("GET", q.toString(), null);
             if (!r.ok()) {
                 err.println("branchline audit: " + r.error());
@@ -60,12 +60,6 @@ final class AuditCommand implements Cli.Command {
                 e.path("what").asText()}));
             out.print(TextTable.render(rows));
             return ExitCode.OK;
-        } catch (IOException e) {
-            err.println("branchline audit: the box sent an answer this CLI cannot read");
-            return ExitCode.PROBLEM;
-        } catch (BoxClient.Unreachable e) {
-            err.println("branchline audit: " + e.getMessage());
-            return ExitCode.BOX_UNREACHABLE;
-        }
+        });
     }
 }

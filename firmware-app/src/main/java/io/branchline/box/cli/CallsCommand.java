@@ -71,7 +71,7 @@ final class CallsCommand implements Cli.Command {
             }
             path = "/api/calls" + q;
         }
-        try {
+        return BoxAsking.run("calls", err, () -> {
             BoxClient.Reply r = box.send("GET", path, null);
             if (!r.ok()) {
                 err.println("branchline calls: " + r.error());
@@ -85,13 +85,7 @@ final class CallsCommand implements Cli.Command {
                 out.print(CallTables.calls(Json.MAPPER.readValue(r.body(), new TypeReference<List<CallView>>() { })));
             }
             return ExitCode.OK;
-        } catch (IOException e) {
-            err.println("branchline calls: the box sent an answer this CLI cannot read: " + e.getMessage());
-            return ExitCode.PROBLEM;
-        } catch (BoxClient.Unreachable e) {
-            err.println("branchline calls: " + e.getMessage());
-            return ExitCode.BOX_UNREACHABLE;
-        }
+        });
     }
 
     private static String enc(String s) {

@@ -36,7 +36,7 @@ final class SyncCommand implements Cli.Command {
     public int run(CommandLine cl, PrintStream out, PrintStream err) {
         var args = cl.getArgList();
         BoxClient box = BoxAddress.client(cl);
-        try {
+        return BoxAsking.run("sync", err, () -> {
             BoxClient.Reply r;
             if (args.equals(java.util.List.of("status")) || args.isEmpty()) {
                 r = box.send("GET", "/api/sync", null);
@@ -47,8 +47,7 @@ final class SyncCommand implements Cli.Command {
                 return ExitCode.USAGE;
             }
             if (!r.ok()) {
-                err.println("branchline sync: " + r.error());
-                return r.status() == 404 ? ExitCode.PROBLEM : ExitCode.USAGE;
+                return BoxAsking.refused("sync", err, r);
             }
             var s = io.branchline.box.web.Json.MAPPER.readTree(r.body());
             out.printf("server:        %s (%s)%n", s.path("endpoint").asText(), s.path("url").asText());
@@ -66,12 +65,6 @@ final class SyncCommand implements Cli.Command {
                 out.printf("last command:  %s%n", TerminalText.safe(s.path("lastCommandError").asText()));
             }
             return ExitCode.OK;
-        } catch (java.io.IOException e) {
-            err.println("branchline sync: the box sent an answer this CLI cannot read");
-            return ExitCode.PROBLEM;
-        } catch (BoxClient.Unreachable e) {
-            err.println("branchline sync: " + e.getMessage());
-            return ExitCode.BOX_UNREACHABLE;
-        }
+        });
     }
 }

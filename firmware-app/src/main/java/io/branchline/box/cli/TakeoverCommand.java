@@ -25,7 +25,7 @@ final class TakeoverCommand implements Cli.Command {
 
     @Override
     public int run(CommandLine cl, PrintStream out, PrintStream err) {
-        try {
+        return BoxAsking.run("takeover", err, () -> {
             BoxClient.Reply r = BoxAddress.client(cl).send("POST", "/api/calls/" + cl.getOptionValue("call")
                     + "/takeover", null);
             if (!r.ok()) {
@@ -34,12 +34,6 @@ final class TakeoverCommand implements Cli.Command {
             }
             out.println(io.branchline.box.web.Json.MAPPER.readTree(r.body()).path("takeover").asText());
             return ExitCode.OK;
-        } catch (BoxClient.Unreachable e) {
-            err.println("branchline takeover: " + e.getMessage());
-            return ExitCode.BOX_UNREACHABLE;
-        } catch (java.io.IOException e) {
-            err.println("branchline takeover: " + e.getMessage());
-            return ExitCode.PROBLEM;
-        }
+        });
     }
 }

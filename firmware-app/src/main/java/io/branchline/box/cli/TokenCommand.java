@@ -37,34 +37,33 @@ final class TokenCommand implements Cli.Command {
 
     @Override
     public int run(CommandLine cl, PrintStream out, PrintStream err) {
-        List<String> args = cl.getArgList();
-        String sub = args.isEmpty() ? "list" : args.get(0);
-        boolean named = sub.equals("add") || sub.equals("remove");
-        if (!(named ? args.size() == 2 : sub.equals("list") && args.size() <= 1)) {
+        var said = Subcommand.of(cl.getArgList(), java.util.Set.of("add", "remove"));
+        if (said.isEmpty()) {
             err.println("branchline token: say add NAME, list or remove NAME");
             return ExitCode.USAGE;
         }
         BoxClient box = BoxAddress.client(cl);
-        try {
+        return BoxAsking.run("token", err, () -> {
+            String sub = said.get().word();
+            String name = said.get().name();
             BoxClient.Reply r = switch (sub) {
-                case "add" -> box.send("POST", "/api/tokens", Json.MAPPER.createObjectNode().put("name", args.get(1))
+                case "add" -> box.send("POST", "/api/tokens", Json.MAPPER.createObjectNode().put("name", name)
                         .put("role", cl.getOptionValue("role", "admin")).put("masked", cl.hasOption("masked")).toString());
-                case "remove" -> box.send("DELETE", "/api/tokens/" + java.net.URLEncoder.encode(args.get(1),
+                case "remove" -> box.send("DELETE", "/api/tokens/" + java.net.URLEncoder.encode(name,
                         java.nio.charset.StandardCharsets.UTF_8), null);
                 default -> box.send("GET", "/api/tokens", null);
             };
             if (!r.ok()) {
-                err.println("branchline token: " + r.error());
-                return r.status() == 404 ? ExitCode.PROBLEM : ExitCode.USAGE;
+                return BoxAsking.refused("token", err, r);
             }
             JsonNode body = Json.MAPPER.readTree(r.body());
             switch (sub) {
                 case "add" -> {
-                    out.println("token " + args.get(1) + " (" + body.path("token").path("role").asText() + "); shown"
+                    out.println("token " + name + " (" + body.path("token").path("role").asText() + "); shown"
                             + " this once, send it as Authorization: Bearer ...:");
                     out.println("  " + body.path("secret").asText());
                 }
-                case "remove" -> out.println("revoked " + args.get(1));
+                case "remove" -> out.println("revoked " + name);
                 default -> {
                     List<String[]> rows = new ArrayList<>();
                     rows.add(new String[] {"NAME", "ROLE", "MASKED", "CREATED", "LAST USED"});
@@ -75,12 +74,6 @@ final class TokenCommand implements Cli.Command {
                 }
             }
             return ExitCode.OK;
-        } catch (IOException e) {
-            err.println("branchline token: the box sent an answer this CLI cannot read");
-            return ExitCode.PROBLEM;
-        } catch (BoxClient.Unreachable e) {
-            err.println("branchline token: " + e.getMessage());
-            return ExitCode.BOX_UNREACHABLE;
-        }
+        });
     }
 }

@@ -59,10 +59,8 @@ final class UserCommand implements Cli.Command {
 
     @Override
     public int run(CommandLine cl, PrintStream out, PrintStream err) {
-        List<String> args = cl.getArgList();
-        String sub = args.isEmpty() ? "list" : args.get(0);
-        boolean named = List.of("add", "change", "passwd", "remove").contains(sub);
-        if (!(named ? args.size() == 2 : sub.equals("list") && args.size() <= 1)) {
+        var said = Subcommand.of(cl.getArgList(), java.util.Set.of("add", "change", "passwd", "remove"));
+        if (said.isEmpty()) {
             err.println("branchline user: say add NAME, change NAME, passwd NAME, list or remove NAME");
             return ExitCode.USAGE;
         }
@@ -71,8 +69,9 @@ final class UserCommand implements Cli.Command {
             return ExitCode.USAGE;
         }
         BoxClient box = BoxAddress.client(cl);
-        try {
-            String name = named ? args.get(1) : null;
+        return BoxAsking.run("user", err, () -> {
+            String sub = said.get().word();
+            String name = said.get().name();
             BoxClient.Reply r = switch (sub) {
                 case "add" -> box.send("POST", "/api/users", account(cl).put("name", name).toString());
                 case "change" -> box.send("PUT", "/api/users/" + path(name), account(cl).toString());
@@ -81,8 +80,7 @@ final class UserCommand implements Cli.Command {
                 default -> box.send("GET", "/api/users", null);
             };
             if (!r.ok()) {
-                err.println("branchline user: " + r.error());
-                return r.status() == 404 ? ExitCode.PROBLEM : ExitCode.USAGE;
+                return BoxAsking.refused("user", err, r);
             }
             JsonNode body = Json.MAPPER.readTree(r.body());
             switch (sub) {
@@ -99,13 +97,7 @@ final class UserCommand implements Cli.Command {
                 default -> out.print(cl.hasOption("json") ? body.toPrettyString() + "\n" : table(body));
             }
             return ExitCode.OK;
-        } catch (IOException e) {
-            err.println("branchline user: the box sent an answer this CLI cannot read");
-            return ExitCode.PROBLEM;
-        } catch (BoxClient.Unreachable e) {
-            err.println("branchline user: " + e.getMessage());
-            return ExitCode.BOX_UNREACHABLE;
-        }
+        });
     }
 
     private static ObjectNode account(CommandLine cl) {
