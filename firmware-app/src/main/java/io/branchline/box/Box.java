@@ -34,6 +34,7 @@ import io.branchline.box.sync.SyncFeature;
 import io.branchline.box.crmstub.CrmStub;
 import io.branchline.box.web.ApiServer;
 import io.branchline.box.web.BoxCertificate;
+import io.branchline.box.web.AdminPage;
 import io.branchline.box.web.Json;
 import io.branchline.hw.at.AtEngine;
 import io.branchline.hw.audio.FrameClock;
@@ -173,8 +174,10 @@ public final class Box implements AutoCloseable {
         if (rawAt) {
             log.warn("event=raw-at-enabled note=\"POST /api/lines/ID/at sends installer-typed AT commands\"");
         }
+        AdminPage page = AdminPage.load();
         ApiServer server = startApi(o, https, r -> {
             access.routes(r);
+            page.routes(r);
             lines.routes(r, records::countCalls, scheduler.clock(), rawAt);
             callRoom.routes(r);
             r.register("/api/agents", agentsApi);

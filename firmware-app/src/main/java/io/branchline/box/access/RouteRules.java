@@ -36,6 +36,9 @@ public final class RouteRules {
             if (!method.equals(m)) {
                 return false;
             }
+            if (pattern.endsWith("/**")) { // the page's files: any path below
+                return path.startsWith(pattern.substring(0, pattern.length() - 2));
+            }
             String[] want = pattern.split("/", -1);
             String[] got = path.split("/", -1);
             if (want.length != got.length) {
@@ -68,6 +71,8 @@ public final class RouteRules {
     /** The box's API. Order matters only where two patterns match one path: the first wins. */
     public static RouteRules box() {
         RouteRules t = new RouteRules();
+        t.open("GET", "/", "open the admin page");
+        t.open("GET", "/ui/**", "load the admin page's files");
         t.open("GET", "/api/health", "check that the box is up");
         t.open("POST", "/api/session", "sign in");
         t.session("GET", "/api/session", "see who is signed in");
@@ -86,6 +91,7 @@ public final class RouteRules {
         t.add("POST", "/api/calls", EVERYONE, "place a call");
         t.add("GET", "/api/calls", EVERYONE, "see calls");
         t.add("GET", "/api/calls/figures", EVERYONE, "see the sales-briefing figures");
+        t.add("GET", "/api/calls/export", EVERYONE, "export call records (CSV)");
         t.add("GET", "/api/calls/{id}", EVERYONE, "see a call");
         t.add("GET", "/api/calls/{id}/recording", EVERYONE, "play a recording");
         t.add("POST", "/api/calls/{id}/takeover", EVERYONE, "take over a call (F2)");

@@ -33,8 +33,13 @@ public final class Json {
 
     /** A text answer (a modem's wire log), through the same view as the JSON ones. */
     public static void text(ServerResponse res, String body) {
+        text(res, "text/plain; charset=utf-8", body);
+    }
+
+    /** A text answer of another type (a CSV export), through the same view. */
+    public static void text(ServerResponse res, String contentType, String body) {
         AnswerView view = VIEW.get();
-        res.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        res.header(HeaderNames.CONTENT_TYPE, contentType);
         res.send(view == null ? body : view.text(body));
     }
 

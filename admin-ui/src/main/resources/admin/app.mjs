@@ -1,0 +1,358 @@
+// The admin page: plain ES modules, Preact + htm vendored, no build step. Every action goes through the
+// box's HTTP API; the page adds no rules of its own and shows the API's errors next to the field they name.
+import { h, render } from './vendor/preact.mjs';
+import { useEffect, useState, useCallback } from './vendor/hooks.mjs';
+import htm from './vendor/htm.mjs';
+import { api, ApiError, setCsrf } from './api.mjs';
+import { t, language, setLanguage } from './i18n.mjs';
+
+const html = htm.bind(h);
+
+/** What the page says about a failed request: the box's own message, or the page's word for the status. */
+function problem(e) {
+  if (!(e instanceof ApiError)) return String(e);
+  if (e.status === 0) return t('error.network');
+  return e.message;
+}
+
+function Field({ name, label, type = 'text', value, onInput, errors, autocomplete }) {
+  const err = errors && errors.field === name ? errors.message : null;
+  return html`<label class="field">
+    <span>${label}</span>
+    <input name=${name} type=${type} value=${value} autocomplete=${autocomplete || 'off'}
+      aria-invalid=${err ? 'true' : 'false'} onInput=${(e) => onInput(e.target.value)} />
+    ${err && html`<span class="error" data-field=${name}>${err}</span>`}
+  </label>`;
+}
+
+function FormError({ errors, fields }) {
+  if (!errors || (errors.field && fields.includes(errors.field))) return null;
+  return html`<p class="error form-error">${errors.message}</p>`;
+}
+
+function Login({ onIn }) {
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState(null);
+  async function submit(ev) {
+    ev.preventDefault();
+    try {
+      onIn(await api('POST', '/api/session', { name, password }));
+    } catch (e) {
+      const message = e.status === 401 ? t('login.wrong') : e.status === 429 ? t('login.locked', { s: e.retryAfter })
+        : problem(e);
+      setErrors({ field: e.status === 401 ? 'password' : e.field, message });
+    }
+  }
+  return html`<form class="card narrow" id="login" onSubmit=${submit}>
+    <h1>${t('login.title')}</h1>
+    <${Field} name="name" label=${t('login.name')} value=${name} onInput=${setName} errors=${errors} autocomplete="username" />
+    <${Field} name="password" label=${t('login.password')} type="password" value=${password} onInput=${setPassword}
+      errors=${errors} autocomplete="current-password" />
+    <${FormError} errors=${errors} fields=${['name', 'password']} />
+    <button type="submit">${t('login.submit')}</button>
+  </form>`;
+}
+
+function ChangePassword({ onDone }) {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [errors, setErrors] = useState(null);
+  async function submit(ev) {
+    ev.preventDefault();
+    if (next !== repeat) {
+      setErrors({ field: 'repeat', message: t('password.mismatch') });
+      return;
+    }
+    try {
+      onDone(await api('POST', '/api/session/password', { current, password: next }));
+    } catch (e) {
+      setErrors({ field: e.field, message: problem(e) });
+    }
+  }
+  return html`<form class="card narrow" id="change-password" onSubmit=${submit}>
+    <h1>${t('password.title')}</h1>
+    <p>${t('password.intro')}</p>
+    <${Field} name="current" label=${t('password.current')} type="password" value=${current} onInput=${setCurrent}
+      errors=${errors} autocomplete="current-password" />
+    <${Field} name="password" label=${t('password.new')} type="password" value=${next} onInput=${setNext}
+      errors=${errors} autocomplete="new-password" />
+    <${Field} name="repeat" label=${t('password.repeat')} type="password" value=${repeat} onInput=${setRepeat}
+      errors=${errors} autocomplete="new-password" />
+    <${FormError} errors=${errors} fields=${['current', 'password', 'repeat']} />
+    <button type="submit">${t('password.submit')}</button>
+  </form>`;
+}
+
+/** Loads {@code path} now and every {@code ms}; a failed load keeps the last answer and shows the problem. */
+function usePoll(path, ms) {
+  const [data, setData] = useState(null);
+  const [error, setError] = useState(null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    const load = () => api('GET', path).then((d) => { if (live) { setData(d); setError(null); } })
+      .catch((e) => { if (live) setError(problem(e)); });
+    load();
+    const timer = ms ? setInterval(load, ms) : null;
+    return () => { live = false; if (timer) clearInterval(timer); };
+  }, [path, ms, tick]);
+  return [data, error, () => setTick((x) => x + 1)];
+}
+
+function bars(n) {
+  const k = Math.max(0, Math.min(5, n || 0));
+  return '▮'.repeat(k) + '▯'.repeat(5 - k);
+}
+
+function seconds(ms) {
+  const s = Math.floor(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+function Dashboard({ me }) {
+  const live = me.role !== 'agent';
+  const [lines] = usePoll(live ? '/api/lines' : null, 2000);
+  const [calls, callsError, reloadCalls] = usePoll('/api/calls?active=true', 1000);
+  const [agents] = usePoll('/api/agents', 2000);
+  const office = me.role === 'installer' || me.role === 'admin';
+  const [sync] = usePoll(office ? '/api/sync' : null, 5000);
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => { const i = setInterval(() => setNow(Date.now()), 1000); return () => clearInterval(i); }, []);
+  return html`<div class="grid">
+    ${live && html`<section class="card" id="lines"><h2>${t('dash.lines')}</h2>
+      <table><thead><tr><th>${t('line.id')}</th><th>${t('line.state')}</th><th>${t('line.signal')}</th>
+        <th>${t('line.operator')}</th><th>${t('line.number')}</th></tr></thead>
+      <tbody>${(lines || []).map((l) => html`<tr data-line=${l.id}>
+        <td>${l.id}</td><td class=${'state state-' + l.state.replace(/\W/g, '-')}>${t('state.' + l.state)}</td>
+        <td title=${l.signalDbm + ' dBm'}>${bars(l.signalBars)}</td><td>${l.operator || '-'}</td>
+        <td>${l.ownNumber || '-'}</td></tr>`)}</tbody></table></section>`}
+    <section class="card" id="calls-now"><h2>${t('dash.calls')}</h2>
+      ${callsError && html`<p class="error">${callsError}</p>`}
+      ${calls && calls.length === 0 && html`<p class="muted">${t('dash.noCalls')}</p>`}
+      <table><tbody>${(calls || []).map((c) => html`<tr data-call=${c.id}>
+        <td>${c.agent}</td><td>${c.line}</td><td class="number">${c.numberGiven}</td><td>${c.state}</td>
+        <td class="duration">${seconds(now - Date.parse(c.startedAt))}</td>
+        <td><button class="small" onClick=${() => api('DELETE', '/api/calls/' + c.id).then(reloadCalls)}>${t('call.hangup')}</button></td>
+      </tr>`)}</tbody></table>
+      <${TestCall} me=${me} agents=${agents} onPlaced=${reloadCalls} /></section>
+    <section class="card" id="agents"><h2>${t('dash.agents')}</h2>
+      <table><tbody>${(agents || []).map((a) => html`<tr data-agent=${a.id}>
+        <td>${a.id}</td><td>${a.name || ''}</td><td class=${'seat seat-' + a.state}>${t('seat.' + a.state)}</td>
+      </tr>`)}</tbody></table></section>
+    ${office && sync && html`<section class="card" id="sync"><h2>${t('dash.sync')}</h2>
+      <dl><dt>${t('sync.endpoint')}</dt><dd>${sync.endpoint}</dd>
+        <dt>${t('sync.backlog')}</dt><dd>${sync.backlog}</dd>
+        <dt>${t('sync.lastSuccess')}</dt><dd>${sync.lastSuccess || '-'}</dd></dl></section>`}
+  </div>`;
+}
+
+function TestCall({ me, agents, onPlaced }) {
+  const mine = (agents || []).map((a) => a.id);
+  const [agent, setAgent] = useState('');
+  const [number, setNumber] = useState('');
+  const [errors, setErrors] = useState(null);
+  const [placed, setPlaced] = useState(null);
+  async function submit(ev) {
+    ev.preventDefault();
+    try {
+      const c = await api('POST', '/api/calls', { agent: agent || mine[0], number });
+      setErrors(null);
+      setPlaced(c.id);
+      onPlaced();
+    } catch (e) {
+      setErrors({ field: e.field, message: problem(e) });
+    }
+  }
+  return html`<form class="inline" id="test-call" onSubmit=${submit}>
+    <h3>${t('call.test')}</h3>
+    <label class="field"><span>${t('call.agent')}</span>
+      <select name="agent" value=${agent || mine[0]} onChange=${(e) => setAgent(e.target.value)}>
+        ${mine.map((id) => html`<option value=${id}>${id}</option>`)}</select></label>
+    <${Field} name="number" label=${t('call.number')} value=${number} onInput=${setNumber} errors=${errors} />
+    <${FormError} errors=${errors} fields=${['number']} />
+    <button type="submit">${t('call.dial')}</button>
+    ${placed && html`<span class="ok">${t('call.placed')}</span>`}
+  </form>`;
+}
+
+function query(filters) {
+  const q = Object.entries(filters).filter(([, v]) => v).map(([k, v]) => k + '=' + encodeURIComponent(v)).join('&');
+  return q ? '?' + q : '';
+}
+
+function Calls() {
+  const [filters, setFilters] = useState({ number: '', agent: '', from: '', to: '', result: '' });
+  const [page, setPage] = useState(1);
+  const [shown, setShown] = useState({ ...filters });
+  const [rows, error] = usePoll('/api/calls' + query({ ...shown, page }), 0);
+  const [playing, setPlaying] = useState(null);
+  const [notice, setNotice] = useState(null);
+  const set = (k) => (v) => setFilters({ ...filters, [k]: v });
+  const errors = error ? { message: error } : null;
+  async function redial(c) {
+    try {
+      await api('POST', '/api/calls', { agent: c.agent, redial: c.id });
+      setNotice(t('call.placed'));
+    } catch (e) {
+      setNotice(problem(e));
+    }
+  }
+  return html`<section class="card" id="records">
+    <form class="inline" onSubmit=${(ev) => { ev.preventDefault(); setPage(1); setShown({ ...filters }); }}>
+      <${Field} name="number" label=${t('calls.number')} value=${filters.number} onInput=${set('number')} />
+      <${Field} name="agent" label=${t('calls.agent')} value=${filters.agent} onInput=${set('agent')} />
+      <${Field} name="from" label=${t('calls.from')} type="date" value=${filters.from} onInput=${set('from')} />
+      <${Field} name="to" label=${t('calls.to')} type="date" value=${filters.to} onInput=${set('to')} />
+      <label class="field"><span>${t('calls.result')}</span>
+        <select name="result" value=${filters.result} onChange=${(e) => set('result')(e.target.value)}>
+          <option value="">${t('calls.any')}</option><option value="connected">${t('calls.connected')}</option>
+          <option value="not-connected">${t('calls.notConnected')}</option></select></label>
+      <button type="submit">${t('calls.search')}</button>
+      <a class="button" id="export" href=${'/api/calls/export' + query(shown)} download="calls.csv">${t('calls.export')}</a>
+    </form>
+    <${FormError} errors=${errors} fields=${[]} />
+    ${notice && html`<p class="ok">${notice}</p>`}
+    ${rows && rows.length === 0 && html`<p class="muted">${t('calls.none')}</p>`}
+    <table class="records"><thead><tr><th>${t('calls.started')}</th><th>${t('calls.agent')}</th>
+      <th>${t('calls.line')}</th><th>${t('calls.number')}</th><th>${t('calls.talk')}</th><th>${t('calls.end')}</th>
+      <th></th></tr></thead>
+      <tbody>${(rows || []).map((c) => html`<tr data-call=${c.id}>
+        <td>${new Date(c.startedAt).toLocaleString(language())}</td><td>${c.agent}</td><td>${c.line}</td>
+        <td class="number">${c.numberGiven}</td><td>${seconds(c.talkMs)}</td><td>${c.endCause || c.state}</td>
+        <td>${c.hasRecording && html`<button class="small play" onClick=${() => setPlaying(c.id)}>${t('calls.play')}</button>`}
+          <button class="small redial" onClick=${() => redial(c)}>${t('calls.redial')}</button></td>
+      </tr>`)}</tbody></table>
+    ${rows && rows.length >= 50 && html`<button onClick=${() => setPage(page + 1)}>${t('calls.more')}</button>`}
+    ${playing && html`<audio id="player" controls autoplay src=${'/api/calls/' + playing + '/recording'}></audio>`}
+  </section>`;
+}
+
+function Users({ me }) {
+  const [users, error, reload] = usePoll('/api/users', 0);
+  const [form, setForm] = useState({ name: '', role: 'agent', agent: '', team: '', masked: '' });
+  const [errors, setErrors] = useState(null);
+  const [oneTime, setOneTime] = useState(null);
+  const roles = me.role === 'installer' ? ['installer', 'admin', 'supervisor', 'agent'] : ['supervisor', 'agent'];
+  const set = (k) => (v) => setForm({ ...form, [k]: v });
+  async function add(ev) {
+    ev.preventDefault();
+    const body = { name: form.name, role: form.role };
+    if (form.role === 'agent') body.agent = form.agent;
+    if (form.role === 'supervisor') body.team = form.team.split(',').map((s) => s.trim()).filter(Boolean);
+    if (form.masked) body.masked = form.masked === 'yes';
+    try {
+      const r = await api('POST', '/api/users', body);
+      setOneTime({ name: r.account.name, password: r.oneTimePassword, hours: r.validHours });
+      setErrors(null);
+      reload();
+    } catch (e) {
+      setErrors({ field: e.field, message: problem(e) });
+    }
+  }
+  async function reset(name) {
+    try {
+      const r = await api('POST', '/api/users/' + encodeURIComponent(name) + '/password');
+      setOneTime({ name, password: r.oneTimePassword, hours: r.validHours });
+    } catch (e) {
+      setErrors({ message: problem(e) });
+    }
+  }
+  async function remove(name) {
+    if (!confirm(t('users.confirmRemove', { n: name }))) return;
+    try {
+      await api('DELETE', '/api/users/' + encodeURIComponent(name));
+      reload();
+    } catch (e) {
+      setErrors({ message: problem(e) });
+    }
+  }
+  return html`<section class="card" id="users">
+    ${error && html`<p class="error">${error}</p>`}
+    <table><thead><tr><th>${t('users.name')}</th><th>${t('users.role')}</th><th>${t('users.agent')}</th>
+      <th>${t('users.masked')}</th><th>${t('users.password')}</th><th></th></tr></thead>
+      <tbody>${(users || []).map((u) => html`<tr data-user=${u.name}>
+        <td>${u.name}</td><td>${t('role.' + u.role)}</td><td>${u.agent || [...(u.team || [])].join(', ') || '-'}</td>
+        <td>${u.masked ? t('yes') : t('no')}</td><td>${u.oneTimePassword ? '⏳' : t('users.set')}</td>
+        <td><button class="small" onClick=${() => reset(u.name)}>${t('users.reset')}</button>
+          <button class="small danger" onClick=${() => remove(u.name)}>${t('users.remove')}</button></td></tr>`)}</tbody></table>
+    ${oneTime && html`<p class="ok" id="one-time">${oneTime.name}: ${t('users.oneTime', { h: oneTime.hours })}
+      <code>${oneTime.password}</code></p>`}
+    <form class="inline" id="add-user" onSubmit=${add}>
+      <h3>${t('users.add')}</h3>
+      <${Field} name="name" label=${t('users.name')} value=${form.name} onInput=${set('name')} errors=${errors} />
+      <label class="field"><span>${t('users.role')}</span>
+        <select name="role" value=${form.role} onChange=${(e) => set('role')(e.target.value)}>
+          ${roles.map((r) => html`<option value=${r}>${t('role.' + r)}</option>`)}</select>
+        ${errors && errors.field === 'role' && html`<span class="error" data-field="role">${errors.message}</span>`}</label>
+      ${form.role === 'agent' && html`<${Field} name="agent" label=${t('users.agent')} value=${form.agent}
+        onInput=${set('agent')} errors=${errors} />`}
+      ${form.role === 'supervisor' && html`<${Field} name="team" label=${t('users.team')} value=${form.team}
+        onInput=${set('team')} errors=${errors} />`}
+      <label class="field"><span>${t('users.masked')}</span>
+        <select name="masked" value=${form.masked} onChange=${(e) => set('masked')(e.target.value)}>
+          <option value="">-</option><option value="yes">${t('yes')}</option><option value="no">${t('no')}</option>
+        </select></label>
+      <${FormError} errors=${errors} fields=${['name', 'role', 'agent', 'team']} />
+      <button type="submit">${t('users.add')}</button>
+    </form>
+  </section>`;
+}
+
+function Audit() {
+  const [before, setBefore] = useState(null);
+  const [entries, error] = usePoll('/api/audit' + (before ? '?before=' + before : ''), 0);
+  return html`<section class="card" id="audit">
+    ${error && html`<p class="error">${error}</p>`}
+    <table><thead><tr><th>${t('audit.at')}</th><th>${t('audit.who')}</th><th>${t('audit.from')}</th>
+      <th>${t('audit.request')}</th><th>${t('audit.status')}</th><th>${t('audit.what')}</th></tr></thead>
+      <tbody>${(entries || []).map((e) => html`<tr><td>${new Date(e.at).toLocaleString(language())}</td>
+        <td>${e.actor} (${e.via})</td><td>${e.remote}</td><td><code>${e.method} ${e.path}</code></td>
+        <td>${e.status}</td><td>${e.what}</td></tr>`)}</tbody></table>
+    ${entries && entries.length >= 100 && html`<button onClick=${() => setBefore(entries[entries.length - 1].seq)}>${t('audit.more')}</button>`}
+  </section>`;
+}
+
+const PAGES = [
+  { id: 'dashboard', roles: ['installer', 'admin', 'supervisor', 'agent'], view: Dashboard },
+  { id: 'calls', roles: ['installer', 'admin', 'supervisor', 'agent'], view: Calls },
+  { id: 'users', roles: ['installer', 'admin'], view: Users },
+  { id: 'audit', roles: ['installer', 'admin'], view: Audit },
+];
+
+function currentPage() {
+  return (location.hash || '#dashboard').slice(1);
+}
+
+function App() {
+  const [me, setMe] = useState(undefined);
+  const [page, setPage] = useState(currentPage());
+  const [, setLang] = useState(language());
+  const signedIn = useCallback((s) => { setCsrf(s.csrf); setMe(s); }, []);
+  useEffect(() => {
+    api('GET', '/api/session').then(signedIn).catch(() => setMe(null));
+    const onHash = () => setPage(currentPage());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(() => { document.title = t('app.title'); });
+  const switchLanguage = () => { setLanguage(language() === 'zh-CN' ? 'en' : 'zh-CN'); setLang(language()); };
+  const header = html`<header>
+    <strong>${t('app.title')}</strong>
+    ${me && !me.mustChangePassword && html`<nav>${PAGES.filter((p) => p.roles.includes(me.role)).map((p) =>
+      html`<a href=${'#' + p.id} id=${'nav-' + p.id} class=${p.id === page ? 'active' : ''}>${t('nav.' + p.id)}</a>`)}</nav>`}
+    <span class="spacer"></span>
+    ${me && html`<span class="who">${me.name} · ${t('role.' + me.role)}</span>`}
+    <button class="small" id="lang" onClick=${switchLanguage}>${t('lang.switch')}</button>
+    ${me && html`<button class="small" id="logout" onClick=${() => api('DELETE', '/api/session').finally(() => setMe(null))}>${t('nav.logout')}</button>`}
+  </header>`;
+  if (me === undefined) return header;
+  if (me === null) return html`${header}<main><${Login} onIn=${signedIn} /></main>`;
+  if (me.mustChangePassword) return html`${header}<main><${ChangePassword} onDone=${signedIn} /></main>`;
+  const found = PAGES.find((p) => p.id === page && p.roles.includes(me.role)) || PAGES[0];
+  return html`${header}<main id=${'page-' + found.id}><${found.view} me=${me} /></main>`;
+}
+
+setLanguage(language());
+render(html`<${App} />`, document.getElementById('app'));

@@ -1,0 +1,261 @@
+package io.branchline.box.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.branchline.box.RunningBox;
+import io.branchline.box.call.CallView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The admin page as the office meets it, in Debian's headless Chromium (chromium, chromium-driver and a CJK
+ * font; .ci/run installs them, and without them this test is skipped outside CI): the first login with the
+ * demo installer's one-time password and the forced change, the simulate mode's lines, a test call watched
+ * live and hung up, its record played with seeking, the language switch remembered, a masked agent's own
+ * records and export, lockout, CSRF, the phone width. Screenshots of the main pages in zh-CN and en go to
+ * target/screenshots for a person to look at.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminPageBrowserTest {
+    @RegisterExtension
+    static final RunningBox running = RunningBox.inMemory();
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SHOTS = Path.of("target", "screenshots");
+    static WebDriver browser;
+
+    @BeforeAll
+    static void chromium() throws Exception {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (System.getenv("CI") != null) {
+            assertTrue(present, "CI must have chromium and chromium-driver (.ci/run installs them)");
+        }
+        assumeTrue(present, "no chromium / chromedriver here: apt-get install chromium chromium-driver fonts-wqy-microhei");
+        Files.createDirectories(SHOTS);
+        browser = open();
+    }
+
+    static WebDriver open() {
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM.toString());
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1280,900", "--lang=zh-CN", "--autoplay-policy=no-user-gesture-required");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, o);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    static String url() {
+        return "http://127.0.0.1:" + running.box().port() + "/";
+    }
+
+    static WebElement await(WebDriver b, By by) {
+        return new WebDriverWait(b, Duration.ofSeconds(15)).until(d -> {
+            List<WebElement> found = d.findElements(by);
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
+    static void awaitText(WebDriver b, By by, String text) {
+        new WebDriverWait(b, Duration.ofSeconds(20)).until(d -> d.findElements(by).stream()
+                .anyMatch(e -> e.getText().contains(text)));
+    }
+
+    static void type(WebDriver b, String form, String field, String value) {
+        WebElement e = await(b, By.cssSelector("#" + form + " input[name=" + field + "]"));
+        e.clear();
+        e.sendKeys(value);
+    }
+
+    static void shot(WebDriver b, String name) throws Exception {
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) b).getScreenshotAs(OutputType.BYTES));
+    }
+
+    static Object js(WebDriver b, String script) {
+        return ((JavascriptExecutor) b).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "(async () => { " + script + " })().then(done, e => done('error: ' + e));");
+    }
+
+    @Test
+    @Order(1)
+    void theDemoInstallerSignsInSetsAPasswordAndSeesTheLines() throws Exception {
+        browser.get(url());
+        await(browser, By.id("login"));
+        assertEquals("登录", browser.findElement(By.cssSelector("#login h1")).getText());
+        shot(browser, "login-zh");
+        type(browser, "login", "name", "demo");
+        type(browser, "login", "password", running.box().demoPassword().orElseThrow());
+        browser.findElement(By.cssSelector("#login button")).click();
+        await(browser, By.id("change-password"));
+        type(browser, "change-password", "current", running.box().demoPassword().orElseThrow());
+        type(browser, "change-password", "password", "short");
+        type(browser, "change-password", "repeat", "short");
+        browser.findElement(By.cssSelector("#change-password button")).click();
+        WebElement refusal = await(browser, By.cssSelector("#change-password .error[data-field=password]"));
+        assertTrue(refusal.getText().contains("8"), "the API's refusal next to its field: " + refusal.getText());
+        type(browser, "change-password", "password", "一个很长的演示密码");
+        type(browser, "change-password", "repeat", "一个很长的演示密码");
+        browser.findElement(By.cssSelector("#change-password button")).click();
+        await(browser, By.id("lines"));
+        awaitText(browser, By.cssSelector("#lines tr[data-line=sim-1]"), "正常");
+        awaitText(browser, By.cssSelector("#lines tr[data-line=sim-2]"), "需要 PIN");
+        assertTrue(browser.findElement(By.id("agents")).getText().contains("示闲"));
+        shot(browser, "dashboard-zh");
+        Object fcp = js(browser, "return performance.getEntriesByName('first-contentful-paint').map(e => e.startTime)[0]"
+                + " ?? -1;");
+        System.out.println("admin page first contentful paint: " + fcp + " ms");
+    }
+
+    @Test
+    @Order(2)
+    void aTestCallIsWatchedLiveHungUpAndItsRecordPlaysWithSeeking() throws Exception {
+        type(browser, "test-call", "number", "13900000005");
+        browser.findElement(By.cssSelector("#test-call button")).click();
+        awaitText(browser, By.cssSelector("#calls-now tr"), "13900000005");
+        awaitText(browser, By.cssSelector("#calls-now tr"), "active");
+        Thread.sleep(1500); // some talk to record
+        browser.findElement(By.cssSelector("#calls-now tr button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#calls-now tr"))
+                .isEmpty());
+        browser.findElement(By.id("nav-calls")).click();
+        await(browser, By.cssSelector("#records tr[data-call] button.play")).click();
+        WebElement player = await(browser, By.id("player"));
+        Object seekable = js(browser, "const a = document.getElementById('player');"
+                + " for (let i = 0; i < 100 && !(a.duration > 0); i++) await new Promise(r => setTimeout(r, 100));"
+                + " a.currentTime = a.duration / 2; await new Promise(r => setTimeout(r, 300));"
+                + " return a.duration + ' ' + a.currentTime + ' ' + a.seekable.length;");
+        String[] s = String.valueOf(seekable).split(" ");
+        assertTrue(Double.parseDouble(s[0]) > 1, "the recording has its talk time: " + seekable);
+        assertTrue(Double.parseDouble(s[1]) > 0.5, "and seeks: " + seekable);
+        assertFalse(player.getAttribute("src").isEmpty());
+        shot(browser, "records-zh");
+    }
+
+    @Test
+    @Order(3)
+    void theLanguageSwitchIsRememberedAndEveryPageHasItsEnglish() throws Exception {
+        browser.findElement(By.id("lang")).click();
+        awaitText(browser, By.id("nav-dashboard"), "Dashboard");
+        browser.navigate().refresh();
+        awaitText(browser, By.id("nav-calls"), "Call records");
+        shot(browser, "records-en");
+        browser.findElement(By.id("nav-dashboard")).click();
+        awaitText(browser, By.cssSelector("#lines tr[data-line=sim-1]"), "up");
+        shot(browser, "dashboard-en");
+        browser.findElement(By.id("nav-users")).click();
+        await(browser, By.cssSelector("#users tr[data-user=demo]"));
+        shot(browser, "users-en");
+        browser.findElement(By.id("nav-audit")).click();
+        awaitText(browser, By.id("audit"), "sign in as demo");
+        shot(browser, "audit-en");
+        browser.findElement(By.id("lang")).click();
+        awaitText(browser, By.id("nav-audit"), "操作日志");
+    }
+
+    @Test
+    @Order(4)
+    void aChangeWithoutTheSessionsTokenIsRefusedEvenFromThePageItself() {
+        Object status = js(browser, "const r = await fetch('/api/guard/settings', {method: 'PUT', headers: "
+                + "{'Content-Type': 'application/json'}, body: '{\"enabled\":false}'}); return r.status;");
+        assertEquals(403L, status);
+    }
+
+    @Test
+    @Order(5)
+    void anInstallerAddsAMaskedAgentWhoSeesOnlyTheirOwnRecordsMasked() throws Exception {
+        CallView theirs = running.api().call("1002", "13912345672", null);
+        running.api().await(theirs.id(), v -> v.state().equals("ended"));
+        browser.findElement(By.id("nav-users")).click();
+        type(browser, "add-user", "name", "wang");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#add-user select[name=role]")))
+                .selectByValue("agent");
+        type(browser, "add-user", "agent", "1002");
+        browser.findElement(By.cssSelector("#add-user button[type=submit]")).click();
+        String oneTime = await(browser, By.cssSelector("#one-time code")).getText();
+        WebDriver agent = open();
+        try {
+            agent.get(url());
+            type(agent, "login", "name", "wang");
+            type(agent, "login", "password", oneTime);
+            agent.findElement(By.cssSelector("#login button")).click();
+            type(agent, "change-password", "current", oneTime);
+            type(agent, "change-password", "password", "坐席自己设置的密码");
+            type(agent, "change-password", "repeat", "坐席自己设置的密码");
+            agent.findElement(By.cssSelector("#change-password button")).click();
+            await(agent, By.id("calls-now"));
+            assertTrue(agent.findElements(By.id("lines")).isEmpty(), "an agent sees no lines");
+            assertTrue(agent.findElements(By.id("nav-users")).isEmpty(), "nor the accounts");
+            agent.findElement(By.id("nav-calls")).click();
+            awaitText(agent, By.id("records"), "139****5672");
+            String page = agent.findElement(By.id("records")).getText();
+            assertFalse(page.contains("13912345672"), page);
+            assertFalse(page.contains("13900000005"), "1001's call is not theirs: " + page);
+            Object csv = js(agent, "return await (await fetch('/api/calls/export')).text();");
+            assertTrue(String.valueOf(csv).contains("139****5672") && !String.valueOf(csv).contains("13912345672"), csv
+                    + "");
+            shot(agent, "agent-records-zh");
+            agent.manage().window().setSize(new Dimension(375, 800));
+            agent.navigate().refresh();
+            await(agent, By.id("records"));
+            Object overflow = ((JavascriptExecutor) agent).executeScript(
+                    "return document.documentElement.scrollWidth - window.innerWidth;");
+            assertTrue(((Number) overflow).intValue() <= 0, "no sideways scrolling at 375 px: " + overflow);
+            shot(agent, "agent-records-375px");
+        } finally {
+            agent.quit();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void repeatedWrongPasswordsLockTheLoginAndThePageSaysForHowLong() throws Exception {
+        WebDriver stranger = open();
+        try {
+            stranger.get(url());
+            type(stranger, "login", "name", "wang");
+            type(stranger, "login", "password", "not the password");
+            String said = "";
+            // Wrong passwords sent as fast as a person clicks: from the fourth, each waits longer than the last.
+            for (int i = 0; i < 10 && !said.contains("秒后再试"); i++) {
+                stranger.findElement(By.cssSelector("#login button")).click();
+                Thread.sleep(150);
+                said = await(stranger, By.cssSelector("#login .error")).getText();
+            }
+            assertTrue(said.contains("秒后再试"), said);
+            shot(stranger, "lockout-zh");
+        } finally {
+            stranger.quit();
+        }
+    }
+}
