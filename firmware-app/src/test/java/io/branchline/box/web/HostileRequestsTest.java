@@ -90,7 +90,12 @@ class HostileRequestsTest {
     void unknownRoutesAndMethodsAnswerInJson() throws Exception {
         assertJsonError(send("GET", "/api/nothing-here", HttpRequest.BodyPublishers.noBody(), "text/plain"), 404);
         assertJsonError(send("DELETE", "/api/lines", HttpRequest.BodyPublishers.noBody(), "text/plain"), 404);
-        assertJsonError(send("GET", "/", HttpRequest.BodyPublishers.noBody(), "text/plain"), 404);
+        assertJsonError(send("GET", "/nothing-here", HttpRequest.BodyPublishers.noBody(), "text/plain"), 404);
+        assertJsonError(send("GET", "/ui/not-this-version/app.mjs", HttpRequest.BodyPublishers.noBody(), "text/plain"),
+                404);
+        var page = send("GET", "/", HttpRequest.BodyPublishers.noBody(), "text/plain");
+        assertEquals(200, page.statusCode(), "/ is the admin page");
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
     }
 
     @Test
