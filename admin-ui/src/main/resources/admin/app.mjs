@@ -91,6 +91,7 @@ function usePoll(path, ms) {
   const [error, setError] = useState(null);
   const [tick, setTick] = useState(0);
   useEffect(() => {
+    if (!path) return undefined;
     let live = true;
     const load = () => api('GET', path).then((d) => { if (live) { setData(d); setError(null); } })
       .catch((e) => { if (live) setError(problem(e)); });
@@ -111,11 +112,30 @@ function seconds(ms) {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/**
+ * The dashboard's state from the box's live stream (server-sent events): lines, calls up now and agents,
+ * within moments of every change. A stream that ends is opened again by the browser.
+ */
+function useLive() {
+  const [state, setState] = useState(null);
+  const [error, setError] = useState(null);
+  useEffect(() => {
+    const es = new EventSource('/api/live');
+    es.addEventListener('state', (e) => { setState(JSON.parse(e.data)); setError(null); });
+    es.addEventListener('signed-out', () => { es.close(); location.reload(); });
+    es.onerror = () => setError(t('error.network'));
+    return () => es.close();
+  }, []);
+  return [state, error];
+}
+
 function Dashboard({ me }) {
   const live = me.role !== 'agent';
-  const [lines] = usePoll(live ? '/api/lines' : null, 2000);
-  const [calls, callsError, reloadCalls] = usePoll('/api/calls?active=true', 1000);
-  const [agents] = usePoll('/api/agents', 2000);
+  const [state, callsError] = useLive();
+  const lines = state && state.lines;
+  const calls = state && state.calls;
+  const agents = state && state.agents;
+  const reloadCalls = () => {};
   const office = me.role === 'installer' || me.role === 'admin';
   const [sync] = usePoll(office ? '/api/sync' : null, 5000);
   const [now, setNow] = useState(Date.now());

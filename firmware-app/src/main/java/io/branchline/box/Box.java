@@ -2,6 +2,8 @@ package io.branchline.box;
 
 import io.branchline.box.access.AccessFeature;
 import io.branchline.box.agent.Agents;
+import io.branchline.box.live.Changes;
+import io.branchline.box.live.LiveService;
 import io.branchline.box.agent.AgentsService;
 import io.branchline.box.agent.SeatStates;
 import io.branchline.box.call.CallControl;
@@ -175,12 +177,18 @@ public final class Box implements AutoCloseable {
             log.warn("event=raw-at-enabled note=\"POST /api/lines/ID/at sends installer-typed AT commands\"");
         }
         AdminPage page = AdminPage.load();
+        Changes changes = new Changes(); // what the live dashboard follows
+        callRoom.table().onChange(changes::changed);
+        seats.onChange(changes::changed);
+        lines.registry().all().forEach(l -> l.onChange(s -> changes.changed()));
         ApiServer server = startApi(o, https, r -> {
             access.routes(r);
             page.routes(r);
             lines.routes(r, records::countCalls, scheduler.clock(), rawAt);
             callRoom.routes(r);
             r.register("/api/agents", agentsApi);
+            r.register("/api/live", new LiveService(changes, () -> lines.registry().views(), calls::active,
+                    agentsApi::views, access::stillSignedIn));
             r.register("/api/prompts", new PromptsService(prompts));
             GuardService.routes(r, guard);
             recording.routes(r);

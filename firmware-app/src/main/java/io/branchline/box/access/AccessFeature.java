@@ -60,6 +60,15 @@ public final class AccessFeature {
         return demo.get().oneTimePassword() ? Optional.of(accounts.reset(DEMO_ACCOUNT)) : Optional.empty();
     }
 
+    /**
+     * Whether the request's session (when it came with one) is still live and its account still there: a
+     * long answer (the live dashboard) asks now and then, without keeping the session awake.
+     */
+    public boolean stillSignedIn(io.helidon.webserver.http.ServerRequest req) {
+        return AccessFilter.session(req).map(s -> sessions.alive(s.token()) && accounts.find(s.account()).isPresent())
+                .orElse(true);
+    }
+
     public Accounts accounts() {
         return accounts;
     }

@@ -97,6 +97,7 @@ public final class RouteRules {
         t.add("POST", "/api/calls/{id}/takeover", EVERYONE, "take over a call (F2)");
         t.add("DELETE", "/api/calls/{id}", EVERYONE, "hang up a call");
 
+        t.add("GET", "/api/live", EVERYONE, "follow the dashboard live");
         t.add("GET", "/api/agents", EVERYONE, "see agents and seat states");
         t.add("PUT", "/api/agents/{id}/state", EVERYONE, "set a seat state");
 

@@ -66,6 +66,12 @@ public final class Sessions {
         return Optional.of(touched);
     }
 
+    /** Whether the session of {@code token} is still live, without counting this as its use. */
+    public synchronized boolean alive(String token) {
+        Session s = token == null ? null : byToken.get(token);
+        return s != null && !expired(s, clock.instant());
+    }
+
     public synchronized void close(String token) {
         if (token != null) {
             byToken.remove(token);

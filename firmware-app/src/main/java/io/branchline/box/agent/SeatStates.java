@@ -20,5 +20,13 @@ public final class SeatStates {
     /** Sets an agent's state; the caller has checked the agent and the state. */
     public void set(String agent, String state) {
         states.put(agent, state);
+        listeners.forEach(Runnable::run);
+    }
+
+    private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Hears every change of a seat state. */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
     }
 }

@@ -11,13 +11,25 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CallTable {
     private final Map<String, Call> live = new ConcurrentHashMap<>();
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     void add(Call call) {
         live.put(call.id, call);
+        changed();
     }
 
     void remove(Call call) {
         live.remove(call.id);
+        changed();
+    }
+
+    /** Hears every call that starts or ends, and every change of a call's state. */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    void changed() {
+        listeners.forEach(Runnable::run);
     }
 
     public Optional<Call> get(String id) {

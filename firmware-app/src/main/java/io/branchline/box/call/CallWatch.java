@@ -50,6 +50,7 @@ public final class CallWatch {
     public void dialled(Call call, ModemCall mc, CallMedia.Side ours) {
         java.util.concurrent.atomic.AtomicBoolean rang = new java.util.concurrent.atomic.AtomicBoolean();
         mc.onChange(c -> {
+            table.changed();
             if (c.phase() == CallPhase.ALERTING) {
                 CallView v = call.view();
                 if (rang.compareAndSet(false, true)) {

@@ -72,6 +72,17 @@ public final class Json {
         }
     }
 
+    /** {@code body} as JSON text, as the request on this thread may see it (a live event, written by hand). */
+    public static String viewed(Object body) {
+        AnswerView view = VIEW.get();
+        try {
+            return view == null ? MAPPER.writeValueAsString(body) : MAPPER.writeValueAsString(view.json(
+                    MAPPER.valueToTree(body)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON for " + body.getClass().getSimpleName(), e);
+        }
+    }
+
     public static void ok(ServerResponse res, Object body) {
         send(res, Status.OK_200, body);
     }

@@ -57,6 +57,7 @@ class AccessRulesTest {
         EXPECTED.put("GET /api/calls/{id}/recording", all);
         EXPECTED.put("POST /api/calls/{id}/takeover", all);
         EXPECTED.put("DELETE /api/calls/{id}", all);
+        EXPECTED.put("GET /api/live", all);
         EXPECTED.put("GET /api/agents", all);
         EXPECTED.put("PUT /api/agents/{id}/state", all);
         EXPECTED.put("GET /api/prompts", all);
@@ -129,7 +130,7 @@ class AccessRulesTest {
         Map<String, List<String>> wrong = new LinkedHashMap<>();
         for (Map.Entry<String, Set<String>> e : EXPECTED.entrySet()) {
             String[] mp = e.getKey().split(" ", 2);
-            String path = mp[1].replaceAll("\\{[a-z]+}", "no-such-thing");
+            String path = mp[1].replaceAll("\\{[a-z]+}", "no-such-thing") + (mp[1].equals("/api/live") ? "?once=true" : "");
             for (Map.Entry<String, Browser> b : browsers.entrySet()) {
                 HttpResponse<String> r = b.getValue().send(mp[0], path, mp[0].equals("GET") ? null : "{}");
                 boolean refused = r.statusCode() == 403 && r.body().contains("may not");

@@ -83,6 +83,8 @@ class MaskedNumbersTest {
         s.put("/api/calls/{id}", "/api/calls/" + callId);
         s.put("/api/calls/{id}/recording", "/api/calls/" + callId + "/recording");
         s.put("/api/prompts/{id}/audio", "/api/prompts/none/audio");
+        s.put("/api/live", "/api/live?once=true"); // a stream: its first event
+        s.put("/ui/**", "/ui/none/app.mjs");
         return s;
     }
 
@@ -98,7 +100,7 @@ class MaskedNumbersTest {
             if (r.changes() || r.pattern().equals("/api/calls/{id}/recording")) {
                 continue;
             }
-            String path = r.pattern().contains("{") ? samples().get(r.pattern()) : r.pattern();
+            String path = samples().getOrDefault(r.pattern(), r.pattern().contains("{") ? null : r.pattern());
             assertTrue(path != null, "give " + r.pattern() + " a sample path in this test");
             for (String variant : List.of(path, path + (path.contains("?") ? "&" : "?") + "active=true")) {
                 HttpResponse<String> res = asMasked(variant);
@@ -132,6 +134,9 @@ class MaskedNumbersTest {
         String id = Json.MAPPER.readTree(again.body()).path("id").asText();
         CallView placed = running.api().get(id);
         assertEquals("13912345675", placed.numberGiven(), "the box dialled the customer");
+        String live = agent.send("GET", "/api/live?once=true", null).body();
+        assertTrue(live.startsWith("event: state") && live.contains("139****5675") && !live.contains("13912345675"),
+                "the live dashboard's events too: " + live);
         running.api().send("DELETE", "/api/calls/" + id, null);
         running.api().await(id, v -> v.state().equals("ended"));
     }
