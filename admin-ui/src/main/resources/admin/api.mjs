@@ -17,13 +17,21 @@ export class ApiError extends Error {
 }
 
 export async function api(method, path, body) {
+  return send(method, path, body === undefined ? undefined : JSON.stringify(body), 'application/json');
+}
+
+/** A file's bytes as the body (an opening message), of the upload's own type. */
+export async function upload(path, file) {
+  return send('POST', path, file, 'application/octet-stream');
+}
+
+async function send(method, path, body, type) {
   const headers = {};
   if (method !== 'GET') headers['X-CSRF-Token'] = csrf;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = type;
   let res;
   try {
-    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin' });
+    res = await fetch(path, { method, headers, body, credentials: 'same-origin' });
   } catch (e) {
     throw new ApiError(0, 'network', null);
   }

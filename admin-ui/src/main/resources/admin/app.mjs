@@ -3,7 +3,7 @@
 import { h, render } from './vendor/preact.mjs';
 import { useEffect, useState, useCallback } from './vendor/hooks.mjs';
 import htm from './vendor/htm.mjs';
-import { api, ApiError, setCsrf } from './api.mjs';
+import { api, upload, ApiError, setCsrf } from './api.mjs';
 import { t, language, setLanguage } from './i18n.mjs';
 
 const html = htm.bind(h);
@@ -334,9 +334,169 @@ function Audit() {
   </section>`;
 }
 
+
+function Sims() {
+  const [sims, error] = usePoll('/api/sims', 5000);
+  const [warnings] = usePoll('/api/sims/warnings', 10000);
+  return html`<div class="grid">
+    <section class="card" id="sims">${error && html`<p class="error">${error}</p>`}
+      <table><thead><tr><th>${t('sims.line')}</th><th>${t('sims.slot')}</th><th>${t('sims.number')}</th>
+        <th>${t('sims.prefix')}</th><th>${t('sims.today')}</th><th>${t('sims.window')}</th><th>${t('sims.rotation')}</th></tr></thead>
+      <tbody>${(sims || []).map((x) => html`<tr data-line=${x.line}><td>${x.line}</td><td>${x.slot}</td><td>${x.number || '-'}</td>
+        <td>${x.prefix || '-'}</td><td>${x.callsToday}</td><td>${x.callsInWindow} / ${x.windowMinutes}′</td>
+        <td>${x.rotation} ${(x.rotationSlots || []).join(',')}</td></tr>`)}</tbody></table></section>
+    <section class="card" id="warnings"><h2>${t('sims.warnings')}</h2>
+      ${warnings && warnings.length === 0 && html`<p class="muted">${t('sims.noWarnings')}</p>`}
+      <ul>${(warnings || []).map((w) => html`<li>${typeof w === 'string' ? w : JSON.stringify(w)}</li>`)}</ul></section>
+  </div>`;
+}
+
+function NumberListCard({ list, office }) {
+  const [entries, error, reload] = usePoll('/api/guard/' + list, 0);
+  const [number, setNumber] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState(null);
+  async function add(ev) {
+    ev.preventDefault();
+    try {
+      await api('POST', '/api/guard/' + list, { numbers: [number], reason });
+      setNumber(''); setReason(''); setErrors(null); reload();
+    } catch (e) {
+      setErrors({ field: e.field && e.field.startsWith('numbers') ? 'number' : e.field, message: problem(e) });
+    }
+  }
+  async function remove(n) {
+    try { await api('DELETE', '/api/guard/' + list + '/' + encodeURIComponent(n)); reload(); }
+    catch (e) { setErrors({ message: problem(e) }); }
+  }
+  return html`<section class="card" id=${'list-' + list}><h2>${t('guard.' + list)}</h2>
+    ${error && html`<p class="error">${error}</p>`}
+    ${entries && entries.length === 0 && html`<p class="muted">${t('guard.empty')}</p>`}
+    <table><tbody>${(entries || []).map((x) => html`<tr data-number=${x.number}><td class="number">${x.number}</td>
+      <td>${x.reason}</td><td>${x.source}</td>
+      <td>${office && html`<button class="small danger" onClick=${() => remove(x.number)}>${t('guard.remove')}</button>`}</td></tr>`)}
+    </tbody></table>
+    ${office && html`<form class="inline" onSubmit=${add}>
+      <${Field} name="number" label=${t('guard.number')} value=${number} onInput=${setNumber} errors=${errors} />
+      <${Field} name="reason" label=${t('guard.reason')} value=${reason} onInput=${setReason} errors=${errors} />
+      <${FormError} errors=${errors} fields=${['number', 'reason']} />
+      <button type="submit">${t('guard.add')}</button></form>`}
+  </section>`;
+}
+
+function Guard({ me }) {
+  const office = me.role === 'installer' || me.role === 'admin';
+  const [settings, error, reload] = usePoll('/api/guard/settings', 0);
+  const [approve, setApprove] = useState('');
+  const [errors, setErrors] = useState(null);
+  const [done, setDone] = useState(null);
+  async function toggle(key, value) {
+    try { await api('PUT', '/api/guard/settings', { [key]: value }); reload(); }
+    catch (e) { setErrors({ message: problem(e) }); }
+  }
+  async function approveNumber(ev) {
+    ev.preventDefault();
+    try { await api('POST', '/api/guard/approvals', { number: approve }); setDone(approve); setErrors(null); }
+    catch (e) { setErrors({ field: e.field, message: problem(e) }); }
+  }
+  return html`<div class="grid">
+    <section class="card" id="guard-settings"><h2>${t('guard.settings')}</h2>
+      ${error && html`<p class="error">${error}</p>`}
+      ${settings && html`<label class="check"><input type="checkbox" name="enabled" checked=${settings.enabled} disabled=${!office}
+          onChange=${(e) => toggle('enabled', e.target.checked)} /> ${t('guard.enabled')}</label>
+        <label class="check"><input type="checkbox" name="forcedDialApproval" checked=${settings.forcedDialApproval}
+          disabled=${!office} onChange=${(e) => toggle('forcedDialApproval', e.target.checked)} /> ${t('guard.approval')}</label>`}
+      ${office && html`<form class="inline" id="approve" onSubmit=${approveNumber}>
+        <${Field} name="number" label=${t('guard.number')} value=${approve} onInput=${setApprove} errors=${errors} />
+        <button type="submit">${t('guard.approve')}</button>
+        ${done && html`<span class="ok">${t('guard.approved')} ${done}</span>`}</form>`}
+      <${FormError} errors=${errors} fields=${['number']} />
+    </section>
+    <${NumberListCard} list="blacklist" office=${office} />
+    <${NumberListCard} list="risk" office=${office} />
+  </div>`;
+}
+
+function Prompts({ me }) {
+  const office = me.role === 'installer' || me.role === 'admin';
+  const [data, error, reload] = usePoll('/api/prompts', 0);
+  const [agents] = usePoll('/api/agents', 0);
+  const [name, setName] = useState('');
+  const [file, setFile] = useState(null);
+  const [errors, setErrors] = useState(null);
+  const [playing, setPlaying] = useState(null);
+  async function add(ev) {
+    ev.preventDefault();
+    try {
+      await upload('/api/prompts?name=' + encodeURIComponent(name) + '&filename=' + encodeURIComponent(file ? file.name : ''),
+        file || new Blob([]));
+      setName(''); setErrors(null); reload();
+    } catch (e) { setErrors({ field: e.field, message: problem(e) }); }
+  }
+  async function choose(agent, prompt) {
+    try { await api('PUT', '/api/prompts/opening', { agent, prompt: prompt || null }); reload(); }
+    catch (e) { setErrors({ message: problem(e) }); }
+  }
+  async function remove(id) {
+    try { await api('DELETE', '/api/prompts/' + id); reload(); } catch (e) { setErrors({ message: problem(e) }); }
+  }
+  const chosen = (agent) => ((data && data.opening) || []).find((c) => c.scope === 'agent' && c.target === agent);
+  return html`<div class="grid">
+    <section class="card" id="prompts"><h2>${t('prompts.list')}</h2>
+      ${error && html`<p class="error">${error}</p>`}
+      <table><tbody>${((data && data.prompts) || []).map((p) => html`<tr data-prompt=${p.id}><td>${p.name}</td>
+        <td>${(p.millis / 1000).toFixed(1)} s</td>
+        <td><button class="small play" onClick=${() => setPlaying(p.id)}>${t('prompts.play')}</button>
+          ${office && html`<button class="small danger" onClick=${() => remove(p.id)}>${t('prompts.delete')}</button>`}</td></tr>`)}
+      </tbody></table>
+      ${playing && html`<audio id="prompt-player" controls autoplay src=${'/api/prompts/' + playing + '/audio'}></audio>`}
+      ${office && data && html`<form class="inline" id="upload" onSubmit=${add}>
+        <h3>${t('prompts.upload', { s: data.maxSeconds, n: data.max })}</h3>
+        <${Field} name="name" label=${t('prompts.name')} value=${name} onInput=${setName} errors=${errors} />
+        <label class="field"><span>${t('prompts.file')}</span>
+          <input type="file" name="file" accept=".mp3,.wav,audio/mpeg,audio/wav" onChange=${(e) => setFile(e.target.files[0])} />
+          ${errors && errors.field === 'file' && html`<span class="error" data-field="file">${errors.message}</span>`}</label>
+        <${FormError} errors=${errors} fields=${['name', 'file']} />
+        <button type="submit">${t('prompts.send')}</button>
+      </form>`}
+    </section>
+    <section class="card" id="opening"><h2>${t('prompts.choices')}</h2>
+      <table><tbody>${(agents || []).map((a) => html`<tr data-agent=${a.id}><td>${t('prompts.forAgent')} ${a.id}</td>
+        <td><select name=${'opening-' + a.id} value=${(chosen(a.id) || {}).promptId || ''}
+          onChange=${(e) => choose(a.id, e.target.value)}>
+          <option value="">${t('prompts.none')}</option>
+          ${((data && data.prompts) || []).map((p) => html`<option value=${p.id}>${p.name}</option>`)}</select></td></tr>`)}
+      </tbody></table></section>
+  </div>`;
+}
+
+function Sync({ me }) {
+  const [s, error, reload] = usePoll('/api/sync', 3000);
+  const [errors, setErrors] = useState(null);
+  async function use(endpoint) {
+    try { await api('POST', '/api/sync/use/' + endpoint); setErrors(null); reload(); }
+    catch (e) { setErrors({ message: problem(e) }); }
+  }
+  return html`<section class="card" id="sync-page">
+    ${error && html`<p class="error">${error}</p>`}
+    ${s && html`<dl><dt>${t('sync.endpoint')}</dt><dd id="endpoint">${s.endpoint} (${s.url})</dd>
+      <dt>${t('sync.backlog')}</dt><dd>${s.backlog}</dd><dt>${t('sync.oldest')}</dt><dd>${s.oldestUnsent || '-'}</dd>
+      <dt>${t('sync.lastSuccess')}</dt><dd>${s.lastSuccess || '-'}</dd><dt>${t('sync.sent')}</dt><dd>${s.sent}</dd>
+      <dt>${t('sync.lastError')}</dt><dd>${s.lastError || '-'}</dd><dt>${t('sync.lastSwitch')}</dt><dd>${s.lastSwitch || '-'}</dd></dl>`}
+    ${me.role === 'installer' && html`<p>${t('sync.use')}
+      <button class="small" id="use-private" onClick=${() => use('private')}>${t('sync.private')}</button>
+      <button class="small" id="use-public" onClick=${() => use('public')}>${t('sync.public')}</button></p>`}
+    <${FormError} errors=${errors} fields=${[]} />
+  </section>`;
+}
+
 const PAGES = [
   { id: 'dashboard', roles: ['installer', 'admin', 'supervisor', 'agent'], view: Dashboard },
   { id: 'calls', roles: ['installer', 'admin', 'supervisor', 'agent'], view: Calls },
+  { id: 'sims', roles: ['installer', 'admin', 'supervisor'], view: Sims },
+  { id: 'guard', roles: ['installer', 'admin', 'supervisor'], view: Guard },
+  { id: 'prompts', roles: ['installer', 'admin', 'supervisor', 'agent'], view: Prompts },
+  { id: 'sync', roles: ['installer', 'admin'], view: Sync },
   { id: 'users', roles: ['installer', 'admin'], view: Users },
   { id: 'audit', roles: ['installer', 'admin'], view: Audit },
 ];

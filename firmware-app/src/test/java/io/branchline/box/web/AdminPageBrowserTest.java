@@ -213,6 +213,72 @@ class AdminPageBrowserTest {
 
     @Test
     @Order(5)
+    void theGuardPromptsSimsAndSyncPagesDoWhatTheApiDoesAndShowItsRefusals() throws Exception {
+        browser.findElement(By.id("nav-guard")).click();
+        WebElement form = await(browser, By.cssSelector("#list-blacklist form"));
+        form.findElement(By.name("number")).sendKeys("13900000009");
+        form.findElement(By.name("reason")).sendKeys("投诉");
+        form.findElement(By.cssSelector("button")).click();
+        awaitText(browser, By.id("list-blacklist"), "13900000009");
+        form = browser.findElement(By.cssSelector("#list-blacklist form"));
+        form.findElement(By.name("number")).sendKeys("*100#");
+        form.findElement(By.cssSelector("button")).click();
+        WebElement refused = await(browser, By.cssSelector("#list-blacklist .error[data-field=number]"));
+        assertTrue(refused.getText().contains("service code"), "the API's refusal in the page: " + refused.getText());
+        shot(browser, "guard-zh");
+        browser.findElement(By.id("nav-dashboard")).click();
+        type(browser, "test-call", "number", "13900000009");
+        browser.findElement(By.cssSelector("#test-call button")).click();
+        WebElement blocked = await(browser, By.cssSelector("#test-call .error[data-field=number]"));
+        assertTrue(blocked.getText().contains("blacklist"), blocked.getText());
+        browser.findElement(By.id("nav-guard")).click();
+        await(browser, By.cssSelector("#list-blacklist tr[data-number='13900000009'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(
+                By.cssSelector("#list-blacklist tr[data-number='13900000009']")).isEmpty());
+
+        browser.findElement(By.id("nav-prompts")).click();
+        WebElement upload = await(browser, By.id("upload"));
+        upload.findElement(By.name("name")).sendKeys("贷款开场白");
+        Path mp3 = Path.of("src", "test", "resources", "prompts", "tone-600hz-3s.mp3").toAbsolutePath();
+        upload.findElement(By.name("file")).sendKeys(mp3.toString());
+        upload.findElement(By.cssSelector("button[type=submit]")).click();
+        awaitText(browser, By.id("prompts"), "贷款开场白");
+        String id = browser.findElement(By.cssSelector("#prompts tr[data-prompt]")).getAttribute("data-prompt");
+        new org.openqa.selenium.support.ui.Select(await(browser, By.name("opening-1001"))).selectByValue(id);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            try {
+                return running.api().send("GET", "/api/prompts", null).body().contains("\"target\":\"1001\",\"promptId\":\""
+                        + id + "\"");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        shot(browser, "prompts-zh");
+
+        browser.findElement(By.id("nav-sims")).click();
+        awaitText(browser, By.id("sims"), "desk-1001");
+        shot(browser, "sims-zh");
+        browser.findElement(By.id("nav-sync")).click();
+        awaitText(browser, By.id("endpoint"), "private");
+        browser.findElement(By.id("use-public")).click();
+        awaitText(browser, By.id("endpoint"), "public");
+        browser.findElement(By.id("use-private")).click();
+        awaitText(browser, By.id("endpoint"), "private");
+        shot(browser, "sync-zh");
+    }
+
+    @Test
+    @Order(5)
+    void everyStringOfThePageIsInBothLanguages() {
+        Object missing = js(browser, "const src = document.querySelector('script[type=module]').src;"
+                + " const m = await import(src.replace('app.mjs', 'i18n.mjs'));"
+                + " const zh = Object.keys(m.MESSAGES['zh-CN']), en = Object.keys(m.MESSAGES.en);"
+                + " return zh.filter(k => !en.includes(k)).concat(en.filter(k => !zh.includes(k))).join(',');");
+        assertEquals("", missing);
+    }
+
+    @Test
+    @Order(5)
     void aChangeWithoutTheSessionsTokenIsRefusedEvenFromThePageItself() {
         Object status = js(browser, "const r = await fetch('/api/guard/settings', {method: 'PUT', headers: "
                 + "{'Content-Type': 'application/json'}, body: '{\"enabled\":false}'}); return r.status;");
