@@ -136,6 +136,16 @@ function Dashboard({ me }) {
   const calls = state && state.calls;
   const agents = state && state.agents;
   const reloadCalls = () => {};
+  // F2 (the seed's takeover shortcut): the agent's voice replaces the opening message on their call.
+  useEffect(() => {
+    const onKey = (e) => {
+      if (e.key !== 'F2' || !calls) return;
+      const mine = calls.find((c) => c.state === 'active' && (me.role !== 'agent' || c.agent === me.agents[0]));
+      if (mine) { e.preventDefault(); api('POST', '/api/calls/' + mine.id + '/takeover').catch(() => {}); }
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [calls]);
   const office = me.role === 'installer' || me.role === 'admin';
   const [sync] = usePoll(office ? '/api/sync' : null, 5000);
   const [now, setNow] = useState(Date.now());
@@ -154,12 +164,15 @@ function Dashboard({ me }) {
       <table><tbody>${(calls || []).map((c) => html`<tr data-call=${c.id}>
         <td>${c.agent}</td><td>${c.line}</td><td class="number">${c.numberGiven}</td><td>${c.state}</td>
         <td class="duration">${seconds(now - Date.parse(c.startedAt))}</td>
-        <td><button class="small" onClick=${() => api('DELETE', '/api/calls/' + c.id).then(reloadCalls)}>${t('call.hangup')}</button></td>
+        <td><button class="small takeover" title="F2" onClick=${() => api('POST', '/api/calls/' + c.id + '/takeover')}>${t('call.takeover')}</button>
+          <button class="small hangup" onClick=${() => api('DELETE', '/api/calls/' + c.id).then(reloadCalls)}>${t('call.hangup')}</button></td>
       </tr>`)}</tbody></table>
       <${TestCall} me=${me} agents=${agents} onPlaced=${reloadCalls} /></section>
     <section class="card" id="agents"><h2>${t('dash.agents')}</h2>
       <table><tbody>${(agents || []).map((a) => html`<tr data-agent=${a.id}>
         <td>${a.id}</td><td>${a.name || ''}</td><td class=${'seat seat-' + a.state}>${t('seat.' + a.state)}</td>
+        <td>${['idle', 'busy', 'break'].filter((x) => x !== a.state).map((x) => html`<button class="small seat-set"
+          data-state=${x} onClick=${() => api('PUT', '/api/agents/' + a.id + '/state', { state: x })}>${t('seat.' + x)}</button>`)}</td>
       </tr>`)}</tbody></table></section>
     ${office && sync && html`<section class="card" id="sync"><h2>${t('dash.sync')}</h2>
       <dl><dt>${t('sync.endpoint')}</dt><dd>${sync.endpoint}</dd>
@@ -490,15 +503,74 @@ function Sync({ me }) {
   </section>`;
 }
 
+/** Calls per hour as bars, and the share answered as their darker part: a chart with no library. */
+function HourChart({ hours }) {
+  const max = Math.max(1, ...hours.map((h) => h.calls));
+  const w = 24 * 14;
+  return html`<svg class="chart" id="hour-chart" viewBox=${'0 0 ' + w + ' 120'} role="img" aria-label=${t('figures.chart')}>
+    ${hours.map((h) => {
+      const x = h.hour * 14 + 2;
+      const ch = Math.round((h.calls / max) * 96);
+      const ah = Math.round((h.connected / max) * 96);
+      return html`<g><rect class="calls" x=${x} y=${100 - ch} width="10" height=${ch}><title>${h.hour}:00 ${h.calls}</title></rect>
+        <rect class="connected" x=${x} y=${100 - ah} width="10" height=${ah} />
+        ${h.hour % 3 === 0 && html`<text x=${x} y="114">${h.hour}</text>`}</g>`;
+    })}
+  </svg>`;
+}
+
+function Figures() {
+  const today = new Date().toISOString().slice(0, 10);
+  const [form, setForm] = useState({ date: today, until: today, by: 'agent' });
+  const [shown, setShown] = useState(form);
+  const [f, error] = usePoll('/api/calls/figures' + query(shown), 0);
+  const set = (k) => (v) => setForm({ ...form, [k]: v });
+  const errors = error ? { message: error } : null;
+  return html`<section class="card" id="figures">
+    <form class="inline" onSubmit=${(ev) => { ev.preventDefault(); setShown({ ...form }); }}>
+      <${Field} name="date" label=${t('calls.from')} type="date" value=${form.date} onInput=${set('date')} />
+      <${Field} name="until" label=${t('calls.to')} type="date" value=${form.until} onInput=${set('until')} />
+      <label class="field"><span>${t('figures.by')}</span>
+        <select name="by" value=${form.by} onChange=${(e) => set('by')(e.target.value)}>
+          <option value="agent">${t('figures.byAgent')}</option><option value="sim">${t('figures.bySim')}</option></select></label>
+      <button type="submit">${t('calls.search')}</button>
+    </form>
+    <${FormError} errors=${errors} fields=${[]} />
+    ${f && html`<table><thead><tr><th>${f.by === 'sim' ? t('figures.bySim') : t('figures.byAgent')}</th>
+      <th>${t('figures.calls')}</th><th>${t('calls.connected')}</th><th>${t('calls.notConnected')}</th>
+      <th>${t('figures.rate')}</th><th>${t('figures.talk')}</th><th>${t('figures.average')}</th></tr></thead>
+      <tbody>${f.rows.map((r) => html`<tr data-key=${r.key}><td>${r.key}</td><td>${r.callsOut}</td><td>${r.connected}</td>
+        <td>${r.notConnected}</td><td>${Math.round(r.connectRate * 100)}%</td><td>${seconds(r.talkMsTotal)}</td>
+        <td>${seconds(r.talkMsAverage)}</td></tr>`)}</tbody></table>
+      <h3>${t('figures.chart')}</h3><${HourChart} hours=${f.hours} />`}
+  </section>`;
+}
+
+function System() {
+  const [health, error] = usePoll('/api/health', 10000);
+  const [disk] = usePoll('/api/recordings/disk', 10000);
+  const gb = (b) => (b / 1e9).toFixed(2) + ' GB';
+  return html`<section class="card" id="system">
+    ${error && html`<p class="error">${error}</p>`}
+    ${health && html`<dl><dt>${t('system.version')}</dt><dd id="version">${health.version}</dd>
+      <dt>${t('system.mode')}</dt><dd>${health.simulate ? t('system.simulate') : t('system.hardware')}</dd>
+      <dt>${t('system.lines')}</dt><dd>${health.lines}</dd>
+      ${disk && html`<dt>${t('system.recordings')}</dt><dd id="disk">${gb(disk.usedBytes)} / ${gb(disk.limitBytes)}
+        · ${disk.recordings} · ${t('system.notUploaded')} ${disk.notUploaded}</dd>`}</dl>`}
+  </section>`;
+}
+
 const PAGES = [
   { id: 'dashboard', roles: ['installer', 'admin', 'supervisor', 'agent'], view: Dashboard },
   { id: 'calls', roles: ['installer', 'admin', 'supervisor', 'agent'], view: Calls },
+  { id: 'figures', roles: ['installer', 'admin', 'supervisor', 'agent'], view: Figures },
   { id: 'sims', roles: ['installer', 'admin', 'supervisor'], view: Sims },
   { id: 'guard', roles: ['installer', 'admin', 'supervisor'], view: Guard },
   { id: 'prompts', roles: ['installer', 'admin', 'supervisor', 'agent'], view: Prompts },
   { id: 'sync', roles: ['installer', 'admin'], view: Sync },
   { id: 'users', roles: ['installer', 'admin'], view: Users },
   { id: 'audit', roles: ['installer', 'admin'], view: Audit },
+  { id: 'system', roles: ['installer', 'admin'], view: System },
 ];
 
 function currentPage() {

@@ -55,6 +55,11 @@ export const MESSAGES = {
     'prompts.agentScope': '坐席', 'prompts.lineScope': '线路',
     'sync.use': '切换到', 'sync.private': '私有服务器', 'sync.public': '公有服务器', 'sync.oldest': '最早未发送',
     'sync.sent': '已发送', 'sync.lastError': '最近错误', 'sync.lastSwitch': '最近切换',
+    'nav.figures': '销售简报', 'nav.system': '系统', 'call.takeover': '接管',
+    'figures.by': '统计', 'figures.byAgent': '按坐席', 'figures.bySim': '按 SIM', 'figures.calls': '呼出',
+    'figures.rate': '接通率', 'figures.talk': '总通话', 'figures.average': '平均通话', 'figures.chart': '每小时呼叫与接通',
+    'system.version': '版本', 'system.mode': '模式', 'system.simulate': '模拟', 'system.hardware': '硬件',
+    'system.lines': '线路数', 'system.recordings': '录音占用', 'system.notUploaded': '未上传',
     'yes': '是', 'no': '否', 'error.network': '无法连接设备，请检查网络', 'error.forbidden': '没有权限',
   },
   en: {
@@ -112,6 +117,11 @@ export const MESSAGES = {
     'prompts.agentScope': 'agent', 'prompts.lineScope': 'line',
     'sync.use': 'Switch to', 'sync.private': 'private server', 'sync.public': 'public server', 'sync.oldest': 'Oldest unsent',
     'sync.sent': 'Sent', 'sync.lastError': 'Last error', 'sync.lastSwitch': 'Last switch',
+    'nav.figures': 'Sales briefing', 'nav.system': 'System', 'call.takeover': 'Take over',
+    'figures.by': 'By', 'figures.byAgent': 'agent', 'figures.bySim': 'SIM', 'figures.calls': 'Calls',
+    'figures.rate': 'Connect rate', 'figures.talk': 'Talk in all', 'figures.average': 'Average talk', 'figures.chart': 'Calls and connected per hour',
+    'system.version': 'Version', 'system.mode': 'Mode', 'system.simulate': 'simulate', 'system.hardware': 'hardware',
+    'system.lines': 'Lines', 'system.recordings': 'Recordings', 'system.notUploaded': 'not uploaded',
     'yes': 'yes', 'no': 'no', 'error.network': 'The box cannot be reached', 'error.forbidden': 'Not allowed',
   },
 };

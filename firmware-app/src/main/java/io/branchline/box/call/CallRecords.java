@@ -184,6 +184,17 @@ public final class CallRecords {
                 }));
     }
 
+    /** Of each call started in [from, to) (of {@code agents} when given): when it started, and whether answered. */
+    public record Start(String startedAt, boolean answered) {
+    }
+
+    public List<Start> starts(String from, String to, Optional<java.util.Set<String>> agents) {
+        return db.with(dsl -> dsl.select(CALL_RECORD.STARTED_AT, CALL_RECORD.ANSWERED_AT).from(CALL_RECORD)
+                .where(CALL_RECORD.STARTED_AT.ge(from).and(CALL_RECORD.STARTED_AT.lt(to))
+                        .and(agents.map(a -> CALL_RECORD.AGENT_ID.in(a)).orElse(DSL.trueCondition())))
+                .fetch(r -> new Start(r.value1(), r.value2() != null)));
+    }
+
     /** Calls made on the SIM with this ICCID since an instant (stored text): rotation and the call-rate warning. */
     public int countCalls(String simIccid, java.time.Instant since) {
         String from = TimeText.of(since);

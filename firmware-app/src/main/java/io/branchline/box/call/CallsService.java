@@ -239,19 +239,45 @@ public final class CallsService implements HttpService {
         }
     }
 
+    /** The longest range of days the figures cover in one answer. */
+    static final int MAX_DAYS = 92;
+
+    /**
+     * The sales briefing (销售简报) for a day, or the days from {@code date} to {@code until}: rows per agent or
+     * per SIM, and for each hour of the day (the box's time zone) the calls and those answered, for the
+     * page's chart.
+     */
     private void figures(ServerRequest req, ServerResponse res) {
         try {
             LocalDate day = param(req, "date").map(d -> date("date", d)).orElse(LocalDate.now(clock));
+            LocalDate last = param(req, "until").map(d -> date("until", d)).orElse(day);
+            if (last.isBefore(day) || last.isAfter(day.plusDays(MAX_DAYS - 1))) {
+                throw CallRequestException.invalid("until", "must be from date to " + MAX_DAYS + " days after it");
+            }
             String by = param(req, "by").orElse("agent");
             if (!by.equals("agent") && !by.equals("sim")) {
                 throw CallRequestException.invalid("by", "must be agent or sim");
             }
             String from = TimeText.of(day.atStartOfDay(clock.getZone()).toInstant());
-            String to = TimeText.of(day.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+            String to = TimeText.of(last.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+            Optional<java.util.Set<String>> scope = scope(AccessFilter.viewer(req));
+            int[] hourCalls = new int[24];
+            int[] hourAnswered = new int[24];
+            for (CallRecords.Start s : calls.records().starts(from, to, scope)) {
+                int h = Instant.parse(s.startedAt()).atZone(clock.getZone()).getHour();
+                hourCalls[h]++;
+                hourAnswered[h] += s.answered() ? 1 : 0;
+            }
+            List<Map<String, Integer>> hours = new java.util.ArrayList<>();
+            for (int h = 0; h < 24; h++) {
+                hours.add(Map.of("hour", h, "calls", hourCalls[h], "connected", hourAnswered[h]));
+            }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("date", day.toString());
+            out.put("until", last.toString());
             out.put("by", by);
-            out.put("rows", calls.records().figures(from, to, by.equals("sim"), scope(AccessFilter.viewer(req))));
+            out.put("rows", calls.records().figures(from, to, by.equals("sim"), scope));
+            out.put("hours", hours);
             Json.ok(res, out);
         } catch (CallRequestException e) {
             Json.error(res, Status.BAD_REQUEST_400, e.field(), e.getMessage());

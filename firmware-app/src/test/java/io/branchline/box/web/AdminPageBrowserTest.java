@@ -39,7 +39,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * target/screenshots for a person to look at.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.extension.ExtendWith(AdminPageBrowserTest.ShotOnFailure.class)
 class AdminPageBrowserTest {
+    /** What the page showed when a step failed, and what its console said, for the person reading the failure. */
+    static final class ShotOnFailure implements org.junit.jupiter.api.extension.TestWatcher {
+        @Override
+        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+            if (browser == null) {
+                return;
+            }
+            try {
+                shot(browser, "FAILED-" + context.getRequiredTestMethod().getName());
+                System.out.println("page at failure: " + browser.findElement(By.tagName("body")).getText());
+                browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).forEach(e ->
+                        System.out.println("console: " + e));
+            } catch (Exception e) {
+                System.out.println("no screenshot of the failure: " + e);
+            }
+        }
+    }
+
     @RegisterExtension
     static final RunningBox running = RunningBox.inMemory();
 
@@ -145,7 +164,7 @@ class AdminPageBrowserTest {
         awaitText(browser, By.cssSelector("#calls-now tr"), "13900000005");
         awaitText(browser, By.cssSelector("#calls-now tr"), "active");
         Thread.sleep(1500); // some talk to record
-        browser.findElement(By.cssSelector("#calls-now tr button")).click();
+        browser.findElement(By.cssSelector("#calls-now tr button.hangup")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#calls-now tr"))
                 .isEmpty());
         browser.findElement(By.id("nav-calls")).click();
@@ -265,6 +284,21 @@ class AdminPageBrowserTest {
         browser.findElement(By.id("use-private")).click();
         awaitText(browser, By.id("endpoint"), "private");
         shot(browser, "sync-zh");
+
+        browser.findElement(By.id("nav-figures")).click();
+        awaitText(browser, By.cssSelector("#figures tr[data-key='1001']"), "%");
+        List<WebElement> bars = browser.findElements(By.cssSelector("#hour-chart rect.calls"));
+        assertEquals(24, bars.size(), "a bar for every hour");
+        assertTrue(bars.stream().anyMatch(b -> Double.parseDouble(b.getAttribute("height")) > 0), "today's calls");
+        shot(browser, "figures-zh");
+        browser.findElement(By.id("nav-system")).click();
+        awaitText(browser, By.id("version"), "0.");
+        browser.findElement(By.id("nav-dashboard")).click();
+        await(browser, By.cssSelector("#agents tr[data-agent='1002'] button[data-state=break]")).click();
+        awaitText(browser, By.cssSelector("#agents tr[data-agent='1002']"), "小休中");
+        assertTrue(running.api().send("GET", "/api/agents", null).body().contains("\"state\":\"break\""));
+        await(browser, By.cssSelector("#agents tr[data-agent='1002'] button[data-state=idle]")).click();
+        awaitText(browser, By.cssSelector("#agents tr[data-agent='1002']"), "示闲");
     }
 
     @Test
