@@ -1,7 +1,7 @@
 // The admin page: plain ES modules, Preact + htm vendored, no build step. Every action goes through the
 // box's HTTP API; the page adds no rules of its own and shows the API's errors next to the field they name.
 import { h, render } from './vendor/preact.mjs';
-import { useEffect, useState, useCallback } from './vendor/hooks.mjs';
+import { useEffect, useState, useCallback, useRef } from './vendor/hooks.mjs';
 import htm from './vendor/htm.mjs';
 import { api, upload, ApiError, setCsrf } from './api.mjs';
 import { t, language, setLanguage } from './i18n.mjs';
@@ -430,6 +430,67 @@ function Guard({ me }) {
   </div>`;
 }
 
+/** 16-bit PCM WAV of the recorded samples, brought down to the 8 kHz mono a call plays. */
+function wavOf(chunks, rate) {
+  const all = new Float32Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) { all.set(c, at); at += c.length; }
+  const step = rate / 8000;
+  const n = Math.floor(all.length / step);
+  const buf = new ArrayBuffer(44 + n * 2);
+  const v = new DataView(buf);
+  const text = (o, s) => [...s].forEach((ch, i) => v.setUint8(o + i, ch.charCodeAt(0)));
+  text(0, 'RIFF'); v.setUint32(4, 36 + n * 2, true); text(8, 'WAVE'); text(12, 'fmt ');
+  v.setUint32(16, 16, true); v.setUint16(20, 1, true); v.setUint16(22, 1, true); v.setUint32(24, 8000, true);
+  v.setUint32(28, 16000, true); v.setUint16(32, 2, true); v.setUint16(34, 16, true); text(36, 'data');
+  v.setUint32(40, n * 2, true);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    const from = Math.floor(i * step);
+    const to = Math.max(from + 1, Math.floor((i + 1) * step));
+    for (let j = from; j < to; j++) sum += all[j];
+    const x = Math.max(-1, Math.min(1, sum / (to - from)));
+    v.setInt16(44 + i * 2, x < 0 ? x * 0x8000 : x * 0x7fff, true);
+  }
+  return new Blob([buf], { type: 'audio/wav' });
+}
+
+/** Records from the computer's microphone (the browser asks first; on the LAN it needs HTTPS). */
+function BrowserRecorder({ onRecorded }) {
+  const rec = useRef(null);
+  const [on, setOn] = useState(false);
+  const [error, setError] = useState(null);
+  async function start() {
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+      const ctx = new AudioContext();
+      const src = ctx.createMediaStreamSource(stream);
+      const proc = ctx.createScriptProcessor(4096, 1, 1);
+      const chunks = [];
+      proc.onaudioprocess = (e) => chunks.push(new Float32Array(e.inputBuffer.getChannelData(0)));
+      src.connect(proc);
+      proc.connect(ctx.destination);
+      rec.current = { stream, ctx, chunks };
+      setOn(true);
+      setError(null);
+    } catch (e) {
+      setError(t('prompts.noMic'));
+    }
+  }
+  function stop() {
+    const r = rec.current;
+    r.stream.getTracks().forEach((tr) => tr.stop());
+    const rate = r.ctx.sampleRate;
+    r.ctx.close();
+    setOn(false);
+    onRecorded(wavOf(r.chunks, rate));
+  }
+  return html`<span class="recorder">
+    ${on ? html`<button type="button" class="small danger" id="record-stop" onClick=${stop}>${t('prompts.stop')}</button>`
+      : html`<button type="button" class="small" id="record" onClick=${start}>${t('prompts.record')}</button>`}
+    ${error && html`<span class="error">${error}</span>`}</span>`;
+}
+
 function Prompts({ me }) {
   const office = me.role === 'installer' || me.role === 'admin';
   const [data, error, reload] = usePoll('/api/prompts', 0);
@@ -468,6 +529,8 @@ function Prompts({ me }) {
         <${Field} name="name" label=${t('prompts.name')} value=${name} onInput=${setName} errors=${errors} />
         <label class="field"><span>${t('prompts.file')}</span>
           <input type="file" name="file" accept=".mp3,.wav,audio/mpeg,audio/wav" onChange=${(e) => setFile(e.target.files[0])} />
+          <${BrowserRecorder} onRecorded=${(blob) => setFile(new File([blob], 'recorded.wav', { type: 'audio/wav' }))} />
+          ${file && file.name === 'recorded.wav' && html`<span class="ok" id="recorded">${t('prompts.recorded')}</span>`}
           ${errors && errors.field === 'file' && html`<span class="error" data-field="file">${errors.message}</span>`}</label>
         <${FormError} errors=${errors} fields=${['name', 'file']} />
         <button type="submit">${t('prompts.send')}</button>
@@ -546,7 +609,7 @@ function Figures() {
   </section>`;
 }
 
-function System() {
+function System({ me }) {
   const [health, error] = usePoll('/api/health', 10000);
   const [disk] = usePoll('/api/recordings/disk', 10000);
   const gb = (b) => (b / 1e9).toFixed(2) + ' GB';
@@ -557,6 +620,8 @@ function System() {
       <dt>${t('system.lines')}</dt><dd>${health.lines}</dd>
       ${disk && html`<dt>${t('system.recordings')}</dt><dd id="disk">${gb(disk.usedBytes)} / ${gb(disk.limitBytes)}
         · ${disk.recordings} · ${t('system.notUploaded')} ${disk.notUploaded}</dd>`}</dl>`}
+    ${me.role === 'installer' && html`<p><a class="button" id="logs" href="/api/system/logs" download>${t('system.logs')}</a>
+      <a class="button" id="backup" href="/api/system/backup" download>${t('system.backup')}</a></p>`}
   </section>`;
 }
 

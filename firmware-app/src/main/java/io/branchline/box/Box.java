@@ -4,6 +4,8 @@ import io.branchline.box.access.AccessFeature;
 import io.branchline.box.agent.Agents;
 import io.branchline.box.live.Changes;
 import io.branchline.box.live.LiveService;
+import io.branchline.box.system.LogTail;
+import io.branchline.box.system.SystemService;
 import io.branchline.box.agent.AgentsService;
 import io.branchline.box.agent.SeatStates;
 import io.branchline.box.call.CallControl;
@@ -87,12 +89,14 @@ public final class Box implements AutoCloseable {
     private final DataDirLock folder;
     private final AccessFeature access;
     private final Optional<String> demoPassword;
+    private final LogTail logTail;
 
     private Box(SystemScheduler scheduler, Database db, Hardware hardware, LinesFeature lines, FrameClock mediaClock,
                 Prompts prompts, RecordingFeature recording, ForwardingJournal journal, CallControl calls,
                 SyncFeature sync, ApiServer server, DataDirLock folder, AccessFeature access,
-                Optional<String> demoPassword) {
+                Optional<String> demoPassword, LogTail logTail) {
         this.folder = folder;
+        this.logTail = logTail;
         this.access = access;
         this.demoPassword = demoPassword;
         this.scheduler = scheduler;
@@ -177,6 +181,7 @@ public final class Box implements AutoCloseable {
             log.warn("event=raw-at-enabled note=\"POST /api/lines/ID/at sends installer-typed AT commands\"");
         }
         AdminPage page = AdminPage.load();
+        LogTail logTail = LogTail.attach();
         Changes changes = new Changes(); // what the live dashboard follows
         callRoom.table().onChange(changes::changed);
         seats.onChange(changes::changed);
@@ -187,6 +192,7 @@ public final class Box implements AutoCloseable {
             lines.routes(r, records::countCalls, scheduler.clock(), rawAt);
             callRoom.routes(r);
             r.register("/api/agents", agentsApi);
+            r.register("/api/system", new SystemService(logTail, db, o.dataDir(), scheduler.clock()));
             r.register("/api/live", new LiveService(changes, () -> lines.registry().views(), calls::active,
                     agentsApi::views, access::stillSignedIn));
             r.register("/api/prompts", new PromptsService(prompts));
@@ -198,7 +204,7 @@ public final class Box implements AutoCloseable {
                 r.register("/api/simulate", new SimulateService(sim, sync.stubs()));
             }
             r.get("/api/health", (req, res) -> Json.ok(res, health(o.simulate(), lines.registry())));
-        }, List.of(sync::close, sync::closeStubs, lines::close, mediaClock::close, hardware::close, db::close,
+        }, List.of(logTail::detach, sync::close, sync::closeStubs, lines::close, mediaClock::close, hardware::close, db::close,
                 scheduler::close, folder::close));
         log.info("event=box-started version={} api=http://{}:{}/api/lines data={} lines={}", Version.current(),
                 https == null ? o.host() : "127.0.0.1", server.port(), db.file(), lines.registry().all().size());
@@ -210,7 +216,7 @@ public final class Box implements AutoCloseable {
                     + " unencrypted: set http.https in the configuration\"", o.host(), server.port());
         }
         return new Box(scheduler, db, hardware, lines, mediaClock, prompts, recording, journal, calls, sync, server,
-                folder, access, demoPassword);
+                folder, access, demoPassword, logTail);
     }
 
     /** The API, or, when the port cannot be had, everything started so far stopped again and the reason thrown. */
@@ -330,6 +336,7 @@ public final class Box implements AutoCloseable {
 
     @Override
     public void close() {
+        logTail.detach();
         sync.close();
         server.close();
         sync.closeStubs();

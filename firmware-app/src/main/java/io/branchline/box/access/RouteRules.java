@@ -131,6 +131,9 @@ public final class RouteRules {
         t.add("DELETE", "/api/tokens/{name}", INSTALLER_ONLY, "revoke an API token");
         t.add("GET", "/api/audit", OFFICE, "read the audit log");
 
+        t.add("GET", "/api/system/logs", INSTALLER_ONLY, "download the newest log lines");
+        t.add("GET", "/api/system/backup", INSTALLER_ONLY, "download a backup of the database");
+
         t.add("GET", "/api/simulate/network", INSTALLER_ONLY, "see the emulated network");
         t.add("GET", "/api/simulate/crm", INSTALLER_ONLY, "see the CRM stubs");
         t.add("POST", "/api/simulate/sms/{line}", INSTALLER_ONLY, "send an emulated text message");

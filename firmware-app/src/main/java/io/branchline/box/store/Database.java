@@ -74,6 +74,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A consistent copy of the whole database in {@code target} (which must not exist), made by SQLite
+     * itself ({@code VACUUM INTO}) while the box runs: the installer's backup.
+     */
+    public synchronized void copyTo(Path target) {
+        String path = target.toAbsolutePath().toString();
+        if (path.contains("'")) {
+            throw new StoreException("a backup path with a quote: " + path, null);
+        }
+        try (var st = connection.createStatement()) {
+            st.execute("VACUUM INTO '" + path + "'");
+        } catch (SQLException e) {
+            throw new StoreException("cannot copy database " + file + " to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public synchronized void close() {
         try {

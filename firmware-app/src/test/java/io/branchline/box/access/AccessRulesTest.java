@@ -86,6 +86,8 @@ class AccessRulesTest {
         EXPECTED.put("POST /api/tokens", installer);
         EXPECTED.put("DELETE /api/tokens/{name}", installer);
         EXPECTED.put("GET /api/audit", office);
+        EXPECTED.put("GET /api/system/logs", installer);
+        EXPECTED.put("GET /api/system/backup", installer);
         EXPECTED.put("GET /api/simulate/network", installer);
         EXPECTED.put("GET /api/simulate/crm", installer);
         EXPECTED.put("POST /api/simulate/sms/{line}", installer);

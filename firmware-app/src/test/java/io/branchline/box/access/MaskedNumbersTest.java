@@ -119,6 +119,7 @@ class MaskedNumbersTest {
         String unmasked = running.api().send("GET", "/api/calls", null).body();
         assertTrue(unmasked.contains("13912345675"), "the installer's own token sees it whole: " + unmasked);
         assertTrue(asMasked("/api/sms").body().contains("回电 139****5678"), "inside text too");
+        assertEquals(403, asMasked("/api/system/backup").statusCode(), "a database cannot be masked");
     }
 
     @Test

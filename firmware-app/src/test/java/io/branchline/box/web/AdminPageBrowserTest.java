@@ -82,7 +82,9 @@ class AdminPageBrowserTest {
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM.toString());
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,900", "--lang=zh-CN", "--autoplay-policy=no-user-gesture-required");
+                "--window-size=1280,900", "--lang=zh-CN", "--autoplay-policy=no-user-gesture-required",
+                // A microphone for recording an opening message: Chromium's fake device, allowed without a prompt.
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, o);
@@ -273,6 +275,21 @@ class AdminPageBrowserTest {
             }
         });
         shot(browser, "prompts-zh");
+        upload = browser.findElement(By.id("upload"));
+        upload.findElement(By.name("name")).sendKeys("录音开场白");
+        browser.findElement(By.id("record")).click();
+        Thread.sleep(2000);
+        await(browser, By.id("record-stop")).click();
+        await(browser, By.id("recorded"));
+        browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
+        awaitText(browser, By.id("prompts"), "录音开场白");
+        String recorded = running.api().send("GET", "/api/prompts", null).body();
+        var prompt = io.branchline.box.web.Json.MAPPER.readTree(recorded).path("prompts").findValues("name");
+        assertTrue(prompt.stream().anyMatch(n -> n.asText().equals("录音开场白")), recorded);
+        long millis = java.util.stream.StreamSupport.stream(io.branchline.box.web.Json.MAPPER.readTree(recorded)
+                .path("prompts").spliterator(), false).filter(p -> p.path("name").asText().equals("录音开场白"))
+                .findFirst().orElseThrow().path("millis").asLong();
+        assertTrue(millis > 1000 && millis < 4000, "about two seconds recorded in the browser: " + millis + " ms");
 
         browser.findElement(By.id("nav-sims")).click();
         awaitText(browser, By.id("sims"), "desk-1001");
@@ -293,6 +310,12 @@ class AdminPageBrowserTest {
         shot(browser, "figures-zh");
         browser.findElement(By.id("nav-system")).click();
         awaitText(browser, By.id("version"), "0.");
+        Object log = js(browser, "return await (await fetch(document.getElementById('logs').href)).text();");
+        assertTrue(String.valueOf(log).contains("event=box-started"), "the log download: " + log);
+        Object db = js(browser, "const b = new Uint8Array(await (await fetch(document.getElementById('backup').href))"
+                + ".arrayBuffer()); return String.fromCharCode(...b.slice(0, 15)) + ' ' + b.length;");
+        assertTrue(String.valueOf(db).startsWith("SQLite format 3"), "the backup is the database: " + db);
+        shot(browser, "system-zh");
         browser.findElement(By.id("nav-dashboard")).click();
         await(browser, By.cssSelector("#agents tr[data-agent='1002'] button[data-state=break]")).click();
         awaitText(browser, By.cssSelector("#agents tr[data-agent='1002']"), "小休中");
