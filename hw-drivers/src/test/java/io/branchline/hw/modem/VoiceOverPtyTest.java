@@ -90,7 +90,12 @@ class VoiceOverPtyTest {
             Bridge bridge = new Bridge(agent, voice);
             bridge.tap(recorder::frame);
             try (AutoCloseable ticking = clock.add(bridge)) {
-                Thread.sleep(1600);
+                // 1.6 s of recording, counted in frames: on a loaded machine the clock's ticks come late.
+                long deadline = System.currentTimeMillis() + 15_000;
+                while (bridge.frames() < 1600 / io.branchline.hw.audio.Pcm.FRAME_MILLIS
+                        && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(20);
+                }
             }
             frames = recorder.finish(bridge.frames());
         }
