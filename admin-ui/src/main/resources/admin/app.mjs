@@ -4,7 +4,7 @@ import { h, render } from './vendor/preact.mjs';
 import { useEffect, useState, useCallback, useRef } from './vendor/hooks.mjs';
 import htm from './vendor/htm.mjs';
 import { api, upload, ApiError, setCsrf } from './api.mjs';
-import { t, language, setLanguage } from './i18n.mjs';
+import { t, language, setLanguage, apiError } from './i18n.mjs';
 
 const html = htm.bind(h);
 
@@ -12,7 +12,12 @@ const html = htm.bind(h);
 function problem(e) {
   if (!(e instanceof ApiError)) return String(e);
   if (e.status === 0) return t('error.network');
-  return e.message;
+  return apiError(e.message);
+}
+
+/** A refusal for a form: the field it names, the page-language message, the box's own words as detail. */
+function refusal(e) {
+  return { field: e.field, message: problem(e), detail: e instanceof ApiError ? e.message : String(e) };
 }
 
 function Field({ name, label, type = 'text', value, onInput, errors, autocomplete }) {
@@ -21,13 +26,13 @@ function Field({ name, label, type = 'text', value, onInput, errors, autocomplet
     <span>${label}</span>
     <input name=${name} type=${type} value=${value} autocomplete=${autocomplete || 'off'}
       aria-invalid=${err ? 'true' : 'false'} onInput=${(e) => onInput(e.target.value)} />
-    ${err && html`<span class="error" data-field=${name}>${err}</span>`}
+    ${err && html`<span class="error" data-field=${name} title=${errors.detail || ''}>${err}</span>`}
   </label>`;
 }
 
 function FormError({ errors, fields }) {
   if (!errors || (errors.field && fields.includes(errors.field))) return null;
-  return html`<p class="error form-error">${errors.message}</p>`;
+  return html`<p class="error form-error" title=${errors.detail || ''}>${errors.message}</p>`;
 }
 
 function Login({ onIn }) {
@@ -68,7 +73,7 @@ function ChangePassword({ onDone }) {
     try {
       onDone(await api('POST', '/api/session/password', { current, password: next }));
     } catch (e) {
-      setErrors({ field: e.field, message: problem(e) });
+      setErrors(refusal(e));
     }
   }
   return html`<form class="card narrow" id="change-password" onSubmit=${submit}>
@@ -195,7 +200,7 @@ function TestCall({ me, agents, onPlaced }) {
       setPlaced(c.id);
       onPlaced();
     } catch (e) {
-      setErrors({ field: e.field, message: problem(e) });
+      setErrors(refusal(e));
     }
   }
   return html`<form class="inline" id="test-call" onSubmit=${submit}>
@@ -281,7 +286,7 @@ function Users({ me }) {
       setErrors(null);
       reload();
     } catch (e) {
-      setErrors({ field: e.field, message: problem(e) });
+      setErrors(refusal(e));
     }
   }
   async function reset(name) {
@@ -289,7 +294,7 @@ function Users({ me }) {
       const r = await api('POST', '/api/users/' + encodeURIComponent(name) + '/password');
       setOneTime({ name, password: r.oneTimePassword, hours: r.validHours });
     } catch (e) {
-      setErrors({ message: problem(e) });
+      setErrors({ ...refusal(e), field: null });
     }
   }
   async function remove(name) {
@@ -298,7 +303,7 @@ function Users({ me }) {
       await api('DELETE', '/api/users/' + encodeURIComponent(name));
       reload();
     } catch (e) {
-      setErrors({ message: problem(e) });
+      setErrors({ ...refusal(e), field: null });
     }
   }
   return html`<section class="card" id="users">
@@ -375,12 +380,13 @@ function NumberListCard({ list, office }) {
       await api('POST', '/api/guard/' + list, { numbers: [number], reason });
       setNumber(''); setReason(''); setErrors(null); reload();
     } catch (e) {
-      setErrors({ field: e.field && e.field.startsWith('numbers') ? 'number' : e.field, message: problem(e) });
+      const r = refusal(e);
+      setErrors({ ...r, field: r.field && r.field.startsWith('numbers') ? 'number' : r.field });
     }
   }
   async function remove(n) {
     try { await api('DELETE', '/api/guard/' + list + '/' + encodeURIComponent(n)); reload(); }
-    catch (e) { setErrors({ message: problem(e) }); }
+    catch (e) { setErrors({ ...refusal(e), field: null }); }
   }
   return html`<section class="card" id=${'list-' + list}><h2>${t('guard.' + list)}</h2>
     ${error && html`<p class="error">${error}</p>`}
@@ -405,12 +411,12 @@ function Guard({ me }) {
   const [done, setDone] = useState(null);
   async function toggle(key, value) {
     try { await api('PUT', '/api/guard/settings', { [key]: value }); reload(); }
-    catch (e) { setErrors({ message: problem(e) }); }
+    catch (e) { setErrors({ ...refusal(e), field: null }); }
   }
   async function approveNumber(ev) {
     ev.preventDefault();
     try { await api('POST', '/api/guard/approvals', { number: approve }); setDone(approve); setErrors(null); }
-    catch (e) { setErrors({ field: e.field, message: problem(e) }); }
+    catch (e) { setErrors(refusal(e)); }
   }
   return html`<div class="grid">
     <section class="card" id="guard-settings"><h2>${t('guard.settings')}</h2>
@@ -505,14 +511,14 @@ function Prompts({ me }) {
       await upload('/api/prompts?name=' + encodeURIComponent(name) + '&filename=' + encodeURIComponent(file ? file.name : ''),
         file || new Blob([]));
       setName(''); setErrors(null); reload();
-    } catch (e) { setErrors({ field: e.field, message: problem(e) }); }
+    } catch (e) { setErrors(refusal(e)); }
   }
   async function choose(agent, prompt) {
     try { await api('PUT', '/api/prompts/opening', { agent, prompt: prompt || null }); reload(); }
-    catch (e) { setErrors({ message: problem(e) }); }
+    catch (e) { setErrors({ ...refusal(e), field: null }); }
   }
   async function remove(id) {
-    try { await api('DELETE', '/api/prompts/' + id); reload(); } catch (e) { setErrors({ message: problem(e) }); }
+    try { await api('DELETE', '/api/prompts/' + id); reload(); } catch (e) { setErrors({ ...refusal(e), field: null }); }
   }
   const chosen = (agent) => ((data && data.opening) || []).find((c) => c.scope === 'agent' && c.target === agent);
   return html`<div class="grid">
@@ -551,7 +557,7 @@ function Sync({ me }) {
   const [errors, setErrors] = useState(null);
   async function use(endpoint) {
     try { await api('POST', '/api/sync/use/' + endpoint); setErrors(null); reload(); }
-    catch (e) { setErrors({ message: problem(e) }); }
+    catch (e) { setErrors({ ...refusal(e), field: null }); }
   }
   return html`<section class="card" id="sync-page">
     ${error && html`<p class="error">${error}</p>`}

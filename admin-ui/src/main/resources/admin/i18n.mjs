@@ -130,6 +130,39 @@ export const MESSAGES = {
   },
 };
 
+/**
+ * The box's API speaks English; these are its most common refusals in Chinese, matched on its words (the
+ * English stays in the page as the message's tooltip, so nothing is lost). A refusal not here is shown as
+ * the box said it.
+ */
+export const API_ERRORS_ZH = [
+  [/is a service code/, '这是业务代码（USSD、呼叫转移等），不是电话号码，不能拨打'],
+  [/is on the blacklist/, '该号码在黑名单中，设备不会拨打'],
+  [/is a risk number/, '风险号码，已被电销卫士拦截；确需拨打请强拨'],
+  [/was force-dialled \d+ times/, '该号码已强拨 3 次，需要管理员审批后才能再拨'],
+  [/is not a phone number|is empty; give a phone number|holds control character/, '号码格式不正确'],
+  [/is longer than \d+ characters/, '内容太长'],
+  [/no free line is up for agent/, '该坐席没有可用的线路'],
+  [/is busy with another call/, '线路正在通话中'],
+  [/frequent-call warning/, '该 SIM 呼叫过于频繁（高频预警），请稍后再拨'],
+  [/must be at least \d+ characters/, '至少 8 个字符（可以是一句话）'],
+  [/is one of the most common passwords/, '这是常见密码，请换一个'],
+  [/must not contain the account's name/, '密码不能包含账号名'],
+  [/must differ from the current one/, '新密码不能与当前密码相同'],
+  [/is not this account's password/, '当前密码不正确'],
+  [/an account ".*" exists already/, '该账号已存在'],
+  [/is the last installer/, '这是最后一个安装员账号，不能删除或降级'],
+  [/the role \w+ may not|an admin manages the accounts/, '当前角色没有此权限'],
+  [/an agent account needs the agent it is/, '坐席账号需要填写工号'],
+  [/no agent ".*" on this box/, '设备上没有这个工号'],
+  [/must be 1 to 32 of a-z/, '账号只能用小写字母、数字和 . _ -，最多 32 个'],
+  [/no call ".*"|no active call/, '没有这个通话'],
+  [/has already ended/, '通话已结束'],
+  [/is not audio the box can read/, '无法识别的音频，请上传 MP3 或 WAV'],
+  [/lasts at most|longer than \d+ s/, '开场白最长 60 秒'],
+  [/at most \d+ prompts|already has \d+ prompts/, '开场白数量已达上限'],
+];
+
 const KEY = 'branchline.lang';
 
 export function language() {
@@ -140,6 +173,13 @@ export function language() {
 export function setLanguage(lang) {
   localStorage.setItem(KEY, lang);
   document.documentElement.lang = lang;
+}
+
+/** A refusal of the API in the page's language (the box's own words when it has no translation). */
+export function apiError(message) {
+  if (language() !== 'zh-CN') return message;
+  const found = API_ERRORS_ZH.find(([re]) => re.test(message));
+  return found ? found[1] : message;
 }
 
 /** The message in the current language, with {name} replaced; the key itself when it is missing. */

@@ -144,7 +144,7 @@ class AdminPageBrowserTest {
         type(browser, "change-password", "repeat", "short");
         browser.findElement(By.cssSelector("#change-password button")).click();
         WebElement refusal = await(browser, By.cssSelector("#change-password .error[data-field=password]"));
-        assertTrue(refusal.getText().contains("8"), "the API's refusal next to its field: " + refusal.getText());
+        assertTrue(refusal.getText().contains("至少 8 个字符"), "the API's refusal next to its field: " + refusal.getText());
         type(browser, "change-password", "password", "一个很长的演示密码");
         type(browser, "change-password", "repeat", "一个很长的演示密码");
         browser.findElement(By.cssSelector("#change-password button")).click();
@@ -245,13 +245,14 @@ class AdminPageBrowserTest {
         form.findElement(By.name("number")).sendKeys("*100#");
         form.findElement(By.cssSelector("button")).click();
         WebElement refused = await(browser, By.cssSelector("#list-blacklist .error[data-field=number]"));
-        assertTrue(refused.getText().contains("service code"), "the API's refusal in the page: " + refused.getText());
+        assertTrue(refused.getText().contains("业务代码"), "the API's refusal in the page's language: " + refused.getText());
+        assertTrue(refused.getAttribute("title").contains("service code"), "and in the box's words beside it");
         shot(browser, "guard-zh");
         browser.findElement(By.id("nav-dashboard")).click();
         type(browser, "test-call", "number", "13900000009");
         browser.findElement(By.cssSelector("#test-call button")).click();
         WebElement blocked = await(browser, By.cssSelector("#test-call .error[data-field=number]"));
-        assertTrue(blocked.getText().contains("blacklist"), blocked.getText());
+        assertTrue(blocked.getText().contains("黑名单"), blocked.getText());
         browser.findElement(By.id("nav-guard")).click();
         await(browser, By.cssSelector("#list-blacklist tr[data-number='13900000009'] button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(
