@@ -619,6 +619,12 @@ function System({ me }) {
   const [health, error] = usePoll('/api/health', 10000);
   const [disk] = usePoll('/api/recordings/disk', 10000);
   const gb = (b) => (b / 1e9).toFixed(2) + ' GB';
+  const [notice, setNotice] = useState(null);
+  async function restart() {
+    if (!confirm(t('system.confirmRestart'))) return;
+    try { await api('POST', '/api/system/restart'); setNotice(t('system.restarting')); }
+    catch (e) { setNotice(problem(e)); }
+  }
   return html`<section class="card" id="system">
     ${error && html`<p class="error">${error}</p>`}
     ${health && html`<dl><dt>${t('system.version')}</dt><dd id="version">${health.version}</dd>
@@ -627,7 +633,9 @@ function System({ me }) {
       ${disk && html`<dt>${t('system.recordings')}</dt><dd id="disk">${gb(disk.usedBytes)} / ${gb(disk.limitBytes)}
         · ${disk.recordings} · ${t('system.notUploaded')} ${disk.notUploaded}</dd>`}</dl>`}
     ${me.role === 'installer' && html`<p><a class="button" id="logs" href="/api/system/logs" download>${t('system.logs')}</a>
-      <a class="button" id="backup" href="/api/system/backup" download>${t('system.backup')}</a></p>`}
+      <a class="button" id="backup" href="/api/system/backup" download>${t('system.backup')}</a>
+      <button class="danger" id="restart" onClick=${restart}>${t('system.restart')}</button></p>`}
+    ${notice && html`<p class="muted" id="restart-notice">${notice}</p>`}
   </section>`;
 }
 

@@ -52,7 +52,8 @@ export const MESSAGES = {
     'prompts.list': '开场白', 'prompts.upload': '上传（MP3/WAV，≤ {s} 秒，最多 {n} 条）', 'prompts.name': '名称',
     'prompts.file': '文件', 'prompts.send': '上传', 'prompts.record': '录音', 'prompts.stop': '停止录音',
     'prompts.recorded': '已录好，点上传保存', 'prompts.noMic': '无法使用麦克风（局域网访问需要 HTTPS）',
-    'system.logs': '下载日志', 'system.backup': '下载备份', 'prompts.length': '时长', 'prompts.play': '试听', 'prompts.delete': '删除',
+    'system.logs': '下载日志', 'system.backup': '下载备份', 'system.restart': '重启设备',
+    'system.confirmRestart': '确定重启？正在进行的通话会结束。', 'system.restarting': '正在重启，几秒后刷新页面', 'prompts.length': '时长', 'prompts.play': '试听', 'prompts.delete': '删除',
     'prompts.choose': '设为开场白', 'prompts.forAgent': '坐席', 'prompts.none': '不使用', 'prompts.choices': '当前选择',
     'prompts.agentScope': '坐席', 'prompts.lineScope': '线路',
     'sync.use': '切换到', 'sync.private': '私有服务器', 'sync.public': '公有服务器', 'sync.oldest': '最早未发送',
@@ -116,7 +117,8 @@ export const MESSAGES = {
     'prompts.list': 'Opening messages', 'prompts.upload': 'Upload (MP3/WAV, ≤ {s} s, at most {n})', 'prompts.name': 'Name',
     'prompts.file': 'File', 'prompts.send': 'Upload', 'prompts.record': 'Record', 'prompts.stop': 'Stop',
     'prompts.recorded': 'Recorded: upload to keep it', 'prompts.noMic': 'No microphone (on the LAN the page needs HTTPS)',
-    'system.logs': 'Download the logs', 'system.backup': 'Download a backup', 'prompts.length': 'Length', 'prompts.play': 'Play', 'prompts.delete': 'Delete',
+    'system.logs': 'Download the logs', 'system.backup': 'Download a backup', 'system.restart': 'Restart',
+    'system.confirmRestart': 'Restart the box? Calls up now will end.', 'system.restarting': 'Restarting: reload the page in a few seconds', 'prompts.length': 'Length', 'prompts.play': 'Play', 'prompts.delete': 'Delete',
     'prompts.choose': 'Use as opening message', 'prompts.forAgent': 'Agent', 'prompts.none': 'none', 'prompts.choices': 'Chosen',
     'prompts.agentScope': 'agent', 'prompts.lineScope': 'line',
     'sync.use': 'Switch to', 'sync.private': 'private server', 'sync.public': 'public server', 'sync.oldest': 'Oldest unsent',
@@ -160,6 +162,7 @@ export const API_ERRORS_ZH = [
   [/has already ended/, '通话已结束'],
   [/is not audio the box can read/, '无法识别的音频，请上传 MP3 或 WAV'],
   [/lasts at most|longer than \d+ s/, '开场白最长 60 秒'],
+  [/in simulate mode nothing would start the box/, '模拟模式下无法重启：请停止后重新运行'],
   [/at most \d+ prompts|already has \d+ prompts/, '开场白数量已达上限'],
 ];
 

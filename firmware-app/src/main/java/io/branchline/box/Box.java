@@ -192,7 +192,8 @@ public final class Box implements AutoCloseable {
             lines.routes(r, records::countCalls, scheduler.clock(), rawAt);
             callRoom.routes(r);
             r.register("/api/agents", agentsApi);
-            r.register("/api/system", new SystemService(logTail, db, o.dataDir(), scheduler.clock()));
+            r.register("/api/system", new SystemService(logTail, db, o.dataDir(), scheduler.clock(),
+                    o.simulate() ? Optional.empty() : Optional.of(Box::restart)));
             r.register("/api/live", new LiveService(changes, () -> lines.registry().views(), calls::active,
                     agentsApi::views, access::stillSignedIn));
             r.register("/api/prompts", new PromptsService(prompts));
@@ -235,6 +236,13 @@ public final class Box implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The process ends with the restart code; the shutdown hook closes the box as a stop does. */
+    private static void restart() {
+        log.warn("event=restart-requested note=\"exiting with {} so that systemd starts the box again\"",
+                io.branchline.box.cli.ExitCode.RESTART);
+        System.exit(io.branchline.box.cli.ExitCode.RESTART);
     }
 
     static boolean loopback(String host) {

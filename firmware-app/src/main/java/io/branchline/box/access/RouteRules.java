@@ -133,6 +133,7 @@ public final class RouteRules {
 
         t.add("GET", "/api/system/logs", INSTALLER_ONLY, "download the newest log lines");
         t.add("GET", "/api/system/backup", INSTALLER_ONLY, "download a backup of the database");
+        t.add("POST", "/api/system/restart", INSTALLER_ONLY, "restart the box");
 
         t.add("GET", "/api/simulate/network", INSTALLER_ONLY, "see the emulated network");
         t.add("GET", "/api/simulate/crm", INSTALLER_ONLY, "see the CRM stubs");

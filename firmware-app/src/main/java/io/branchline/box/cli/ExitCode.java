@@ -10,6 +10,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** The box is not running (or not at that address). */
     public static final int BOX_UNREACHABLE = 3;
+    /** The box was asked to restart (the admin page's system page): systemd's Restart=on-failure starts it again. */
+    public static final int RESTART = 75;
 
     private ExitCode() {
     }

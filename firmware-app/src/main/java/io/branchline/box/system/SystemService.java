@@ -24,7 +24,11 @@ public final class SystemService implements HttpService {
     private final Path dataDir;
     private final Clock clock;
 
-    public SystemService(LogTail logs, Database db, Path dataDir, Clock clock) {
+    /** The restart: empty in simulate mode, where no service manager would start the box again. */
+    private final java.util.Optional<Runnable> restart;
+
+    public SystemService(LogTail logs, Database db, Path dataDir, Clock clock, java.util.Optional<Runnable> restart) {
+        this.restart = restart;
         this.logs = logs;
         this.db = db;
         this.dataDir = dataDir;
@@ -33,7 +37,28 @@ public final class SystemService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/logs", this::logs).get("/backup", this::backup);
+        rules.get("/logs", this::logs).get("/backup", this::backup).post("/restart", this::restart);
+    }
+
+    /**
+     * Answers, then the box stops with {@code ExitCode.RESTART} and systemd (Restart=on-failure) starts it
+     * again a few seconds later; calls up now end as a stop ends them, with their records.
+     */
+    private void restart(ServerRequest req, ServerResponse res) {
+        if (restart.isEmpty()) {
+            Json.error(res, io.helidon.http.Status.CONFLICT_409, null, "in simulate mode nothing would start the box"
+                    + " again; stop it and run it anew");
+            return;
+        }
+        Json.send(res, io.helidon.http.Status.ACCEPTED_202, java.util.Map.of("restarting", true));
+        Thread.ofPlatform().name("restart").start(() -> {
+            try {
+                Thread.sleep(300); // the answer reaches the page first
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            restart.get().run();
+        });
     }
 
     private void logs(ServerRequest req, ServerResponse res) {

@@ -88,6 +88,7 @@ class AccessRulesTest {
         EXPECTED.put("GET /api/audit", office);
         EXPECTED.put("GET /api/system/logs", installer);
         EXPECTED.put("GET /api/system/backup", installer);
+        EXPECTED.put("POST /api/system/restart", installer);
         EXPECTED.put("GET /api/simulate/network", installer);
         EXPECTED.put("GET /api/simulate/crm", installer);
         EXPECTED.put("POST /api/simulate/sms/{line}", installer);

@@ -316,6 +316,9 @@ class AdminPageBrowserTest {
         Object db = js(browser, "const b = new Uint8Array(await (await fetch(document.getElementById('backup').href))"
                 + ".arrayBuffer()); return String.fromCharCode(...b.slice(0, 15)) + ' ' + b.length;");
         assertTrue(String.valueOf(db).startsWith("SQLite format 3"), "the backup is the database: " + db);
+        browser.findElement(By.id("restart")).click();
+        browser.switchTo().alert().accept();
+        awaitText(browser, By.id("restart-notice"), "模拟模式下无法重启");
         shot(browser, "system-zh");
         browser.findElement(By.id("nav-dashboard")).click();
         await(browser, By.cssSelector("#agents tr[data-agent='1002'] button[data-state=break]")).click();
