@@ -90,12 +90,14 @@ public final class Box implements AutoCloseable {
     private final AccessFeature access;
     private final Optional<String> demoPassword;
     private final LogTail logTail;
+    private final Changes changes;
 
     private Box(SystemScheduler scheduler, Database db, Hardware hardware, LinesFeature lines, FrameClock mediaClock,
                 Prompts prompts, RecordingFeature recording, ForwardingJournal journal, CallControl calls,
                 SyncFeature sync, ApiServer server, DataDirLock folder, AccessFeature access,
-                Optional<String> demoPassword, LogTail logTail) {
+                Optional<String> demoPassword, LogTail logTail, Changes changes) {
         this.folder = folder;
+        this.changes = changes;
         this.logTail = logTail;
         this.access = access;
         this.demoPassword = demoPassword;
@@ -205,7 +207,7 @@ public final class Box implements AutoCloseable {
                 r.register("/api/simulate", new SimulateService(sim, sync.stubs()));
             }
             r.get("/api/health", (req, res) -> Json.ok(res, health(o.simulate(), lines.registry())));
-        }, List.of(logTail::detach, sync::close, sync::closeStubs, lines::close, mediaClock::close, hardware::close, db::close,
+        }, List.of(changes::close, logTail::detach, sync::close, sync::closeStubs, lines::close, mediaClock::close, hardware::close, db::close,
                 scheduler::close, folder::close));
         log.info("event=box-started version={} api=http://{}:{}/api/lines data={} lines={}", Version.current(),
                 https == null ? o.host() : "127.0.0.1", server.port(), db.file(), lines.registry().all().size());
@@ -217,7 +219,7 @@ public final class Box implements AutoCloseable {
                     + " unencrypted: set http.https in the configuration\"", o.host(), server.port());
         }
         return new Box(scheduler, db, hardware, lines, mediaClock, prompts, recording, journal, calls, sync, server,
-                folder, access, demoPassword, logTail);
+                folder, access, demoPassword, logTail, changes);
     }
 
     /** The API, or, when the port cannot be had, everything started so far stopped again and the reason thrown. */
@@ -344,6 +346,7 @@ public final class Box implements AutoCloseable {
 
     @Override
     public void close() {
+        changes.close(); // open live pages let go, so that the server stops at once
         logTail.detach();
         sync.close();
         server.close();

@@ -7,6 +7,7 @@ package io.branchline.box.live;
  */
 public final class Changes {
     private long version;
+    private boolean closed;
 
     public synchronized void changed() {
         version++;
@@ -17,10 +18,20 @@ public final class Changes {
         return version;
     }
 
-    /** The version once it is past {@code seen}, or the current one after {@code millis}. */
+    /** The box is stopping: every wait ends now, and {@link #closed} says so. */
+    public synchronized void close() {
+        closed = true;
+        notifyAll();
+    }
+
+    public synchronized boolean closed() {
+        return closed;
+    }
+
+    /** The version once it is past {@code seen}, or the current one after {@code millis} (at once when closed). */
     public synchronized long after(long seen, long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
-        while (version <= seen) {
+        while (version <= seen && !closed) {
             long left = deadline - System.currentTimeMillis();
             if (left <= 0) {
                 break;

@@ -73,7 +73,7 @@ public final class LiveService implements HttpService {
         try (OutputStream out = res.outputStream()) {
             String last = null;
             long seen = -1;
-            while (System.currentTimeMillis() < end) {
+            while (System.currentTimeMillis() < end && !changes.closed()) {
                 if (!stillSignedIn.test(req)) {
                     write(out, "event: signed-out\ndata: {}\n\n");
                     return;
