@@ -153,9 +153,21 @@ function Dashboard({ me }) {
   }, [calls]);
   const office = me.role === 'installer' || me.role === 'admin';
   const [sync] = usePoll(office ? '/api/sync' : null, 5000);
+  const [frequent] = usePoll(live ? '/api/sims/warnings' : null, 10000);
+  const [disk] = usePoll(office ? '/api/recordings/disk' : null, 30000);
+  const warnings = [
+    ...(lines || []).filter((l) => l.state !== 'up').map((l) => t('warn.line', { line: l.id, state: t('state.' + l.state) })),
+    ...(frequent || []).map((w) => t(w.blocked ? 'warn.frequentBlocked' : 'warn.frequent',
+      { line: w.lineId, calls: w.calls, minutes: w.minutes })),
+    ...(disk && disk.warning ? [t('warn.disk', { used: Math.round(disk.usedBytes / 1e6), limit: Math.round(disk.limitBytes / 1e6) })] : []),
+    ...(sync && sync.endpoint === 'public' ? [t('warn.failover')] : []),
+    ...(sync && sync.backlog > 100 ? [t('warn.backlog', { n: sync.backlog })] : []),
+  ];
   const [now, setNow] = useState(Date.now());
   useEffect(() => { const i = setInterval(() => setNow(Date.now()), 1000); return () => clearInterval(i); }, []);
   return html`<div class="grid">
+    ${live && warnings.length > 0 && html`<section class="card warn" id="warnings"><h2>${t('dash.warnings')}</h2>
+      <ul>${warnings.map((w) => html`<li>${w}</li>`)}</ul></section>`}
     ${live && html`<section class="card" id="lines"><h2>${t('dash.lines')}</h2>
       <table><thead><tr><th>${t('line.id')}</th><th>${t('line.state')}</th><th>${t('line.signal')}</th>
         <th>${t('line.operator')}</th><th>${t('line.number')}</th></tr></thead>

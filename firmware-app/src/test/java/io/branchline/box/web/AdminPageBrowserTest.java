@@ -299,6 +299,12 @@ class AdminPageBrowserTest {
         awaitText(browser, By.id("endpoint"), "private");
         browser.findElement(By.id("use-public")).click();
         awaitText(browser, By.id("endpoint"), "public");
+        browser.findElement(By.id("nav-dashboard")).click();
+        awaitText(browser, By.id("warnings"), "线路 sim-2：需要 PIN");
+        awaitText(browser, By.id("warnings"), "CRM 同步已切换到公有服务器");
+        shot(browser, "dashboard-warnings-zh");
+        browser.findElement(By.id("nav-sync")).click();
+        awaitText(browser, By.id("endpoint"), "public");
         browser.findElement(By.id("use-private")).click();
         awaitText(browser, By.id("endpoint"), "private");
         shot(browser, "sync-zh");
