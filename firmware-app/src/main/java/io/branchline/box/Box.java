@@ -171,11 +171,19 @@ public final class Box implements AutoCloseable {
         SmsFeature sms = SmsFeature.start(lines.registry(), sync.events(), sync.outbox());
         lines.start(); // after the calls listen: forwarding left by a crash is erased as lines come up
         // Who may use the API, and over what.
-        ApiServer.Https https = config.http().https() == null ? null : new ApiServer.Https(config.http().https().port(),
-                BoxCertificate.load(o.dataDir(), config.http().https().keystore(), config.http().https().passwordFile(),
-                        o.host()));
-        AccessFeature access = AccessFeature.start(db, scheduler.clock(), o.dataDir(), a -> agents.find(a).isPresent(),
-                Duration.ofMinutes(config.http().idleMinutes()), https != null);
+        ApiServer.Https https;
+        AccessFeature access;
+        try {
+            https = config.http().https() == null ? null : new ApiServer.Https(config.http().https().port(),
+                    BoxCertificate.load(o.dataDir(), config.http().https().keystore(),
+                            config.http().https().passwordFile(), o.host()));
+            access = AccessFeature.start(db, scheduler.clock(), o.dataDir(), a -> agents.find(a).isPresent(),
+                    Duration.ofMinutes(config.http().idleMinutes()), https != null);
+        } catch (RuntimeException e) {
+            closeAll(List.of(sync::close, sync::closeStubs, lines::close, mediaClock::close, hardware::close, db::close,
+                    scheduler::close, folder::close));
+            throw e;
+        }
         Optional<String> demoPassword = o.simulate() ? access.demoPassword() : Optional.empty();
         // The API.
         boolean rawAt = o.rawAt() || config.debug().rawAt();
@@ -207,7 +215,8 @@ public final class Box implements AutoCloseable {
                 r.register("/api/simulate", new SimulateService(sim, sync.stubs()));
             }
             r.get("/api/health", (req, res) -> Json.ok(res, health(o.simulate(), lines.registry())));
-        }, List.of(changes::close, logTail::detach, sync::close, sync::closeStubs, lines::close, mediaClock::close, hardware::close, db::close,
+        }, List.of(changes::close, logTail::detach, sync::close, sync::closeStubs, lines::close, mediaClock::close,
+                hardware::close, db::close,
                 scheduler::close, folder::close));
         log.info("event=box-started version={} api=http://{}:{}/api/lines data={} lines={}", Version.current(),
                 https == null ? o.host() : "127.0.0.1", server.port(), db.file(), lines.registry().all().size());
@@ -229,14 +238,18 @@ public final class Box implements AutoCloseable {
         try {
             return ApiServer.start(o.host(), o.port(), https, routing);
         } catch (ApiServer.ListenException e) {
-            for (AutoCloseable c : started) {
-                try {
-                    c.close();
-                } catch (Exception ignored) {
-                    // stopping anyway
-                }
-            }
+            closeAll(started);
             throw e;
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> started) {
+        for (AutoCloseable c : started) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // stopping anyway
+            }
         }
     }
 

@@ -71,11 +71,11 @@ public final class BoxCertificate {
                     .digest(cert.getEncoded()));
             return new BoxCertificate(ctx, fp, store);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the HTTPS keystore " + store + " or its password " + pass
-                    + ": " + e.getMessage(), e);
+            throw new io.branchline.box.config.ConfigException("http.https: cannot read the keystore " + store
+                    + " or its password-file " + pass + " (" + e.getMessage() + ")", e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the HTTPS keystore " + store + " cannot be used (" + e.getMessage()
-                    + "): is its password file right?", e);
+            throw new io.branchline.box.config.ConfigException("http.https: the keystore " + store + " cannot be"
+                    + " used (" + e.getMessage() + "): is its password-file right?", e);
         }
     }
 

@@ -105,6 +105,22 @@ class HttpsTest {
         }
     }
 
+    @Test
+    void aKeystoreThatCannotBeReadIsAConfigurationErrorNamingTheField() throws Exception {
+        Path pass = dataDir.resolve("office.pass");
+        Files.writeString(pass, "wrong\n");
+        Path notAKeystore = dataDir.resolve("office.p12");
+        Files.writeString(notAKeystore, "this is not a PKCS#12 file");
+        BoxConfig config = new BoxConfig(null, new BoxConfig.Http("127.0.0.1", 0, 30, new BoxConfig.Https(0,
+                notAKeystore.toString(), pass.toString())), null, null, null, null, null, null, null);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.branchline.box.config.ConfigException.class,
+                () -> SimulatedBox.start(config, dataDir, false));
+        assertTrue(e.getMessage().startsWith("http.https:"), e.getMessage());
+        try (Box box = SimulatedBox.start(BoxConfig.empty(), dataDir, false)) {
+            assertTrue(box.port() > 0, "what the failed start took was given back (the data folder's lock too)");
+        }
+    }
+
     static String fingerprint(Path store, Path pass) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(store)) {
