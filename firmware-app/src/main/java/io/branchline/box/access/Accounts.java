@@ -204,8 +204,12 @@ public final class Accounts {
     }
 
     public List<Account> list() {
-        return db.with(dsl -> dsl.selectFrom(ACCOUNT).orderBy(ACCOUNT.NAME).fetch()).stream()
-                .map(r -> find(r.getName()).orElseThrow()).toList();
+        return db.with(dsl -> {
+            java.util.Map<String, List<String>> teams = dsl.selectFrom(ACCOUNT_TEAM).fetchGroups(ACCOUNT_TEAM.ACCOUNT,
+                    ACCOUNT_TEAM.AGENT_ID);
+            return dsl.selectFrom(ACCOUNT).orderBy(ACCOUNT.NAME).fetch(r -> view(r, teams.getOrDefault(r.getName(),
+                    List.of())));
+        });
     }
 
     private static Account view(AccountRecord r, List<String> team) {

@@ -36,8 +36,7 @@ public final class AgentsService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/", (req, res) -> {
-            Viewer v = AccessFilter.viewer(req);
-            Json.ok(res, views().stream().filter(a -> v.sees((String) a.get("id"))).toList());
+            Json.ok(res, views(AccessFilter.viewer(req)));
         }).put("/{id}/state", this::state);
     }
 
@@ -59,6 +58,11 @@ public final class AgentsService implements HttpService {
     }
 
     /** The agents as the API and the CRM's heartbeat show them. */
+    /** The agents {@code viewer} may see, as {@link #views()} shows them. */
+    public List<Map<String, Object>> views(Viewer viewer) {
+        return views().stream().filter(a -> viewer.sees((String) a.get("id"))).toList();
+    }
+
     public List<Map<String, Object>> views() {
         return agents.stream().map(a -> {
             Map<String, Object> m = new LinkedHashMap<>();

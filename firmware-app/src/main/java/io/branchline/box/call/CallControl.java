@@ -160,6 +160,11 @@ public final class CallControl {
         return table.views();
     }
 
+    /** The calls up now that {@code viewer} may see (an agent their own, a supervisor their team's). */
+    public List<CallView> active(io.branchline.box.access.Viewer viewer) {
+        return table.views().stream().filter(c -> viewer.sees(c.agent())).toList();
+    }
+
     public CallRecords records() {
         return records;
     }

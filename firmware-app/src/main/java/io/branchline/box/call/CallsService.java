@@ -228,7 +228,7 @@ public final class CallsService implements HttpService {
     private void list(ServerRequest req, ServerResponse res) {
         Viewer viewer = AccessFilter.viewer(req);
         if (param(req, "active").map(Boolean::parseBoolean).orElse(false)) {
-            Json.ok(res, calls.active().stream().filter(c -> viewer.sees(c.agent())).toList());
+            Json.ok(res, calls.active(viewer));
             return;
         }
         try {

@@ -36,8 +36,7 @@ final class AuditCommand implements Cli.Command {
         String sep = "?";
         for (String p : List.of("actor", "before")) {
             if (cl.hasOption(p)) {
-                q.append(sep).append(p).append('=').append(java.net.URLEncoder.encode(cl.getOptionValue(p),
-                        java.nio.charset.StandardCharsets.UTF_8));
+                q.append(sep).append(p).append('=').append(BoxClient.query(cl.getOptionValue(p)));
                 sep = "&";
             }
         }

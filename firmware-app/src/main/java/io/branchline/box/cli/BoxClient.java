@@ -52,6 +52,16 @@ final class BoxClient {
         return base;
     }
 
+    /** {@code s} as a query value. */
+    static String query(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** {@code s} as one path segment (a space is %20 there, not +). */
+    static String segment(String s) {
+        return query(s).replace("+", "%20");
+    }
+
     String getText(String path) {
         Reply r = exchange(() -> HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5)).GET());
         if (r.status() != 200) {

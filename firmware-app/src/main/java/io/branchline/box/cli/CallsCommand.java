@@ -6,8 +6,6 @@ import io.branchline.box.call.CallView;
 import io.branchline.box.web.Json;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
@@ -58,15 +56,15 @@ final class CallsCommand implements Cli.Command {
         BoxClient box = BoxAddress.client(cl);
         String path;
         if (cl.hasOption("figures")) {
-            path = "/api/calls/figures?by=" + enc(cl.getOptionValue("by", "agent"))
-                    + (cl.hasOption("date") ? "&date=" + enc(cl.getOptionValue("date")) : "");
+            path = "/api/calls/figures?by=" + BoxClient.query(cl.getOptionValue("by", "agent"))
+                    + (cl.hasOption("date") ? "&date=" + BoxClient.query(cl.getOptionValue("date")) : "");
         } else if (cl.hasOption("active")) {
             path = "/api/calls?active=true";
         } else {
             StringBuilder q = new StringBuilder();
             for (String f : FILTERS) {
                 if (cl.hasOption(f)) {
-                    q.append(q.isEmpty() ? "?" : "&").append(f).append('=').append(enc(cl.getOptionValue(f)));
+                    q.append(q.isEmpty() ? "?" : "&").append(f).append('=').append(BoxClient.query(cl.getOptionValue(f)));
                 }
             }
             path = "/api/calls" + q;
@@ -88,7 +86,4 @@ final class CallsCommand implements Cli.Command {
         });
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.branchline.box.web.Json;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,8 +55,8 @@ final class PromptsCommand implements Cli.Command {
                     err.println("branchline prompts: --add: cannot read " + file + ": " + e.getMessage());
                     return ExitCode.USAGE;
                 }
-                String q = "?filename=" + enc(file.getFileName().toString())
-                        + (cl.hasOption("name") ? "&name=" + enc(cl.getOptionValue("name")) : "");
+                String q = "?filename=" + BoxClient.query(file.getFileName().toString())
+                        + (cl.hasOption("name") ? "&name=" + BoxClient.query(cl.getOptionValue("name")) : "");
                 return report(box.upload("/api/prompts" + q, bytes), out, err, r -> "added "
                         + r.path("id").asText() + " \"" + r.path("name").asText() + "\" (" + r.path("millis").asLong() / 1000.0
                         + " s)");
@@ -114,7 +112,4 @@ final class PromptsCommand implements Cli.Command {
         return ExitCode.OK;
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
 }

@@ -49,8 +49,7 @@ final class TokenCommand implements Cli.Command {
             BoxClient.Reply r = switch (sub) {
                 case "add" -> box.send("POST", "/api/tokens", Json.MAPPER.createObjectNode().put("name", name)
                         .put("role", cl.getOptionValue("role", "admin")).put("masked", cl.hasOption("masked")).toString());
-                case "remove" -> box.send("DELETE", "/api/tokens/" + java.net.URLEncoder.encode(name,
-                        java.nio.charset.StandardCharsets.UTF_8), null);
+                case "remove" -> box.send("DELETE", "/api/tokens/" + BoxClient.segment(name), null);
                 default -> box.send("GET", "/api/tokens", null);
             };
             if (!r.ok()) {

@@ -74,9 +74,9 @@ final class UserCommand implements Cli.Command {
             String name = said.get().name();
             BoxClient.Reply r = switch (sub) {
                 case "add" -> box.send("POST", "/api/users", account(cl).put("name", name).toString());
-                case "change" -> box.send("PUT", "/api/users/" + path(name), account(cl).toString());
-                case "passwd" -> box.send("POST", "/api/users/" + path(name) + "/password", null);
-                case "remove" -> box.send("DELETE", "/api/users/" + path(name), null);
+                case "change" -> box.send("PUT", "/api/users/" + BoxClient.segment(name), account(cl).toString());
+                case "passwd" -> box.send("POST", "/api/users/" + BoxClient.segment(name) + "/password", null);
+                case "remove" -> box.send("DELETE", "/api/users/" + BoxClient.segment(name), null);
                 default -> box.send("GET", "/api/users", null);
             };
             if (!r.ok()) {
@@ -119,9 +119,6 @@ final class UserCommand implements Cli.Command {
         return b;
     }
 
-    private static String path(String name) {
-        return java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-    }
 
     private static String table(JsonNode accounts) {
         List<String[]> rows = new ArrayList<>();

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -39,13 +40,14 @@ public final class LiveService implements HttpService {
 
     private final Changes changes;
     private final Supplier<List<?>> lines;
-    private final Supplier<List<io.branchline.box.call.CallView>> calls;
-    private final Supplier<List<Map<String, Object>>> agents;
+    private final Function<Viewer, List<?>> calls;
+    private final Function<Viewer, List<?>> agents;
     private final Predicate<ServerRequest> stillSignedIn;
     private final AtomicInteger streams = new AtomicInteger();
 
-    public LiveService(Changes changes, Supplier<List<?>> lines, Supplier<List<io.branchline.box.call.CallView>> calls,
-                       Supplier<List<Map<String, Object>>> agents, Predicate<ServerRequest> stillSignedIn) {
+    /** {@code calls} and {@code agents}: what a viewer may see of each (their scope). */
+    public LiveService(Changes changes, Supplier<List<?>> lines, Function<Viewer, List<?>> calls,
+                       Function<Viewer, List<?>> agents, Predicate<ServerRequest> stillSignedIn) {
         this.changes = changes;
         this.lines = lines;
         this.calls = calls;
@@ -106,8 +108,8 @@ public final class LiveService implements HttpService {
     private Map<String, Object> state(Viewer v) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("lines", v.role() == Role.AGENT ? List.of() : lines.get());
-        s.put("calls", calls.get().stream().filter(c -> v.sees(c.agent())).toList());
-        s.put("agents", agents.get().stream().filter(a -> v.sees((String) a.get("id"))).toList());
+        s.put("calls", calls.apply(v));
+        s.put("agents", agents.apply(v));
         return s;
     }
 
