@@ -33,6 +33,9 @@ import io.branchline.box.simulate.SimulatedHardware;
 import io.branchline.box.sms.SmsFeature;
 import io.branchline.box.store.DataDirLock;
 import io.branchline.box.store.Database;
+import io.branchline.box.store.SavedSettings;
+import io.branchline.box.sync.CrmSettings;
+import io.branchline.box.sync.CrmSettingsService;
 import io.branchline.box.sync.OutboxSender;
 import io.branchline.box.sync.SyncFeature;
 import io.branchline.box.crmstub.CrmStub;
@@ -165,7 +168,12 @@ public final class Box implements AutoCloseable {
         // The outbox and the CRM.
         SeatStates seats = new SeatStates();
         AgentsService agentsApi = new AgentsService(agentList, seats);
-        SyncFeature sync = SyncFeature.start(config, o.simulate(), db, scheduler, () -> Map.of("lines",
+        // The CRM settings saved from the admin page stand over the file's from this start on.
+        SavedSettings saved = new SavedSettings(db, scheduler.clock());
+        BoxConfig.Crm crmInUse = CrmSettings.atStart(config.crm(), saved);
+        CrmSettingsService crmSettings = new CrmSettingsService(saved, config.crm(), crmInUse,
+                o.simulate() && !crmInUse.configured());
+        SyncFeature sync = SyncFeature.start(config.withCrm(crmInUse), o.simulate(), db, scheduler, () -> Map.of("lines",
                 lines.registry().views(), "agents", agentsApi.views()), calls, seats, agents, guard);
         sync.report(lines.registry(), calls, lines.warnings(), recording, scheduler);
         SmsFeature sms = SmsFeature.start(lines.registry(), sync.events(), sync.outbox());
@@ -211,6 +219,7 @@ public final class Box implements AutoCloseable {
             recording.routes(r);
             sms.routes(r);
             sync.routes(r);
+            r.register("/api/settings/crm", crmSettings);
             if (hardware instanceof SimulatedHardware sim) {
                 r.register("/api/simulate", new SimulateService(sim, sync.stubs()));
             }

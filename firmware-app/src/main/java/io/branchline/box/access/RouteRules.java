@@ -86,6 +86,10 @@ public final class RouteRules {
         t.add("POST", "/api/lines/{id}/at", INSTALLER_ONLY, "send an AT command");
         t.add("GET", "/api/hardware", OFFICE, "see the hardware seen");
         t.add("GET", "/api/sims", LIVE, "see the SIMs");
+        t.add("GET", "/api/settings/lines", OFFICE, "see the lines' dialing settings");
+        t.add("GET", "/api/settings/lines/{line}", OFFICE, "see a line's dialing settings");
+        t.add("PUT", "/api/settings/lines/{line}", OFFICE, "change a line's dialing settings");
+        t.add("DELETE", "/api/settings/lines/{line}", OFFICE, "return a line to the file's settings");
         t.add("GET", "/api/sims/warnings", LIVE, "see the frequent-call warnings");
 
         t.add("POST", "/api/calls", EVERYONE, "place a call");
@@ -119,6 +123,9 @@ public final class RouteRules {
         t.add("GET", "/api/recordings/disk", OFFICE, "see the recordings' disk use");
         t.add("GET", "/api/sms", OFFICE, "read received text messages");
         t.add("GET", "/api/sync", OFFICE, "see the CRM sync");
+        t.add("GET", "/api/settings/crm", OFFICE, "see the CRM settings");
+        t.add("PUT", "/api/settings/crm", OFFICE, "change the CRM settings (used from the next start)");
+        t.add("DELETE", "/api/settings/crm", OFFICE, "return to the file's CRM settings");
         t.add("POST", "/api/sync/use/{endpoint}", INSTALLER_ONLY, "switch the CRM server");
 
         t.add("GET", "/api/users", OFFICE, "see the accounts");

@@ -32,9 +32,13 @@ public final class CallControl {
     private final CallMedia media;
     private final List<DialPlan> plans;
     private final Scheduler scheduler;
+    private final java.util.function.Function<io.branchline.box.agent.Agent, String> usualMode;
 
+    /** @param usualMode how an agent's desk phone is set to dial when a request names no mode (empty: direct) */
     public CallControl(Agents agents, LineRegistry lines, CallRecords records, CallGuard guard, CallTable table,
-                       CallWatch watch, CallMedia media, List<DialPlan> plans, Scheduler scheduler) {
+                       CallWatch watch, CallMedia media, List<DialPlan> plans, Scheduler scheduler,
+                       java.util.function.Function<io.branchline.box.agent.Agent, String> usualMode) {
+        this.usualMode = usualMode;
         this.agents = agents;
         this.lines = lines;
         this.records = records;
@@ -60,7 +64,7 @@ public final class CallControl {
     }
 
     public CallView start(CallRequest request) {
-        CallRequest.Checked r = request.check(agents);
+        CallRequest.Checked r = request.check(agents, usualMode);
         guard.check(r.number().subscriber(), r.force()).ifPresent(refusal -> {
             throw CallRequestException.refused("number", refusal.message());
         });

@@ -46,8 +46,11 @@ public record CallRequest(String agent, String number, String customerId, String
         return n.asText();
     }
 
-    /** Checks every field, refusing the first bad one by name; nothing reaches a modem. */
-    public Checked check(Agents agents) {
+    /**
+     * Checks every field, refusing the first bad one by name; nothing reaches a modem. A request that names
+     * no mode goes out the way the agent's desk phone is set to ({@code usualMode}; empty: direct).
+     */
+    public Checked check(Agents agents, java.util.function.Function<Agent, String> usualMode) {
         Agent a = agents.find(agent == null ? "" : agent)
                 .orElseThrow(() -> CallRequestException.invalid("agent", "no agent \"" + agent + "\""));
         PhoneNumber n;
@@ -59,7 +62,9 @@ public record CallRequest(String agent, String number, String customerId, String
         if (!n.extension().isEmpty()) {
             throw CallRequestException.invalid("number", "no dialing mode dials an extension; give the number alone");
         }
-        DialMode m = DialMode.parse(mode == null || mode.isEmpty() ? "direct" : mode).orElseThrow(() ->
+        String usual = usualMode.apply(a);
+        String asked = mode == null || mode.isEmpty() ? (usual.isEmpty() ? "direct" : usual) : mode;
+        DialMode m = DialMode.parse(asked).orElseThrow(() ->
                 CallRequestException.invalid("mode", "\"" + mode + "\" is not a dialing mode; use one of "
                         + DialMode.NAMES));
         String customerRef = customerId == null ? "" : customerId;

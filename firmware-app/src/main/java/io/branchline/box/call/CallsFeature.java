@@ -64,7 +64,8 @@ public final class CallsFeature {
     public CallControl start(CallGuard guard, List<DialPlan> plans) {
         List<DialPlan> all = new ArrayList<>(List.of(direct));
         all.addAll(plans);
-        control = new CallControl(agents, lines.registry(), records, guard, table, watch, media, all, scheduler);
+        control = new CallControl(agents, lines.registry(), records, guard, table, watch, media, all, scheduler,
+                agent -> agent.lineId().flatMap(lines.sims()::of).map(ls -> ls.dialing().dialMode()).orElse(""));
         CallControl c = control;
         lines.desk().hooks().forEach((lineId, hook) -> hook.onChange(offHook -> {
             if (offHook) {

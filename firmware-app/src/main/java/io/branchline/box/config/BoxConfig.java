@@ -24,6 +24,11 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
         debug = debug == null ? new Debug(null) : debug;
     }
 
+    /** This configuration with other CRM settings (the admin page's, saved over the file's). */
+    public BoxConfig withCrm(Crm other) {
+        return new BoxConfig(box, http, modems, agents, calls, other, health, debug, recordings);
+    }
+
     public static BoxConfig empty() {
         return new BoxConfig(null, null, null, null, null, null, null, null, null);
     }
@@ -64,15 +69,20 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
     /**
      * One modem line. USB modems are named by {@code usb-path} and {@code usb-interface} (the AT port's
      * interface: 2 on Quectel EC2x and SIMCom SIM7600), UART modems by {@code port}; {@code imei}, when set,
-     * must match; {@code pin}, when set, is entered once if the SIM asks for it.
+     * must match; {@code pin}, when set, is entered once if the SIM asks for it. On a desk phone's card 1,
+     * {@code dial-mode} is how its agent's calls go out when the CRM names no mode (the seed's 外呼设置:
+     * 呼叫转移模式) and {@code forward-delay-ms} its call-forward delay (呼叫延时; null: calls.forward-delay-ms).
      */
     public record Modem(String id, String port, @JsonProperty("usb-path") String usbPath,
                         @JsonProperty("usb-interface") Integer usbInterface, String imei, String pin,
                         @JsonProperty("own-number") String ownNumber, String prefix,
                         @JsonProperty("sim-mux") SimMux simMux, Rotation rotation,
                         @JsonProperty("frequent-call-warning") FrequentCallWarning frequentCallWarning,
-                        @JsonProperty("hook-pin") Integer hookPin) {
+                        @JsonProperty("hook-pin") Integer hookPin,
+                        @JsonProperty("dial-mode") String dialMode,
+                        @JsonProperty("forward-delay-ms") Integer forwardDelayMs) {
         public Modem {
+            dialMode = dialMode == null ? "" : dialMode;
             prefix = prefix == null ? "" : prefix;
             ownNumber = ownNumber == null ? "" : ownNumber;
             pin = pin == null ? "" : pin;
@@ -95,7 +105,8 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
             return "Modem[id=" + id + ", port=" + port + ", usbPath=" + usbPath + ", usbInterface=" + usbInterface
                     + ", imei=" + imei + ", pin=" + (pin.isEmpty() ? "" : "(set)") + ", ownNumber=" + ownNumber
                     + ", prefix=" + prefix + ", simMux=" + simMux + ", rotation=" + rotation + ", frequentCallWarning="
-                    + frequentCallWarning + ", hookPin=" + hookPin + "]";
+                    + frequentCallWarning + ", hookPin=" + hookPin + ", dialMode=" + dialMode + ", forwardDelayMs="
+                    + forwardDelayMs + "]";
         }
     }
 

@@ -76,7 +76,7 @@ public final class ConfigLoader {
         if (c.calls().forwardDelayMs() < 0 || c.calls().forwardDelayMs() > 60_000) {
             throw new ConfigException(source + ": calls.forward-delay-ms: must be 0 to 60000");
         }
-        checkCrm(c.crm(), source);
+        checkCrm(c.crm(), source + ": crm");
         if (c.recordings().quotaPercent() < 1 || c.recordings().quotaPercent() > 95) {
             throw new ConfigException(source + ": recordings.quota-percent: must be 1 to 95");
         }
@@ -114,17 +114,15 @@ public final class ConfigLoader {
             if (!m.imei().isEmpty() && !m.imei().matches("\\d{15}")) {
                 throw new ConfigException(at + ".imei: must be 15 digits");
             }
-            if (!m.ownNumber().isEmpty() && !m.ownNumber().matches("\\+?\\d{3,20}")) {
-                throw new ConfigException(at + ".own-number: must be digits, optionally after +");
-            }
-            checkSims(m, at);
+            checkDialing(m, at);
             if (!m.pin().isEmpty() && !m.pin().matches("\\d{4,8}")) {
                 throw new ConfigException(at + ".pin: must be 4 to 8 digits (quote it: pin: \"0000\")");
             }
         }
     }
 
-    private static void checkCrm(BoxConfig.Crm crm, String source) {
+    /** The CRM section's checks, the file's and the admin page's alike; {@code at} as for checkDialing. */
+    public static void checkCrm(BoxConfig.Crm crm, String at) {
         for (Map.Entry<String, String> u : Map.of("private-url", crm.privateUrl(), "public-url", crm.publicUrl())
                 .entrySet()) {
             if (u.getValue().isEmpty()) {
@@ -134,74 +132,112 @@ public final class ConfigLoader {
             try {
                 uri = java.net.URI.create(u.getValue());
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(source + ": crm." + u.getKey() + ": not a URL");
+                throw new ConfigException(at, u.getKey(), "not a URL");
             }
             boolean https = "https".equals(uri.getScheme());
             boolean http = "http".equals(uri.getScheme());
             if (!https && !(http && crm.allowPlainHttp())) {
-                throw new ConfigException(source + ": crm." + u.getKey() + ": must be https:// (plain http only with"
+                throw new ConfigException(at, u.getKey(), "must be https:// (plain http only with"
                         + " crm.allow-plain-http: true, for a lab)");
+            }
+            if (uri.getHost() == null || u.getValue().length() > 500) {
+                throw new ConfigException(at, u.getKey(), "must name a server (https://host/path), in at most 500"
+                        + " characters");
             }
         }
         if (crm.configured() && crm.boxToken().isEmpty()) {
-            throw new ConfigException(source + ": crm.box-token: missing (branchline provision --box-token ...)");
+            throw new ConfigException(at, "box-token", "missing (branchline provision --box-token ...)");
+        }
+        if (crm.boxToken().length() > 500 || !crm.boxToken().matches("[\\x21-\\x7e]*")) {
+            throw new ConfigException(at, "box-token", "at most 500 printable characters without spaces");
+        }
+        if (crm.failuresBeforeFailover() < 1 || crm.failuresBeforeFailover() > 1000) {
+            throw new ConfigException(at, "failures-before-failover", "1 to 1000");
+        }
+        if (crm.failoverWindowSeconds() < 1 || crm.failoverWindowSeconds() > 86_400) {
+            throw new ConfigException(at, "failover-window-seconds", "1 to 86400");
         }
         if (crm.returnHour() < 0 || crm.returnHour() > 23) {
-            throw new ConfigException(source + ": crm.return-hour: 0 to 23");
+            throw new ConfigException(at, "return-hour", "0 to 23");
         }
     }
 
-    private static void checkSims(BoxConfig.Modem m, String at) {
+    /**
+     * The checks of a line's dialing settings (prefixes, own numbers, rotation, the frequent-call warning,
+     * the desk phone's dial mode and delay): the file's and the admin page's alike. {@code at} names the
+     * line's section; an empty one leaves the field alone, as the page's settings API names it.
+     */
+    public static void checkDialing(BoxConfig.Modem m, String at) {
         if (!m.prefix().matches("[0-9*#+]{0,10}")) {
-            throw new ConfigException(at + ".prefix: up to 10 of 0-9 * # +");
+            throw new ConfigException(at, "prefix", "up to 10 of 0-9 * # +");
+        }
+        if (!m.ownNumber().isEmpty() && !m.ownNumber().matches("\\+?\\d{3,20}")) {
+            throw new ConfigException(at, "own-number", "must be digits, optionally after +");
         }
         java.util.Set<Integer> slots = new java.util.TreeSet<>();
         if (m.simMux() != null) {
             BoxConfig.SimMux mux = m.simMux();
             if (mux.selectPins().isEmpty() || mux.selectPins().size() > 3) {
-                throw new ConfigException(at + ".sim-mux.select-pins: give 1 to 3 GPIO (BCM) numbers");
+                throw new ConfigException(at, "sim-mux.select-pins", "give 1 to 3 GPIO (BCM) numbers");
             }
             for (int j = 0; j < mux.slots().size(); j++) {
                 BoxConfig.Slot s = mux.slots().get(j);
-                String sat = at + ".sim-mux.slots[" + j + "]";
-                if (s.slot() == null || s.slot() < 1 || s.slot() > Math.min(5, 1 << mux.selectPins().size())) {
-                    throw new ConfigException(sat + ".slot: must be 1 to " + Math.min(5, 1 << mux.selectPins().size()));
+                String sat = "sim-mux.slots[" + j + "]";
+                int most = Math.min(5, 1 << mux.selectPins().size());
+                if (s.slot() == null || s.slot() < 1 || s.slot() > most) {
+                    throw new ConfigException(at, sat + ".slot", "must be 1 to " + most);
                 }
                 if (!slots.add(s.slot())) {
-                    throw new ConfigException(sat + ".slot: slot " + s.slot() + " is listed twice");
+                    throw new ConfigException(at, sat + ".slot", "slot " + s.slot() + " is listed twice");
                 }
                 if (!s.prefix().matches("[0-9*#+]{0,10}")) {
-                    throw new ConfigException(sat + ".prefix: up to 10 of 0-9 * # +");
+                    throw new ConfigException(at, sat + ".prefix", "up to 10 of 0-9 * # +");
                 }
                 if (!s.ownNumber().isEmpty() && !s.ownNumber().matches("\\+?\\d{3,20}")) {
-                    throw new ConfigException(sat + ".own-number: must be digits, optionally after +");
+                    throw new ConfigException(at, sat + ".own-number", "must be digits, optionally after +");
                 }
             }
         }
         if (m.rotation() != null) {
             BoxConfig.Rotation r = m.rotation();
             if (!List.of("fixed", "by-count", "by-frequency").contains(r.policy())) {
-                throw new ConfigException(at + ".rotation.policy: fixed, by-count or by-frequency, not \"" + r.policy()
-                        + "\"");
+                throw new ConfigException(at, "rotation.policy", "fixed, by-count or by-frequency, not \""
+                        + io.branchline.box.store.StoredText.printable(r.policy()) + "\"");
             }
             if (!r.policy().equals("fixed") && m.simMux() == null) {
-                throw new ConfigException(at + ".rotation: rotating SIMs needs a sim-mux");
+                throw new ConfigException(at, "rotation.policy", "rotating SIMs needs a sim-mux");
             }
             for (int slot : r.slots()) {
                 if (!slots.contains(slot)) {
-                    throw new ConfigException(at + ".rotation.slots: slot " + slot + " is not in sim-mux.slots");
+                    throw new ConfigException(at, "rotation.slots", "slot " + slot + " is not in sim-mux.slots");
                 }
             }
-            if (!r.policy().equals("fixed") && !r.slots().isEmpty() && r.slots().size() < 2) {
-                throw new ConfigException(at + ".rotation.slots: rotation needs 2 to 5 slots");
+            if (r.policy().equals("fixed") && m.simMux() != null && !slots.contains(r.slot())) {
+                throw new ConfigException(at, "rotation.slot", "slot " + r.slot() + " is not in sim-mux.slots");
             }
-            if (r.calls() < 1 || r.minutes() < 1) {
-                throw new ConfigException(at + ".rotation: calls and minutes must be at least 1");
+            if (!r.policy().equals("fixed") && !r.slots().isEmpty() && r.slots().size() < 2) {
+                throw new ConfigException(at, "rotation.slots", "rotation needs 2 to 5 slots");
+            }
+            if (r.calls() < 1 || r.calls() > 10_000) {
+                throw new ConfigException(at, "rotation.calls", "must be 1 to 10000");
+            }
+            if (r.minutes() < 1 || r.minutes() > 24 * 60) {
+                throw new ConfigException(at, "rotation.minutes", "must be 1 to 1440");
             }
         }
-        if (m.frequentCallWarning() != null && (m.frequentCallWarning().calls() < 1
-                || m.frequentCallWarning().minutes() < 1)) {
-            throw new ConfigException(at + ".frequent-call-warning: calls and minutes must be at least 1");
+        BoxConfig.FrequentCallWarning w = m.frequentCallWarning();
+        if (w != null && (w.calls() < 1 || w.calls() > 10_000)) {
+            throw new ConfigException(at, "frequent-call-warning.calls", "must be 1 to 10000");
+        }
+        if (w != null && (w.minutes() < 1 || w.minutes() > 24 * 60)) {
+            throw new ConfigException(at, "frequent-call-warning.minutes", "must be 1 to 1440");
+        }
+        if (!m.dialMode().isEmpty() && io.branchline.box.call.DialMode.parse(m.dialMode()).isEmpty()) {
+            throw new ConfigException(at, "dial-mode", "one of " + io.branchline.box.call.DialMode.NAMES + ", not \""
+                    + io.branchline.box.store.StoredText.printable(m.dialMode()) + "\"");
+        }
+        if (m.forwardDelayMs() != null && (m.forwardDelayMs() < 0 || m.forwardDelayMs() > 60_000)) {
+            throw new ConfigException(at, "forward-delay-ms", "must be 0 to 60000");
         }
     }
 
@@ -224,6 +260,25 @@ public final class ConfigLoader {
                         + " leading +), not \"" + a.callbackNumber() + "\"");
             }
             // Whether the lines exist is checked when the box starts, against every line it has.
+        }
+    }
+
+    /**
+     * One section of the configuration given as JSON (the admin page's settings), read with the file's keys
+     * and strictness: an unknown or mistyped key is refused by its path within the section.
+     */
+    public static <T> T section(com.fasterxml.jackson.databind.JsonNode node, Class<T> type) {
+        try {
+            T t = YAML.treeToValue(node, type);
+            if (t == null) {
+                throw new ConfigException("", "body", "must be a JSON object");
+            }
+            return t;
+        } catch (JsonMappingException e) {
+            String p = fieldPath(e);
+            throw new ConfigException("", p.equals("(top level)") ? "body" : p, firstLine(e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("", "body", firstLine(e.getOriginalMessage()));
         }
     }
 

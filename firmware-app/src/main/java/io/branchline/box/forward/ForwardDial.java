@@ -75,7 +75,9 @@ public final class ForwardDial implements DialPlan {
             holds.add(l.forwarding().id());
         });
         Call.Placement placement = Call.Placement.on(first.caller(), sims, first.forwardingNumber(), first.mode());
-        return Route.of(placement, holds, call -> place(call, chosen, customer));
+        // The desk phone's own delay (its card 1's setting, the seed's 呼叫延时), else the box's.
+        Duration wait = agent.lineId().flatMap(sims::of).flatMap(ls -> ls.dialing().forwardDelay()).orElse(delay);
+        return Route.of(placement, holds, call -> place(call, chosen, customer, wait));
     }
 
     /** Whether the SIM with this ICCID has shown it cannot forward (CME 30/171). */
@@ -87,7 +89,7 @@ public final class ForwardDial implements DialPlan {
      * Places {@code call} over the first leg whose SIM takes the forwarding; the watch hears of its end once
      * the call is over and the forwarding is erased (or left to the journal).
      */
-    private void place(Call call, List<Leg> legs, DialString customer) {
+    private void place(Call call, List<Leg> legs, DialString customer, Duration delay) {
         Leg chosen = null;
         for (Leg leg : legs) {
             String iccid = leg.forwarding().snapshot().identity().iccid();

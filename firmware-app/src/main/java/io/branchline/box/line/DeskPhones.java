@@ -29,30 +29,33 @@ public final class DeskPhones {
     public DeskPhones(List<BoxConfig.Modem> modems, Optional<Gpio> gpio, Scheduler scheduler) {
         for (BoxConfig.Modem m : modems) {
             Optional<SimMultiplexer> mux = Optional.empty();
-            List<SimSlot> slots;
             if (m.simMux() != null) {
                 int[] pins = m.simMux().selectPins().stream().mapToInt(Integer::intValue).toArray();
                 int count = m.simMux().slots().stream().mapToInt(BoxConfig.Slot::slot).max().orElse(1);
                 mux = Optional.of(new GpioSimMultiplexer(requireGpio(gpio, m.id()), pins, count, m.id()));
-                slots = m.simMux().slots().stream()
-                        .map(s -> new SimSlot(s.slot(), s.iccid(), s.ownNumber(), s.prefix().isEmpty() ? m.prefix()
-                                : s.prefix())).toList();
-            } else {
-                slots = List.of(new SimSlot(1, "", m.ownNumber(), m.prefix()));
             }
-            BoxConfig.Rotation r = m.rotation() == null ? new BoxConfig.Rotation(null, null, null, null, null)
-                    : m.rotation();
-            List<Integer> rotating = r.slots().isEmpty() ? slots.stream().map(SimSlot::slot).toList() : r.slots();
-            RotationPolicy policy = new RotationPolicy(RotationPolicy.Kind.valueOf(r.policy().toUpperCase()
-                    .replace('-', '_')), rotating, r.slot(), r.calls(), Duration.ofMinutes(r.minutes()));
-            Optional<FrequentCallWarnings.Rule> warning = Optional.ofNullable(m.frequentCallWarning())
-                    .map(w -> new FrequentCallWarnings.Rule(w.calls(), Duration.ofMinutes(w.minutes()), w.block()));
-            sims.put(m.id(), new LineSims(m.id(), mux, slots, policy, warning, scheduler.clock().instant()));
+            sims.put(m.id(), new LineSims(m.id(), mux, dialing(m), scheduler.clock().instant()));
             if (m.hookPin() != null) {
                 hooks.put(m.id(), new HookSwitch(requireGpio(gpio, m.id()).input(m.hookPin(), m.id() + "-hook"),
                         scheduler, HOOK_DEBOUNCE));
             }
         }
+    }
+
+    /** A line's dialing settings as {@code m} (checked by ConfigLoader.checkDialing) gives them. */
+    public static LineSims.Dialing dialing(BoxConfig.Modem m) {
+        List<SimSlot> slots = m.simMux() == null ? List.of(new SimSlot(1, "", m.ownNumber(), m.prefix()))
+                : m.simMux().slots().stream().map(s -> new SimSlot(s.slot(), s.iccid(), s.ownNumber(),
+                        s.prefix().isEmpty() ? m.prefix() : s.prefix())).toList();
+        BoxConfig.Rotation r = m.rotation() == null ? new BoxConfig.Rotation(null, null, null, null, null)
+                : m.rotation();
+        List<Integer> rotating = r.slots().isEmpty() ? slots.stream().map(SimSlot::slot).toList() : r.slots();
+        RotationPolicy policy = new RotationPolicy(RotationPolicy.Kind.valueOf(r.policy().toUpperCase()
+                .replace('-', '_')), rotating, r.slot(), r.calls(), Duration.ofMinutes(r.minutes()));
+        Optional<FrequentCallWarnings.Rule> warning = Optional.ofNullable(m.frequentCallWarning())
+                .map(w -> new FrequentCallWarnings.Rule(w.calls(), Duration.ofMinutes(w.minutes()), w.block()));
+        return new LineSims.Dialing(slots, policy, warning, m.ownNumber(), m.dialMode(),
+                Optional.ofNullable(m.forwardDelayMs()).map(Duration::ofMillis));
     }
 
     private static Gpio requireGpio(Optional<Gpio> gpio, String line) {

@@ -9,25 +9,43 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The SIMs of one line: its multiplexer (if any), what sits in each slot, how they rotate, and which
- * slots failed a switch (skipped until the box restarts or an installer fixes them).
+ * slots failed a switch (skipped until the box restarts or an installer fixes them). The dialing settings
+ * change while the box runs (the admin page's line settings): the next call uses them; the multiplexer is
+ * wiring and stays as the box started.
  */
 public final class LineSims {
+    /**
+     * What an installer or admin sets for a line: each slot's number and prefix, the rotation, the warning,
+     * the line's own number (for SIMs that know none), and, on a desk phone's card 1, its usual dial mode
+     * (empty: direct) and call-forward delay.
+     */
+    public record Dialing(List<SimSlot> slots, RotationPolicy policy, Optional<FrequentCallWarnings.Rule> warning,
+                          String ownNumber, String dialMode, Optional<java.time.Duration> forwardDelay) {
+        public Dialing {
+            slots = List.copyOf(slots);
+        }
+    }
+
     private final String lineId;
     private final Optional<SimMultiplexer> mux;
-    private final List<SimSlot> slots;
-    private final RotationPolicy policy;
-    private final Optional<FrequentCallWarnings.Rule> warning;
+    private volatile Dialing dialing;
     private final Set<Integer> failed = ConcurrentHashMap.newKeySet();
     private volatile Instant switchedAt;
 
-    public LineSims(String lineId, Optional<SimMultiplexer> mux, List<SimSlot> slots, RotationPolicy policy,
-                    Optional<FrequentCallWarnings.Rule> warning, Instant now) {
+    public LineSims(String lineId, Optional<SimMultiplexer> mux, Dialing dialing, Instant now) {
         this.lineId = lineId;
         this.mux = mux;
-        this.slots = List.copyOf(slots);
-        this.policy = policy;
-        this.warning = warning;
+        this.dialing = dialing;
         this.switchedAt = now;
+    }
+
+    /** New dialing settings, for the calls placed from now on. */
+    public void settle(Dialing next) {
+        dialing = next;
+    }
+
+    public Dialing dialing() {
+        return dialing;
     }
 
     public String lineId() {
@@ -39,19 +57,22 @@ public final class LineSims {
     }
 
     public int currentSlot() {
+        List<SimSlot> slots = dialing.slots();
         return mux.map(SimMultiplexer::selected).orElse(slots.isEmpty() ? 1 : slots.get(0).slot());
     }
 
     public Optional<SimSlot> slot(int n) {
-        return slots.stream().filter(s -> s.slot() == n).findFirst();
+        return dialing.slots().stream().filter(s -> s.slot() == n).findFirst();
     }
 
     public String prefix() {
         return slot(currentSlot()).map(SimSlot::prefix).orElse("");
     }
 
+    /** The current SIM's number as the installer entered it: its slot's, else the line's; empty for none. */
     public String configuredNumber() {
-        return slot(currentSlot()).map(SimSlot::ownNumber).orElse("");
+        String n = slot(currentSlot()).map(SimSlot::ownNumber).orElse("");
+        return n.isEmpty() ? dialing.ownNumber() : n;
     }
 
     public Instant switchedAt() {
@@ -71,11 +92,11 @@ public final class LineSims {
     }
 
     public RotationPolicy policy() {
-        return policy;
+        return dialing.policy();
     }
 
     public Optional<FrequentCallWarnings.Rule> warning() {
-        return warning;
+        return dialing.warning();
     }
 
     /** The slot the next call should use, when it is not the current one (and there is a multiplexer). */
@@ -83,6 +104,6 @@ public final class LineSims {
         if (mux.isEmpty()) {
             return Optional.empty();
         }
-        return policy.wantSlot(currentSlot(), usage, failed);
+        return dialing.policy().wantSlot(currentSlot(), usage, failed);
     }
 }

@@ -3,6 +3,7 @@ package io.branchline.box.line;
 import io.branchline.box.config.BoxConfig;
 import io.branchline.box.config.ConfigException;
 import io.branchline.box.store.Database;
+import io.branchline.box.store.SavedSettings;
 import io.branchline.box.store.SeenHardware;
 import io.branchline.hw.gpio.Gpio;
 import io.branchline.hw.modem.LineHealthSettings;
@@ -28,8 +29,11 @@ public final class LinesFeature implements AutoCloseable {
     private final DeskPhones desk;
     private final Sims sims;
     private final FrequentCallWarnings warnings = new FrequentCallWarnings();
+    private final DialingSettings settings;
 
-    private LinesFeature(LineRegistry registry, SeenHardware seen, DeskPhones desk, Sims sims) {
+    private LinesFeature(LineRegistry registry, SeenHardware seen, DeskPhones desk, Sims sims,
+                         DialingSettings settings) {
+        this.settings = settings;
         this.registry = registry;
         this.seen = seen;
         this.desk = desk;
@@ -54,18 +58,20 @@ public final class LinesFeature implements AutoCloseable {
         }
         SeenHardware seen = new SeenHardware(db, scheduler.clock());
         LineRegistry registry = new LineRegistry(lines, seen);
-        // A configured modem with the id of one of the hardware's own desk phones overrides its settings.
-        List<BoxConfig.Modem> deskSettings = new ArrayList<>(config.modems());
-        hardware.deskSettings().stream()
-                .filter(d -> deskSettings.stream().noneMatch(c -> c.id().equals(d.id())))
-                .forEach(deskSettings::add);
+        // A configured modem with the id of one of the hardware's own desk phones overrides its settings;
+        // a line neither names dials with the defaults, which the admin page may change.
+        Map<String, BoxConfig.Modem> file = new LinkedHashMap<>();
+        config.modems().forEach(m -> file.put(m.id(), m));
+        hardware.deskSettings().forEach(d -> file.putIfAbsent(d.id(), d));
+        lines.forEach(l -> file.putIfAbsent(l.id(), new BoxConfig.Modem(l.id(), null, null, null, null, null, null,
+                null, null, null, null, null, null, null)));
+        DialingSettings settings = new DialingSettings(file, new SavedSettings(db, scheduler.clock()));
+        List<BoxConfig.Modem> deskSettings = settings.atStart();
         Optional<Gpio> gpio = hardware.gpio(deskSettings);
         DeskPhones desk = new DeskPhones(deskSettings, gpio, scheduler);
         registry.hooks(desk.hooks());
-        Map<String, String> ownNumbers = new LinkedHashMap<>();
-        config.modems().stream().filter(m -> !m.ownNumber().isEmpty())
-                .forEach(m -> ownNumbers.put(m.id(), m.ownNumber()));
-        return new LinesFeature(registry, seen, desk, new Sims(desk.sims(), ownNumbers));
+        settings.serve(desk.sims());
+        return new LinesFeature(registry, seen, desk, new Sims(desk.sims()), settings);
     }
 
     private static void checkAgentLines(List<BoxConfig.Agent> agents, List<ModemLine> lines) {
@@ -97,6 +103,10 @@ public final class LinesFeature implements AutoCloseable {
         return sims;
     }
 
+    public DialingSettings settings() {
+        return settings;
+    }
+
     public FrequentCallWarnings warnings() {
         return warnings;
     }
@@ -105,7 +115,8 @@ public final class LinesFeature implements AutoCloseable {
     public void routes(HttpRouting.Builder r, CallCounts counts, Clock clock, boolean rawAt) {
         r.register("/api/lines", new LinesService(registry, rawAt))
                 .register("/api/hardware", new SeenService(seen))
-                .register("/api/sims", new SimsService(registry, sims.byLine(), counts, warnings, clock));
+                .register("/api/sims", new SimsService(registry, sims.byLine(), counts, warnings, clock))
+                .register("/api/settings/lines", new LineSettingsService(settings));
     }
 
     @Override

@@ -10,14 +10,9 @@ import java.util.Optional;
  */
 public final class Sims {
     private final Map<String, LineSims> byLine;
-    private final Map<String, String> configuredNumbers;
 
-    /**
-     * @param configuredNumbers own numbers the installer entered per line, for SIMs that do not know theirs
-     */
-    public Sims(Map<String, LineSims> byLine, Map<String, String> configuredNumbers) {
+    public Sims(Map<String, LineSims> byLine) {
         this.byLine = Map.copyOf(byLine);
-        this.configuredNumbers = Map.copyOf(configuredNumbers);
     }
 
     public Optional<LineSims> of(String lineId) {
@@ -34,8 +29,7 @@ public final class Sims {
         if (!own.isEmpty()) {
             return own;
         }
-        String slotNumber = of(l.id()).map(LineSims::configuredNumber).orElse("");
-        return slotNumber.isEmpty() ? configuredNumbers.getOrDefault(l.id(), "") : slotNumber;
+        return of(l.id()).map(LineSims::configuredNumber).orElse("");
     }
 
     /** The prefix the current SIM dials with (a carrier's or the PBX's), empty for none. */

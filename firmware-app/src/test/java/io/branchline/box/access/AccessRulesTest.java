@@ -76,6 +76,13 @@ class AccessRulesTest {
         EXPECTED.put("GET /api/recordings/disk", office);
         EXPECTED.put("GET /api/sms", office);
         EXPECTED.put("GET /api/sync", office);
+        EXPECTED.put("GET /api/settings/lines", office);
+        EXPECTED.put("GET /api/settings/lines/{line}", office);
+        EXPECTED.put("PUT /api/settings/lines/{line}", office);
+        EXPECTED.put("DELETE /api/settings/lines/{line}", office);
+        EXPECTED.put("GET /api/settings/crm", office);
+        EXPECTED.put("PUT /api/settings/crm", office);
+        EXPECTED.put("DELETE /api/settings/crm", office);
         EXPECTED.put("POST /api/sync/use/{endpoint}", installer);
         EXPECTED.put("GET /api/users", office);
         EXPECTED.put("POST /api/users", office);

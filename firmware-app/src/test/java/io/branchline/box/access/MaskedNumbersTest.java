@@ -85,6 +85,7 @@ class MaskedNumbersTest {
         s.put("/api/prompts/{id}/audio", "/api/prompts/none/audio");
         s.put("/api/live", "/api/live?once=true"); // a stream: its first event
         s.put("/ui/**", "/ui/none/app.mjs");
+        s.put("/api/settings/lines/{line}", "/api/settings/lines/desk-1001");
         return s;
     }
 

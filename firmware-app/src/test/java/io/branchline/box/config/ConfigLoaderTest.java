@@ -66,7 +66,7 @@ class ConfigLoaderTest {
         assertTrue(error("http:\n  port: 70000\n").contains("http.port:"));
         assertTrue(error("modems:\n  - id: a\n    usb-path: \"1-1\"\n    pin: \"12\"\n").contains("modems[0].pin:"));
         assertTrue(error("modems:\n  - id: a\n    usb-path: \"1-1\"\n    rotation:\n      policy: by-count\n")
-                .contains("modems[0].rotation: rotating SIMs needs a sim-mux"));
+                .contains("modems[0].rotation.policy: rotating SIMs needs a sim-mux"));
         assertTrue(error("modems:\n  - id: a\n    usb-path: \"1-1\"\n    prefix: \"1;\"\n")
                 .contains("modems[0].prefix:"));
         assertTrue(error("modems:\n  - id: a\n    usb-path: \"1-1\"\n    sim-mux:\n      select-pins: [17]\n"
