@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /api/settings/crm}: the CRM servers, token and failover limits, saved over the file's and used from
  * the next start; the answer says what the running sync uses and whether a restart is needed. The token is
- * never shown, only whether one is set.
+ * never shown, only whether one is set. A PUT gives the whole section (what it leaves out is the default),
+ * except the token, which stays when none is given.
  * <pre>
  * curl -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
  *      -d '{"private-url":"https://crm.branch.example/crm","box-token":"..."}' \
