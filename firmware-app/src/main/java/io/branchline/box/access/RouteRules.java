@@ -86,6 +86,7 @@ public final class RouteRules {
         t.add("POST", "/api/lines/{id}/at", INSTALLER_ONLY, "send an AT command");
         t.add("GET", "/api/hardware", OFFICE, "see the hardware seen");
         t.add("GET", "/api/sims", LIVE, "see the SIMs");
+        t.add("POST", "/api/lines/{id}/test-call", OFFICE, "place a test call from one line");
         t.add("GET", "/api/settings/lines", OFFICE, "see the lines' dialing settings");
         t.add("GET", "/api/settings/lines/{line}", OFFICE, "see a line's dialing settings");
         t.add("PUT", "/api/settings/lines/{line}", OFFICE, "change a line's dialing settings");

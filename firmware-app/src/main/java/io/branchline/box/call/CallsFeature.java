@@ -78,6 +78,8 @@ public final class CallsFeature {
     }
 
     public void routes(HttpRouting.Builder r) {
-        r.register("/api/calls", new CallsService(control, scheduler.clock()));
+        CallsService service = new CallsService(control, scheduler.clock());
+        r.register("/api/calls", service);
+        r.post("/api/lines/{id}/test-call", service::testCall);
     }
 }

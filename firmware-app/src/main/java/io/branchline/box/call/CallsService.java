@@ -124,6 +124,26 @@ public final class CallsService implements HttpService {
     }
 
     /**
+     * {@code POST /api/lines/{id}/test-call {"number": ...}}: a test call from exactly that line, as it is
+     * set now (its SIM, its prefix), for the installer checking a SIM or a modem.
+     */
+    void testCall(ServerRequest req, ServerResponse res) {
+        JsonNode body = Json.bodyOrNull(req);
+        if (body == null || !body.isObject() || !body.path("number").isTextual()) {
+            Json.error(res, Status.BAD_REQUEST_400, "number", "the body must be JSON: {\"number\": \"13800138000\"}");
+            return;
+        }
+        String line = req.path().pathParameters().get("id");
+        try {
+            Json.send(res, Status.CREATED_201, calls.testCall(line, body.get("number").asText()));
+        } catch (CallRequestException e) {
+            Status status = e.field() != null && e.field().equals("line") ? Status.NOT_FOUND_404
+                    : e.conflict() ? Status.CONFLICT_409 : Status.BAD_REQUEST_400;
+            Json.error(res, status, e.field(), e.getMessage());
+        }
+    }
+
+    /**
      * The body with {@code redial}'s customer number in place of a number: the number never leaves the
      * box, so an agent who sees it masked calls it all the same.
      */

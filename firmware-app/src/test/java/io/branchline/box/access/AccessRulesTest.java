@@ -76,6 +76,7 @@ class AccessRulesTest {
         EXPECTED.put("GET /api/recordings/disk", office);
         EXPECTED.put("GET /api/sms", office);
         EXPECTED.put("GET /api/sync", office);
+        EXPECTED.put("POST /api/lines/{id}/test-call", office);
         EXPECTED.put("GET /api/settings/lines", office);
         EXPECTED.put("GET /api/settings/lines/{line}", office);
         EXPECTED.put("PUT /api/settings/lines/{line}", office);

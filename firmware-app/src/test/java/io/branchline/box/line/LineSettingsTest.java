@@ -126,6 +126,33 @@ class LineSettingsTest {
     }
 
     @Test
+    void aTestCallGoesOutOnExactlyTheLineAskedWithItsPrefixAndIsRecorded() throws Exception {
+        try (Box box = SimulatedBox.start(BoxConfig.empty(), dataDir, false)) {
+            BoxApi api = new BoxApi(box);
+            assertEquals(200, api.send("PUT", "/api/settings/lines/desk-1002", "{\"prefix\":\"10193\","
+                    + "\"rotation\":{\"policy\":\"fixed\",\"slot\":2}}").statusCode());
+            HttpResponse<String> r = api.send("POST", "/api/lines/desk-1002/test-call", "{\"number\":\"13900000062\"}");
+            assertEquals(201, r.statusCode(), r.body());
+            CallView c = Json.MAPPER.readValue(r.body(), CallView.class);
+            assertEquals("desk-1002", c.line());
+            assertEquals("line-test", c.agent());
+            assertEquals("1019313900000062", c.numberDialed());
+            CallView ended = api.await(c.id(), v -> v.state().equals("ended"));
+            assertEquals("busy", ended.endCause(), "the emulated network's busy number");
+            assertTrue(api.send("GET", "/api/calls?agent=line-test", null).body().contains(c.id()), "its record");
+
+            HttpResponse<String> code = api.send("POST", "/api/lines/desk-1002/test-call", "{\"number\":\"*#06#\"}");
+            assertEquals(400, code.statusCode(), code.body());
+            assertEquals("number", json(code).path("field").asText(), "a service code never reaches the modem");
+            HttpResponse<String> none = api.send("POST", "/api/lines/nowhere/test-call", "{\"number\":\"13900000062\"}");
+            assertEquals(404, none.statusCode(), none.body());
+            HttpResponse<String> empty = api.send("POST", "/api/lines/desk-1002/test-call", "{}");
+            assertEquals(400, empty.statusCode());
+            assertEquals("number", json(empty).path("field").asText());
+        }
+    }
+
+    @Test
     void aSavedSettingTheFileNoLongerAllowsIsSetAsideWithItsReasonNotLost() throws Exception {
         BoxConfig.Modem fiveSlots = ConfigLoader.parse("""
                 modems:
