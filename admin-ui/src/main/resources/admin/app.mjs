@@ -365,9 +365,10 @@ function Audit() {
 }
 
 
-function Sims() {
+function Sims({ me }) {
   const [sims, error] = usePoll('/api/sims', 5000);
   const [warnings] = usePoll('/api/sims/warnings', 10000);
+  const office = me.role === 'installer' || me.role === 'admin';
   return html`<div class="grid">
     <section class="card" id="sims">${error && html`<p class="error">${error}</p>`}
       <table><thead><tr><th>${t('sims.line')}</th><th>${t('sims.slot')}</th><th>${t('sims.number')}</th>
@@ -378,7 +379,143 @@ function Sims() {
     <section class="card" id="warnings"><h2>${t('sims.warnings')}</h2>
       ${warnings && warnings.length === 0 && html`<p class="muted">${t('sims.noWarnings')}</p>`}
       <ul>${(warnings || []).map((w) => html`<li>${typeof w === 'string' ? w : JSON.stringify(w)}</li>`)}</ul></section>
+    ${office && html`<${LineSettings} />`}
   </div>`;
+}
+
+const DIAL_MODES = ['', 'direct', 'forward-1-1', 'forward-2-2', 'forward-1-2', 'forward-2-1', 'forward-auto', 'callback'];
+
+/** A number as typed: sent as a number when it is one, as the text otherwise, so that the box refuses it by name. */
+function numberOrText(v) {
+  return /^-?\d+$/.test(String(v).trim()) ? Number(v) : v;
+}
+
+/** The form's state from the settings the box answered (the file's keys), and the body back from it. */
+function formOf(s, slots) {
+  const r = s.rotation || { policy: 'fixed', slot: slots[0] || 1, slots: [], calls: 20, minutes: 60 };
+  const w = s['frequent-call-warning'];
+  const bySlot = {};
+  ((s['sim-mux'] && s['sim-mux'].slots) || []).forEach((x) => { bySlot[x.slot] = x; });
+  return {
+    prefix: s.prefix || '', own: s['own-number'] || '',
+    slots: slots.map((n) => ({ slot: n, prefix: (bySlot[n] && bySlot[n].prefix) || '', own: (bySlot[n] && bySlot[n]['own-number']) || '' })),
+    policy: r.policy, fixedSlot: String(r.slot), rotating: r.slots || [], calls: String(r.calls), minutes: String(r.minutes),
+    warn: !!w, warnCalls: w ? String(w.calls) : '30', warnMinutes: w ? String(w.minutes) : '60', block: !!(w && w.block),
+    mode: s['dial-mode'] || '', delay: s['forward-delay-ms'] == null ? '' : String(s['forward-delay-ms']),
+  };
+}
+
+function bodyOf(f, mux) {
+  const body = { prefix: f.prefix, 'own-number': f.own,
+    rotation: { policy: f.policy, slot: numberOrText(f.fixedSlot), slots: f.rotating, calls: numberOrText(f.calls), minutes: numberOrText(f.minutes) },
+    'dial-mode': f.mode };
+  if (mux) body['sim-mux'] = { slots: f.slots.map((x) => ({ slot: x.slot, prefix: x.prefix, 'own-number': x.own })) };
+  if (f.warn) body['frequent-call-warning'] = { calls: numberOrText(f.warnCalls), minutes: numberOrText(f.warnMinutes), block: f.block };
+  if (f.delay !== '') body['forward-delay-ms'] = numberOrText(f.delay);
+  return body;
+}
+
+/** 外呼设置 per line: what the box checks as it checks the file, saved over the file's, used by the next call. */
+function LineSettings() {
+  const [all, error, reload] = usePoll('/api/settings/lines', 0);
+  const [line, setLine] = useState('');
+  const [form, setForm] = useState(null);
+  const [errors, setErrors] = useState(null);
+  const [notice, setNotice] = useState(null);
+  const [testNumber, setTestNumber] = useState('');
+  const [testErrors, setTestErrors] = useState(null);
+  const [testCall, setTestCall] = useState(null);
+  const view = (all || []).find((v) => v.line === line);
+  useEffect(() => { if (all && !line && all.length) setLine(all[0].line); }, [all]);
+  useEffect(() => { if (view) { setForm(formOf(view.settings, view.slots)); setErrors(null); } }, [line, view && view.changedAt, view && view.from]);
+  if (!form || !view) return html`<section class="card" id="line-settings">${error && html`<p class="error">${error}</p>`}</section>`;
+  const mux = view.slots.length > 1;
+  const set = (k) => (v) => setForm({ ...form, [k]: v });
+  const setSlot = (i, k) => (v) => setForm({ ...form, slots: form.slots.map((x, j) => (j === i ? { ...x, [k]: v } : x)) });
+  const toggleRotating = (n) => setForm({ ...form, rotating: form.rotating.includes(n) ? form.rotating.filter((x) => x !== n)
+    : [...form.rotating, n].sort((a, b) => a - b) });
+  async function save(ev) {
+    ev.preventDefault();
+    try {
+      await api('PUT', '/api/settings/lines/' + encodeURIComponent(line), bodyOf(form, mux));
+      setErrors(null); setNotice(t('settings.saved')); reload();
+    } catch (e) { setErrors(refusal(e)); setNotice(null); }
+  }
+  async function reset() {
+    if (!confirm(t('settings.confirmReset', { line }))) return;
+    try { await api('DELETE', '/api/settings/lines/' + encodeURIComponent(line)); setErrors(null); setNotice(t('settings.reset')); reload(); }
+    catch (e) { setErrors({ ...refusal(e), field: null }); }
+  }
+  async function test(ev) {
+    ev.preventDefault();
+    try {
+      const c = await api('POST', '/api/lines/' + encodeURIComponent(line) + '/test-call', { number: testNumber });
+      setTestCall(c); setTestErrors(null);
+    } catch (e) { setTestErrors(refusal(e)); setTestCall(null); }
+  }
+  const fields = ['prefix', 'own-number', 'rotation.policy', 'rotation.slot', 'rotation.slots', 'rotation.calls',
+    'rotation.minutes', 'frequent-call-warning.calls', 'frequent-call-warning.minutes', 'dial-mode', 'forward-delay-ms',
+    ...form.slots.flatMap((x, i) => ['sim-mux.slots[' + i + '].prefix', 'sim-mux.slots[' + i + '].own-number'])];
+  return html`<section class="card" id="line-settings"><h2>${t('settings.title')}</h2>
+    <label class="field"><span>${t('sims.line')}</span>
+      <select name="line" value=${line} onChange=${(e) => { setLine(e.target.value); setNotice(null); }}>
+        ${all.map((v) => html`<option value=${v.line}>${v.line}</option>`)}</select></label>
+    <p class="muted" id="settings-from">${view.from === 'page' ? t('settings.fromPage', { who: view.changedBy, at: new Date(view.changedAt).toLocaleString(language()) })
+      : t('settings.fromFile')}</p>
+    ${view.problem && html`<p class="error" id="settings-problem">${t('settings.problem')} ${view.problem}</p>`}
+    <form id="line-settings-form" onSubmit=${save}>
+      <div class="inline">
+        <${Field} name="prefix" label=${t('sims.prefix')} value=${form.prefix} onInput=${set('prefix')} errors=${errors} />
+        <${Field} name="own-number" label=${t('sims.number')} value=${form.own} onInput=${set('own')} errors=${errors} />
+      </div>
+      ${mux && html`<table class="slots"><thead><tr><th>${t('sims.slot')}</th><th>${t('sims.prefix')}</th><th>${t('sims.number')}</th></tr></thead>
+        <tbody>${form.slots.map((x, i) => html`<tr data-slot=${x.slot}><td>${x.slot}</td>
+          <td><${Field} name=${'sim-mux.slots[' + i + '].prefix'} label="" value=${x.prefix} onInput=${setSlot(i, 'prefix')} errors=${errors} /></td>
+          <td><${Field} name=${'sim-mux.slots[' + i + '].own-number'} label="" value=${x.own} onInput=${setSlot(i, 'own')} errors=${errors} /></td></tr>`)}</tbody></table>`}
+      <h3>${t('sims.rotation')}</h3>
+      <div class="inline">
+        <label class="field"><span>${t('settings.policy')}</span>
+          <select name="rotation.policy" value=${form.policy} onChange=${(e) => set('policy')(e.target.value)}>
+            ${['fixed', 'by-count', 'by-frequency'].map((p) => html`<option value=${p}>${t('policy.' + p)}</option>`)}</select>
+          ${errors && errors.field === 'rotation.policy' && html`<span class="error" data-field="rotation.policy">${errors.message}</span>`}</label>
+        ${form.policy === 'fixed' ? html`<label class="field"><span>${t('sims.slot')}</span>
+            <select name="rotation.slot" value=${form.fixedSlot} onChange=${(e) => set('fixedSlot')(e.target.value)}>
+              ${view.slots.map((n) => html`<option value=${String(n)}>${n}</option>`)}</select></label>`
+          : html`<${Field} name="rotation.calls" label=${t('settings.calls')} value=${form.calls} onInput=${set('calls')} errors=${errors} />
+            ${form.policy === 'by-frequency' && html`<${Field} name="rotation.minutes" label=${t('settings.minutes')} value=${form.minutes}
+              onInput=${set('minutes')} errors=${errors} />`}`}
+      </div>
+      ${form.policy !== 'fixed' && mux && html`<p id="rotating">${t('settings.rotating')}
+        ${view.slots.map((n) => html`<label class="inline-check"><input type="checkbox" name=${'rotating-' + n}
+          checked=${form.rotating.includes(n)} onChange=${() => toggleRotating(n)} /> ${n}</label>`)}
+        ${errors && errors.field === 'rotation.slots' && html`<span class="error" data-field="rotation.slots">${errors.message}</span>`}</p>`}
+      <h3>${t('sims.warnings')}</h3>
+      <label class="check"><input type="checkbox" name="warn" checked=${form.warn} onChange=${(e) => set('warn')(e.target.checked)} /> ${t('settings.warnOn')}</label>
+      ${form.warn && html`<div class="inline">
+        <${Field} name="frequent-call-warning.calls" label=${t('settings.calls')} value=${form.warnCalls} onInput=${set('warnCalls')} errors=${errors} />
+        <${Field} name="frequent-call-warning.minutes" label=${t('settings.minutes')} value=${form.warnMinutes} onInput=${set('warnMinutes')} errors=${errors} />
+        <label class="check"><input type="checkbox" name="block" checked=${form.block} onChange=${(e) => set('block')(e.target.checked)} /> ${t('settings.block')}</label></div>`}
+      <h3>${t('settings.deskPhone')}</h3>
+      <div class="inline">
+        <label class="field"><span>${t('settings.mode')}</span>
+          <select name="dial-mode" value=${form.mode} onChange=${(e) => set('mode')(e.target.value)}>
+            ${DIAL_MODES.map((m) => html`<option value=${m}>${t('mode.' + (m || 'default'))}</option>`)}</select>
+          ${errors && errors.field === 'dial-mode' && html`<span class="error" data-field="dial-mode">${errors.message}</span>`}</label>
+        <${Field} name="forward-delay-ms" label=${t('settings.delay')} value=${form.delay} onInput=${set('delay')} errors=${errors} />
+      </div>
+      <${FormError} errors=${errors} fields=${fields} />
+      <button type="submit" id="save-line">${t('settings.save')}</button>
+      ${view.from === 'page' && html` <button type="button" class="danger" id="reset-line" onClick=${reset}>${t('settings.toFile')}</button>`}
+      ${notice && html`<span class="ok" id="settings-notice"> ${notice}</span>`}
+    </form>
+    <form class="inline" id="line-test-call" onSubmit=${test}>
+      <h3>${t('settings.testCall')}</h3>
+      <${Field} name="number" label=${t('settings.testNumber')} value=${testNumber} onInput=${setTestNumber} errors=${testErrors} />
+      <button type="submit">${t('settings.dial')}</button>
+      <${FormError} errors=${testErrors} fields=${['number']} />
+      ${testCall && html`<p class="ok" id="test-call-placed">${t('settings.testPlaced', { line: testCall.line, dialed: testCall.numberDialed })}</p>`}
+    </form>
+  </section>`;
 }
 
 function NumberListCard({ list, office }) {
@@ -571,7 +708,7 @@ function Sync({ me }) {
     try { await api('POST', '/api/sync/use/' + endpoint); setErrors(null); reload(); }
     catch (e) { setErrors({ ...refusal(e), field: null }); }
   }
-  return html`<section class="card" id="sync-page">
+  return html`<div class="grid"><section class="card" id="sync-page">
     ${error && html`<p class="error">${error}</p>`}
     ${s && html`<dl><dt>${t('sync.endpoint')}</dt><dd id="endpoint">${s.endpoint} (${s.url})</dd>
       <dt>${t('sync.backlog')}</dt><dd>${s.backlog}</dd><dt>${t('sync.oldest')}</dt><dd>${s.oldestUnsent || '-'}</dd>
@@ -581,6 +718,41 @@ function Sync({ me }) {
       <button class="small" id="use-private" onClick=${() => use('private')}>${t('sync.private')}</button>
       <button class="small" id="use-public" onClick=${() => use('public')}>${t('sync.public')}</button></p>`}
     <${FormError} errors=${errors} fields=${[]} />
+  </section><${CrmSettings} /></div>`;
+}
+
+const CRM_FIELDS = ['private-url', 'public-url', 'box-token', 'ca-file', 'failures-before-failover', 'failover-window-seconds', 'return-hour'];
+
+/** The CRM servers and token, saved over the file's and used from the next start (the page says so). */
+function CrmSettings() {
+  const [v, error, reload] = usePoll('/api/settings/crm', 0);
+  const [form, setForm] = useState(null);
+  const [errors, setErrors] = useState(null);
+  const [notice, setNotice] = useState(null);
+  useEffect(() => {
+    if (v) setForm(Object.fromEntries(CRM_FIELDS.map((k) => [k, k === 'box-token' ? '' : String(v.settings[k] ?? '')])));
+  }, [v && v.changedAt, v && v.from]);
+  if (!v || !form) return html`<section class="card" id="crm-settings">${error && html`<p class="error">${error}</p>`}</section>`;
+  const set = (k) => (x) => setForm({ ...form, [k]: x });
+  async function save(ev) {
+    ev.preventDefault();
+    const body = {};
+    CRM_FIELDS.forEach((k) => { if (form[k] !== '') body[k] = k.endsWith('url') || k === 'box-token' || k === 'ca-file' ? form[k] : numberOrText(form[k]); });
+    try { await api('PUT', '/api/settings/crm', body); setErrors(null); setNotice(t('crm.saved')); reload(); }
+    catch (e) { setErrors(refusal(e)); setNotice(null); }
+  }
+  return html`<section class="card" id="crm-settings"><h2>${t('crm.title')}</h2>
+    <p class="muted">${v.from === 'page' ? t('settings.fromPage', { who: v.changedBy, at: new Date(v.changedAt).toLocaleString(language()) }) : t('settings.fromFile')}
+      · ${v.inUse.simulated ? t('crm.simulated') : t('crm.inUse', { url: v.inUse['private-url'] || v.inUse['public-url'] || '-' })}</p>
+    ${v.restartNeeded && html`<p class="error" id="crm-restart">${t('crm.restartNeeded')}</p>`}
+    <form id="crm-form" onSubmit=${save}>
+      ${CRM_FIELDS.map((k) => html`<${Field} name=${k} label=${t('crm.' + k)} type=${k === 'box-token' ? 'password' : 'text'}
+        value=${form[k]} onInput=${set(k)} errors=${errors} />`)}
+      <p class="muted">${v.boxTokenSet ? t('crm.tokenKept') : t('crm.noToken')}</p>
+      <${FormError} errors=${errors} fields=${CRM_FIELDS} />
+      <button type="submit" id="save-crm">${t('settings.save')}</button>
+      ${notice && html`<span class="ok" id="crm-notice"> ${notice}</span>`}
+    </form>
   </section>`;
 }
 

@@ -234,6 +234,60 @@ class AdminPageBrowserTest {
 
     @Test
     @Order(5)
+    void aLinesDialingSettingsATestCallAndTheCrmServersAreSetOnThePageWithTheApisRefusalsByField() throws Exception {
+        browser.findElement(By.id("nav-sims")).click();
+        await(browser, By.id("line-settings-form"));
+        new org.openqa.selenium.support.ui.Select(await(browser, By.cssSelector("#line-settings select[name=line]")))
+                .selectByValue("desk-1002");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "by-frequency".equals(d.findElement(
+                By.cssSelector("#line-settings select[name='rotation.policy']")).getAttribute("value")));
+        type(browser, "line-settings-form", "prefix", "1;2");
+        browser.findElement(By.id("save-line")).click();
+        WebElement refused = await(browser, By.cssSelector("#line-settings .error[data-field=prefix]"));
+        assertTrue(refused.getText().contains("最多 10 位"), "the file's own check, in Chinese: " + refused.getText());
+        type(browser, "line-settings-form", "prefix", "17951");
+        WebElement slot2 = browser.findElement(By.cssSelector("#line-settings input[name='sim-mux.slots[1].prefix']"));
+        slot2.clear();
+        slot2.sendKeys("12593");
+        browser.findElement(By.id("save-line")).click();
+        awaitText(browser, By.id("settings-notice"), "下一通电话生效");
+        var saved = io.branchline.box.web.Json.MAPPER.readTree(running.api().send("GET",
+                "/api/settings/lines/desk-1002", null).body());
+        assertEquals("page", saved.path("from").asText());
+        assertEquals("17951", saved.path("settings").path("prefix").asText());
+        assertEquals("12593", saved.path("settings").path("sim-mux").path("slots").get(1).path("prefix").asText());
+        awaitText(browser, By.id("settings-from"), "demo");
+        shot(browser, "line-settings-zh");
+
+        type(browser, "line-test-call", "number", "*#06#");
+        browser.findElement(By.cssSelector("#line-test-call button")).click();
+        WebElement code = await(browser, By.cssSelector("#line-test-call .error[data-field=number]"));
+        assertTrue(code.getText().contains("业务代码"), code.getText());
+        type(browser, "line-test-call", "number", "13900000002");
+        browser.findElement(By.cssSelector("#line-test-call button")).click();
+        awaitText(browser, By.id("test-call-placed"), "desk-1002");
+        browser.findElement(By.id("reset-line")).click();
+        browser.switchTo().alert().accept();
+        awaitText(browser, By.id("settings-from"), "配置文件");
+
+        browser.findElement(By.id("nav-sync")).click();
+        await(browser, By.id("crm-form"));
+        type(browser, "crm-form", "private-url", "http://crm.branch.example/crm");
+        type(browser, "crm-form", "box-token", "tok-browser-1234");
+        browser.findElement(By.id("save-crm")).click();
+        WebElement plain = await(browser, By.cssSelector("#crm-form .error[data-field=private-url]"));
+        assertTrue(plain.getText().contains("https://"), plain.getText());
+        type(browser, "crm-form", "private-url", "https://crm.branch.example/crm");
+        browser.findElement(By.id("save-crm")).click();
+        awaitText(browser, By.id("crm-restart"), "重启");
+        assertTrue(running.api().send("GET", "/api/settings/crm", null).body().contains("crm.branch.example"));
+        assertTrue(!browser.getPageSource().contains("tok-browser-1234"), "the token is not shown back");
+        shot(browser, "crm-settings-zh");
+        assertEquals(200, running.api().send("DELETE", "/api/settings/crm", null).statusCode());
+    }
+
+    @Test
+    @Order(5)
     void theGuardPromptsSimsAndSyncPagesDoWhatTheApiDoesAndShowItsRefusals() throws Exception {
         browser.findElement(By.id("nav-guard")).click();
         WebElement form = await(browser, By.cssSelector("#list-blacklist form"));
