@@ -12,7 +12,7 @@ import java.util.TreeMap;
  */
 final class EmulatedCalls {
     enum State {
-        ACTIVE(0), DIALING(2), ALERTING(3);
+        ACTIVE(0), DIALING(2), ALERTING(3), INCOMING(4);
 
         final int stat;
 
@@ -25,14 +25,17 @@ final class EmulatedCalls {
         final int index;
         final String number;
         final long serial;
-        volatile State state = State.DIALING;
+        final boolean incoming;
+        volatile State state;
         long networkId = -1;
         long answeredAt;
 
-        Call(int index, String number, long serial) {
+        Call(int index, String number, long serial, boolean incoming) {
             this.index = index;
             this.number = number;
             this.serial = serial;
+            this.incoming = incoming;
+            this.state = incoming ? State.INCOMING : State.DIALING;
         }
     }
 
@@ -49,12 +52,39 @@ final class EmulatedCalls {
     }
 
     synchronized int add(String number) {
+        return add(number, false);
+    }
+
+    /** A call from {@code number} that rings here (27.007 +CLCC dir 1, stat 4 incoming). */
+    synchronized int addIncoming(String number) {
+        return add(number, true);
+    }
+
+    private int add(String number, boolean incoming) {
         int index = 1;
         while (calls.containsKey(index)) {
             index++;
         }
-        calls.put(index, new Call(index, number, ++serials));
+        calls.put(index, new Call(index, number, ++serials, incoming));
         return index;
+    }
+
+    /** Whether the call {@code index} of {@code serial} is still ringing unanswered. */
+    synchronized boolean ringing(int index, long serial) {
+        Call c = calls.get(index);
+        return c != null && c.serial == serial && c.state == State.INCOMING;
+    }
+
+    /** ATA: the ringing call is answered; its index, or -1 when nothing rings. */
+    synchronized int answer(long nowMillis) {
+        for (Call c : calls.values()) {
+            if (c.state == State.INCOMING) {
+                c.state = State.ACTIVE;
+                c.answeredAt = nowMillis;
+                return c.index;
+            }
+        }
+        return -1;
     }
 
     /** Tells one call from a later one that reuses its index. */
@@ -86,7 +116,7 @@ final class EmulatedCalls {
     }
 
     private static String clcc(Call c) {
-        return "+CLCC: " + c.index + ",0," + c.state.stat + ",0,0,\"" + c.number + "\","
+        return "+CLCC: " + c.index + "," + (c.incoming ? 1 : 0) + "," + c.state.stat + ",0,0,\"" + c.number + "\","
                 + (c.number.startsWith("+") ? 145 : 129);
     }
 

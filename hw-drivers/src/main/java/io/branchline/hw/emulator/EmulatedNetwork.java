@@ -46,6 +46,8 @@ public final class EmulatedNetwork {
     }
 
     private final Map<Long, Talking> talking = new ConcurrentHashMap<>();
+    /** Calls to an emulated SIM, ringing at its modem: they stop ringing when the caller's call ends. */
+    private final Map<Long, ModemEmulator.Incoming> ringing = new ConcurrentHashMap<>();
 
     public EmulatedNetwork(Scheduler scheduler) {
         this.scheduler = scheduler;
@@ -90,8 +92,13 @@ public final class EmulatedNetwork {
             // Another emulated SIM: its modem rings until the caller gives up or the network does.
             ModemEmulator callee = subscriber;
             later(id, Duration.ofMillis(300), () -> {
+                ModemEmulator.Incoming in = callee.ring(caller);
+                if (in == null) {
+                    end(id, from, callIndex, End.BUSY, caller, dialed, reached, false, Duration.ZERO);
+                    return;
+                }
+                ringing.put(id, in);
                 from.callProgress(callIndex, EmulatedCalls.State.ALERTING);
-                callee.ring(caller);
             });
             end(id, from, callIndex, End.NO_ANSWER, caller, dialed, reached, forwarded, NO_ANSWER_AFTER);
             return id;
@@ -147,6 +154,7 @@ public final class EmulatedNetwork {
     /** The caller hung up: nothing more happens to this call. */
     synchronized void release(long id, String caller, String dialed) {
         talking.remove(id);
+        stopRinging(id);
         if (!released.add(id)) {
             return;
         }
@@ -155,6 +163,13 @@ public final class EmulatedNetwork {
             steps.forEach(Scheduler.Cancellable::cancel);
         }
         records.add(new Record(caller, dialed, "", false, "caller hung up"));
+    }
+
+    private void stopRinging(long id) {
+        ModemEmulator.Incoming in = ringing.remove(id);
+        if (in != null) {
+            in.callerHangsUp();
+        }
     }
 
     private void later(long id, Duration after, Runnable r) {
@@ -170,6 +185,7 @@ public final class EmulatedNetwork {
                      boolean forwarded, Duration after) {
         later(id, after, () -> {
             talking.remove(id);
+            stopRinging(id);
             if (released.add(id)) {
                 pending.remove(id);
                 records.add(new Record(caller, dialed, reached, forwarded, how.name().toLowerCase()));

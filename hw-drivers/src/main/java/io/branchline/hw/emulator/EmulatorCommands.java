@@ -113,7 +113,7 @@ final class EmulatorCommands {
                 modem.hangUpAll();
                 yield Reply.ok();
             }
-            case "A" -> Reply.of("NO CARRIER"); // no incoming call to answer
+            case "A" -> modem.answer() ? Reply.ok() : Reply.of("NO CARRIER"); // V.250 6.3.5: nothing rings
             case "D" -> dial(c.args(), modem, s);
             default -> null;
         };

@@ -256,13 +256,84 @@ public final class ModemEmulator implements AutoCloseable {
         scripted.inject(commandPrefix, urcLine);
     }
 
-    /** An incoming call rings: RING (or +CRING: VOICE after AT+CRC=1), and +CLIP after AT+CLIP=1 (27.007 7.6). */
-    public void ring(String number) {
+    /** How often an unanswered call rings again: RING (+CRING) and +CLIP repeat, as handsets see them. */
+    public static final Duration RING_EVERY = Duration.ofSeconds(3);
+
+    /**
+     * A call from {@code number} (empty: withheld) rings here: RING (or +CRING: VOICE after AT+CRC=1), and
+     * +CLIP after AT+CLIP=1 (27.007 7.6, CLI validity 1 when withheld), again every {@link #RING_EVERY}
+     * until it is answered (ATA), refused (ATH, AT+CHUP) or the caller gives up. Null when a call is up
+     * already (the network then tells the caller busy).
+     */
+    public Incoming ring(String number) {
+        if (calls.busy()) {
+            return null;
+        }
+        int index = calls.addIncoming(number);
+        Incoming in = new Incoming(index, calls.serial(index));
+        announce(number);
+        Thread.ofVirtual().name("ring " + index).start(() -> {
+            try {
+                Thread.sleep(RING_EVERY.toMillis());
+                while (calls.ringing(in.index, in.serial)) {
+                    announce(number);
+                    Thread.sleep(RING_EVERY.toMillis());
+                }
+            } catch (InterruptedException e) {
+                // the emulator is closing
+            }
+        });
+        return in;
+    }
+
+    private void announce(String number) {
         sendUrc(state.crc ? "+CRING: VOICE" : "RING");
         if (state.clip) {
-            sendUrc("+CLIP: \"" + EmulatorCommands.text(state, number) + "\"," + (number.startsWith("+") ? 145 : 129)
-                    + ",,,,0");
+            sendUrc(number.isEmpty() ? "+CLIP: \"\",128,,,,1" : "+CLIP: \"" + EmulatorCommands.text(state, number) + "\","
+                    + (number.startsWith("+") ? 145 : 129) + ",,,,0");
         }
+    }
+
+    /** One call ringing here, for the side that placed it: whether it was answered, and its end. */
+    public final class Incoming {
+        private final int index;
+        private final long serial;
+
+        private Incoming(int index, long serial) {
+            this.index = index;
+            this.serial = serial;
+        }
+
+        /** Whether the host answered (ATA) and the call is still up. */
+        public boolean answered() {
+            return calls.clccLines().stream().anyMatch(l -> l.startsWith("+CLCC: " + index + ",1,0,")) && present();
+        }
+
+        /** Whether the call is still there (ringing or answered). */
+        public boolean present() {
+            return calls.serial(index) == serial;
+        }
+
+        /** The caller hangs up (before or after the answer): the call goes, with NO CARRIER. */
+        public void callerHangsUp() {
+            if (!present()) {
+                return;
+            }
+            callEnded(index, EmulatedNetwork.End.NORMAL);
+        }
+    }
+
+    /** ATA: answers the ringing call; false when nothing rings. */
+    boolean answer() {
+        int index = calls.answer(now());
+        if (index < 0) {
+            return false;
+        }
+        voice.talking(true);
+        if (state.clccUrc) {
+            calls.clccLines().stream().filter(l -> l.startsWith("+CLCC: " + index + ",")).forEach(this::sendUrcLater);
+        }
+        return true;
     }
 
     /**

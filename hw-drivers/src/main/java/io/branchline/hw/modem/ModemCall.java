@@ -8,11 +8,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * One outgoing call on a modem, from ATD to its end: the phase, the times of each step, and the end cause.
- * Listeners hear every change; {@link #ended()} completes when the call is over.
+ * One call on a modem, from ATD (or the first RING of an incoming one) to its end: the phase, the times of
+ * each step, and the end cause. An incoming call starts alerting (ringing here) and its number is the
+ * caller's, once +CLIP or +CLCC has said it (empty while unknown or when withheld). Listeners hear every
+ * change; {@link #ended()} completes when the call is over.
  */
 public final class ModemCall {
-    private final String number;
+    private volatile String number;
+    private final boolean incoming;
+    private volatile boolean withheld;
     private final Instant dialedAt;
     private final List<Consumer<ModemCall>> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<ModemCall> ended = new CompletableFuture<>();
@@ -25,7 +29,41 @@ public final class ModemCall {
 
     ModemCall(String number, Instant dialedAt) {
         this.number = number;
+        this.incoming = false;
         this.dialedAt = dialedAt;
+    }
+
+    /** An incoming call, ringing since {@code at}. */
+    static ModemCall ringing(Instant at) {
+        ModemCall c = new ModemCall(at);
+        return c;
+    }
+
+    private ModemCall(Instant at) {
+        this.number = "";
+        this.incoming = true;
+        this.dialedAt = at;
+        this.alertingAt = at;
+        this.phase = CallPhase.ALERTING;
+    }
+
+    public boolean incoming() {
+        return incoming;
+    }
+
+    /** Whether the caller withheld their number (or the network had none): then {@link #number()} is empty. */
+    public boolean withheld() {
+        return withheld;
+    }
+
+    /** The caller, once known; the first word stands. Whether this told something new. */
+    synchronized boolean identify(String caller, boolean hidden) {
+        if (!incoming || !number.isEmpty() || (withheld && caller.isEmpty())) {
+            return false;
+        }
+        number = hidden ? "" : caller;
+        withheld = hidden || caller.isEmpty();
+        return true;
     }
 
     public String number() {

@@ -17,9 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Outgoing calls on one modem. +CLCC is the truth, polled every {@code pollEvery} while a call exists (as
- * ModemManager does); the modem's URCs (NO CARRIER, BUSY, NO ANSWER, Huawei ^CEND with its cause, SIMCom
- * +CLCC pushes) trigger an early poll and say why a call ended. One call at a time, like the desk phone.
+ * The calls of one modem, out and in. +CLCC is the truth, polled every {@code pollEvery} while a call exists
+ * (as ModemManager does); the modem's URCs (NO CARRIER, BUSY, NO ANSWER, Huawei ^CEND with its cause, SIMCom
+ * +CLCC pushes) trigger an early poll and say why a call ended. An incoming call starts at its first RING
+ * or +CRING: VOICE (repeats of both, and a second +CLIP, change nothing), is announced to the listeners once
+ * its caller is known (+CLIP, else +CLCC's number, else withheld), and is answered (ATA) or refused
+ * (AT+CHUP) by the box; one that leaves the list unanswered is a caller who gave up. One call at a time,
+ * like the desk phone: a line ringing is a line busy.
  */
 public final class ModemCalls {
     private static final Logger log = LoggerFactory.getLogger(ModemCalls.class);
@@ -31,6 +35,11 @@ public final class ModemCalls {
     private volatile EndCause endHint;
     private volatile boolean hungUpHere;
     private volatile boolean missingOnce;
+    /** Guards the one call slot ({@code current}) between ATD and a RING that arrives meanwhile. */
+    private final Object slot = new Object();
+    private final List<java.util.function.Consumer<ModemCall>> incomingListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.Set<ModemCall> announced = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ModemCalls(AtEngine engine, Scheduler scheduler, Duration pollEvery) {
         this.engine = engine;
@@ -49,14 +58,16 @@ public final class ModemCalls {
      * that refuses ends the call at once with the cause it gave; it is never dialled twice.
      */
     public synchronized ModemCall dial(DialString number) {
-        if (current().isPresent()) {
-            throw new IllegalStateException("a call is already up on " + engine.port());
-        }
         ModemCall call = new ModemCall(number.digits(), scheduler.clock().instant());
-        current = call;
-        endHint = null;
-        hungUpHere = false;
-        missingOnce = false;
+        synchronized (slot) {
+            if (current().isPresent()) {
+                throw new IllegalStateException("a call is already up on " + engine.port());
+            }
+            current = call;
+            endHint = null;
+            hungUpHere = false;
+            missingOnce = false;
+        }
         try {
             AtResponse r = engine.execute(AtCommands.dial(number));
             if (!r.isOk()) {
@@ -71,7 +82,37 @@ public final class ModemCalls {
         return call;
     }
 
-    /** Hangs up the current call (AT+CHUP); it ends as NORMAL, or CANCELLED before an answer, hung up by the box. */
+    /** Hears every incoming call once, when its caller is known (or known to be withheld). */
+    public void onIncoming(java.util.function.Consumer<ModemCall> listener) {
+        incomingListeners.add(listener);
+    }
+
+    /**
+     * Answers the ringing call (ATA); true once the modem connected it. False when nothing rings or the
+     * caller has gone meanwhile (NO CARRIER), which the next poll ends.
+     */
+    public boolean answer() {
+        ModemCall c = current;
+        if (c == null || !c.incoming() || c.phase() != CallPhase.ALERTING) {
+            return false;
+        }
+        try {
+            AtResponse r = engine.execute(AtCommands.answer());
+            if (r.isOk()) {
+                c.advance(CallPhase.ACTIVE, scheduler.clock().instant());
+                return true;
+            }
+        } catch (AtException e) {
+            log.warn("port={} event=answer-failed error=\"{}\"", engine.port(), e.getMessage());
+        }
+        Thread.ofVirtual().start(() -> poll(c));
+        return false;
+    }
+
+    /**
+     * Hangs up the current call (AT+CHUP); it ends as NORMAL, or before an answer as CANCELLED (outgoing) or
+     * REJECTED (an incoming call the box refused), hung up by the box.
+     */
     public void hangUp() {
         ModemCall c = current;
         if (c == null || c.phase() == CallPhase.ENDED) {
@@ -121,7 +162,14 @@ public final class ModemCalls {
         } catch (AtException e) {
             return; // a slow poll: the next one will tell
         }
-        Optional<CallEntry> ours = calls.stream().filter(c -> !c.incoming()).findFirst();
+        Optional<CallEntry> ours = calls.stream().filter(c -> c.incoming() == call.incoming()).findFirst();
+        if (ours.isPresent() && call.incoming()) {
+            if (ours.get().state() == CallEntry.State.ACTIVE) {
+                call.advance(CallPhase.ACTIVE, scheduler.clock().instant());
+            }
+            identify(call, ours.get().number(), false);
+            return;
+        }
         if (ours.isPresent()) {
             switch (ours.get().state()) {
                 case ALERTING -> call.advance(CallPhase.ALERTING, scheduler.clock().instant());
@@ -138,13 +186,72 @@ public final class ModemCalls {
             missingOnce = true;
             return;
         }
-        EndCause cause = hungUpHere ? (call.answeredAt().isPresent() ? EndCause.NORMAL : EndCause.CANCELLED)
-                : endHint != null ? endHint
-                : call.answeredAt().isPresent() ? EndCause.NORMAL : EndCause.NO_CARRIER;
-        call.end(cause, hungUpHere ? "hung up by the box" : "", scheduler.clock().instant());
+        identify(call, "", true); // gone before anyone said who called
+        boolean answered = call.answeredAt().isPresent();
+        EndCause cause;
+        String why;
+        if (call.incoming()) {
+            cause = answered ? EndCause.NORMAL : hungUpHere ? EndCause.REJECTED : EndCause.NO_ANSWER;
+            why = hungUpHere ? (answered ? "hung up by the box" : "refused by the box")
+                    : answered ? "" : "the caller hung up before the call was answered";
+        } else {
+            cause = hungUpHere ? (answered ? EndCause.NORMAL : EndCause.CANCELLED) : endHint != null ? endHint
+                    : answered ? EndCause.NORMAL : EndCause.NO_CARRIER;
+            why = hungUpHere ? "hung up by the box" : "";
+        }
+        call.end(cause, why, scheduler.clock().instant());
+    }
+
+    /** Gives an incoming call its caller the first time one is known, and announces it then, once. */
+    private void identify(ModemCall call, String number, boolean withheld) {
+        call.identify(number, withheld);
+        if ((!call.number().isEmpty() || call.withheld()) && announced.add(call)) {
+            // Off the modem's reading thread: a listener answers (ATA), which needs that thread to read.
+            Thread.ofVirtual().name("incoming " + engine.port()).start(() -> incomingListeners.forEach(l -> l.accept(call)));
+        }
+    }
+
+    /**
+     * RING, +CRING: VOICE: a call rings here; the first one opens it, the repeats change nothing. On the
+     * modem's reading thread, so it takes only {@link #slot}, never the lock a poll holds while it waits.
+     */
+    private void ringing(Urc urc) {
+        if (urc.is("+CRING") && !urc.payload().toUpperCase().contains("VOICE")) {
+            return; // a fax or data call: not ours to answer
+        }
+        ModemCall call = ModemCall.ringing(scheduler.clock().instant());
+        synchronized (slot) {
+            if (current().isPresent()) {
+                return;
+            }
+            current = call;
+            endHint = null;
+            hungUpHere = false;
+            missingOnce = false;
+            announced.clear();
+        }
+        log.info("port={} event=incoming-call", engine.port());
+        Thread.ofVirtual().start(() -> poll(call));
+        schedulePoll(call);
     }
 
     private void onUrc(Urc urc) {
+        if (urc.is("RING") || urc.is("+CRING")) {
+            ringing(urc);
+            return;
+        }
+        if (urc.is("+CLIP")) {
+            ModemCall ringing = current;
+            if (ringing != null && ringing.incoming() && ringing.phase() != CallPhase.ENDED) {
+                try {
+                    io.branchline.hw.at.parse.CallerId id = io.branchline.hw.at.parse.CallerId.parseClip(urc.payload());
+                    identify(ringing, id.withheld() ? "" : id.number(), id.withheld());
+                } catch (RuntimeException e) {
+                    log.warn("port={} event=clip-unreadable urc=\"{}\"", engine.port(), urc);
+                }
+            }
+            return;
+        }
         ModemCall c = current;
         if (c == null || c.phase() == CallPhase.ENDED) {
             return;

@@ -51,6 +51,25 @@ class EmulatorStandardsTest {
     }
 
     @Test
+    void anIncomingCallIsListedAsMobileTerminatedAndAnsweredByAta() {
+        ModemEmulator m = modem(Flavour.QUECTEL_EC25);
+        assertEquals(List.of("NO CARRIER"), ask("ATA"), "V.250 6.3.5: nothing to answer");
+        ask("AT+CLIP=1");
+        ModemEmulator.Incoming in = m.ring("13912345678");
+        List<String> ringing = ask("AT+CLCC");
+        assertTrue(ringing.contains("+CLCC: 1,1,4,0,0,\"13912345678\",129"), "27.007 7.18: dir 1, stat 4 incoming: "
+                + ringing);
+        assertTrue(ringing.contains("RING") && ringing.stream().anyMatch(l -> l.startsWith("+CLIP: \"13912345678\",129")),
+                "27.007 7.6: RING, then +CLIP with the caller: " + ringing);
+        assertEquals("OK", ask("ATA").getLast());
+        assertTrue(ask("AT+CLCC").contains("+CLCC: 1,1,0,0,0,\"13912345678\",129"), "answered: stat 0 active");
+        assertTrue(in.answered());
+        assertEquals(List.of("OK"), ask("AT+CHUP"));
+        assertTrue(!in.present());
+        assertEquals(List.of("OK"), ask("AT+CLCC"), "no calls left");
+    }
+
+    @Test
     void testCommandsAnswerTheirRangesWithoutChangingAnything() {
         modem(Flavour.QUECTEL_EC25);
         ask("AT+CMGF=0");

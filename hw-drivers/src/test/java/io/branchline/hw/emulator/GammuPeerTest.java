@@ -110,6 +110,14 @@ class GammuPeerTest {
             assertEquals(0, dial.code(), dial.out() + log());
             Run cancel = gammu(config, "cancelcall");
             assertEquals(0, cancel.code(), cancel.out() + log());
+            // A call rings the emulated modem; gammu answers it (ATA) and hangs it up, as a handset would.
+            ModemEmulator.Incoming in = modem.ring("13912345678");
+            Run answer = gammu(config, "answercall");
+            assertEquals(0, answer.code(), answer.out() + log());
+            assertTrue(in.answered(), "gammu's ATA connected the ringing call" + log());
+            Run hangUp = gammu(config, "cancelcall");
+            assertEquals(0, hangUp.code(), hangUp.out() + log());
+            assertTrue(!in.present(), "and its hang-up ended it");
             assertEquals(List.of(), modem.violations(), "gammu never had to wait out a protocol error");
         }
     }
