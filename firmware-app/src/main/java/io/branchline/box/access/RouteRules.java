@@ -100,6 +100,7 @@ public final class RouteRules {
         t.add("GET", "/api/calls/{id}", EVERYONE, "see a call");
         t.add("GET", "/api/calls/{id}/recording", EVERYONE, "play a recording");
         t.add("POST", "/api/calls/{id}/takeover", EVERYONE, "take over a call (F2)");
+        t.add("POST", "/api/calls/{id}/answer", EVERYONE, "answer an inbound call that rings");
         t.add("DELETE", "/api/calls/{id}", EVERYONE, "hang up a call");
 
         t.add("GET", "/api/live", EVERYONE, "follow the dashboard live");
@@ -146,6 +147,8 @@ public final class RouteRules {
         t.add("GET", "/api/simulate/network", INSTALLER_ONLY, "see the emulated network");
         t.add("GET", "/api/simulate/crm", INSTALLER_ONLY, "see the CRM stubs");
         t.add("POST", "/api/simulate/sms/{line}", INSTALLER_ONLY, "send an emulated text message");
+        t.add("POST", "/api/simulate/call/{line}", INSTALLER_ONLY, "make an emulated customer call a line");
+        t.add("DELETE", "/api/simulate/call/{line}", INSTALLER_ONLY, "the emulated caller hangs up");
         t.add("POST", "/api/simulate/hook/{line}", INSTALLER_ONLY, "lift or put down an emulated handset");
         return t;
     }

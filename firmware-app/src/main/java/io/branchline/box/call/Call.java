@@ -41,9 +41,24 @@ public final class Call {
     private volatile CallView.AgentLeg agentLeg;
     /** Set when a hang-up comes before the modem has taken the ATD. */
     volatile boolean hangUpRequested;
+    /** out, or in for a call that rang one of the box's lines. */
+    final String direction;
+    /** What the box decided an inbound call's end was (missed, refused), over the modem's word. */
+    private volatile String outcome;
 
     Call(String id, Agent agent, String numberGiven, String customerId, Clock clock, Placement p,
          Set<String> holds) {
+        this(id, agent, numberGiven, customerId, clock, p, holds, CallView.OUT);
+    }
+
+    /** A call that rang {@code p}'s line from {@code caller} (empty: withheld), for {@code agent}. */
+    static Call inbound(String id, Agent agent, String caller, Clock clock, Placement p) {
+        return new Call(id, agent, caller, "", clock, p, Set.of(p.lineId()), CallView.IN);
+    }
+
+    private Call(String id, Agent agent, String numberGiven, String customerId, Clock clock, Placement p,
+                 Set<String> holds, String direction) {
+        this.direction = direction;
         this.clock = clock;
         Instant requestedAt = clock.instant();
         this.id = id;
@@ -82,6 +97,15 @@ public final class Call {
         simNumber = p.simNumber();
         numberDialed = p.numberDialed();
         mode = p.mode();
+    }
+
+    /**
+     * How an inbound call ended, as the box saw it: {@code missed} (nobody took it) or {@code refused} (the
+     * box hung it up: the line's rule, the blacklist), with the reason kept in the detail.
+     */
+    void outcome(String result, String why) {
+        outcome = result;
+        note = why;
     }
 
     /** A remark kept in the record's detail, e.g. that the call fell back to another SIM. */
@@ -130,7 +154,7 @@ public final class Call {
                     customerId, ended ? "ended" : "dialing", TimeText.of(requestedAt), null,
                     ended ? TimeText.of(failedAt) : null, wait, 0,
                     ended ? failedCause.name().toLowerCase() : null, ended ? detail(failedDetail) : note, false,
-                    agentLeg);
+                    agentLeg, direction);
         }
         Instant start = c.dialedAt();
         Instant answered = c.answeredAt().orElse(null);
@@ -141,7 +165,20 @@ public final class Call {
         return new CallView(id, agent.id(), lineId, simIccid, simNumber, numberGiven, numberDialed, mode, customerId,
                 c.phase() == CallPhase.ENDED ? "ended" : c.phase().label(), TimeText.of(start),
                 answered == null ? null : TimeText.of(answered), ended == null ? null : TimeText.of(ended), wait, talk,
-                c.cause().map(e -> e.name().toLowerCase()).orElse(null), detail(c.detail()), false, agentLeg);
+                c.phase() == CallPhase.ENDED ? endCause(c) : null, detail(c.detail()), false, agentLeg, direction);
+    }
+
+    /** The modem's cause; for an inbound call the box's outcome first, and an unanswered one is missed. */
+    private String endCause(ModemCall c) {
+        String modem = c.cause().map(e -> e.name().toLowerCase()).orElse(null);
+        if (!direction.equals(CallView.IN)) {
+            return modem;
+        }
+        if (outcome != null) {
+            return outcome;
+        }
+        return c.answeredAt().isPresent() ? modem : c.cause().filter(e -> e == EndCause.REJECTED).map(e -> "refused")
+                .orElse("missed");
     }
 
     private String detail(String d) {

@@ -86,7 +86,9 @@ public final class CallMedia {
                 Bridge bridge = new Bridge(a, c);
                 m.recorder = recordings.begin(v);
                 bridge.tap(m.recorder::frame);
-                Optional<byte[]> opening = prompts.openingFor(v.agent(), v.line());
+                // The opening message is the box speaking first on a call it made; a caller hears the agent.
+                Optional<byte[]> opening = v.direction().equals(CallView.IN) ? Optional.empty()
+                        : prompts.openingFor(v.agent(), v.line());
                 if (opening.isPresent()) {
                     m.promptNote = "opening message played";
                     bridge.feed(new PcmPlayer(opening.get()), () -> {

@@ -61,7 +61,7 @@ public final class CallRecords {
                     .set(CALL_RECORD.ENDED_AT, c.endedAt()).set(CALL_RECORD.WAIT_MS, c.waitMs())
                     .set(CALL_RECORD.TALK_MS, c.talkMs()).set(CALL_RECORD.END_CAUSE, c.endCause())
                     .set(CALL_RECORD.DETAIL, c.detail()).set(CALL_RECORD.HAS_RECORDING, c.hasRecording() ? 1 : 0)
-                    .set(CALL_RECORD.AGENT_LEG, agentLeg(c))
+                    .set(CALL_RECORD.AGENT_LEG, agentLeg(c)).set(CALL_RECORD.DIRECTION, c.direction())
                     .execute();
             dsl.insertInto(OUTBOX).set(OUTBOX.KIND, "call.record").set(OUTBOX.IDEMPOTENCY_KEY, "call:" + c.id())
                     .set(OUTBOX.PAYLOAD, payload).set(OUTBOX.CREATED_AT, TimeText.of(clock.instant())).execute();
@@ -120,10 +120,11 @@ public final class CallRecords {
 
     /** What to list: every field optional; {@code result} is an end cause, or "connected" / "not-connected". */
     public record Filter(Optional<String> from, Optional<String> to, Optional<String> agent, Optional<String> number,
-                         Optional<String> result, int page, Optional<java.util.Set<String>> agents) {
+                         Optional<String> result, int page, Optional<java.util.Set<String>> agents,
+                         Optional<String> direction) {
         public Filter(Optional<String> from, Optional<String> to, Optional<String> agent, Optional<String> number,
                       Optional<String> result, int page) {
-            this(from, to, agent, number, result, page, Optional.empty());
+            this(from, to, agent, number, result, page, Optional.empty(), Optional.empty());
         }
     }
 
@@ -143,6 +144,9 @@ public final class CallRecords {
         }
         if (f.number().isPresent()) {
             where = where.and(CALL_RECORD.NUMBER_GIVEN.eq(f.number().get()));
+        }
+        if (f.direction().isPresent()) {
+            where = where.and(CALL_RECORD.DIRECTION.eq(f.direction().get()));
         }
         if (f.result().isPresent()) {
             String r = f.result().get();
@@ -173,6 +177,7 @@ public final class CallRecords {
         var talk = DSL.sum(CALL_RECORD.TALK_MS);
         return db.with(dsl -> dsl.select(key, DSL.count(), connected, talk).from(CALL_RECORD)
                 .where(CALL_RECORD.STARTED_AT.ge(from).and(CALL_RECORD.STARTED_AT.lt(to))
+                        .and(CALL_RECORD.DIRECTION.eq(CallView.OUT))
                         .and(agents.map(a -> CALL_RECORD.AGENT_ID.in(a)).orElse(DSL.trueCondition())))
                 .groupBy(key).orderBy(key)
                 .fetch(r -> {
@@ -191,6 +196,7 @@ public final class CallRecords {
     public List<Start> starts(String from, String to, Optional<java.util.Set<String>> agents) {
         return db.with(dsl -> dsl.select(CALL_RECORD.STARTED_AT, CALL_RECORD.ANSWERED_AT).from(CALL_RECORD)
                 .where(CALL_RECORD.STARTED_AT.ge(from).and(CALL_RECORD.STARTED_AT.lt(to))
+                        .and(CALL_RECORD.DIRECTION.eq(CallView.OUT))
                         .and(agents.map(a -> CALL_RECORD.AGENT_ID.in(a)).orElse(DSL.trueCondition())))
                 .fetch(r -> new Start(r.value1(), r.value2() != null)));
     }
@@ -199,7 +205,7 @@ public final class CallRecords {
     public int countCalls(String simIccid, java.time.Instant since) {
         String from = TimeText.of(since);
         return db.with(dsl -> dsl.fetchCount(CALL_RECORD, CALL_RECORD.SIM_ICCID.eq(simIccid)
-                .and(CALL_RECORD.STARTED_AT.ge(from))));
+                .and(CALL_RECORD.STARTED_AT.ge(from)).and(CALL_RECORD.DIRECTION.eq(CallView.OUT))));
     }
 
     /** Call-record rows ever written to the outbox, sent or not: one per ended call. */
@@ -211,7 +217,7 @@ public final class CallRecords {
         return new CallView(r.getId(), r.getAgentId(), r.getLineId(), r.getSimIccid(), r.getSimNumber(),
                 r.getNumberGiven(), r.getNumberDialed(), r.getMode(), r.getCustomerId(), "ended", r.getStartedAt(),
                 r.getAnsweredAt(), r.getEndedAt(), r.getWaitMs(), r.getTalkMs(), r.getEndCause(), r.getDetail(),
-                r.getHasRecording() != 0, agentLeg(r.getAgentLeg()));
+                r.getHasRecording() != 0, agentLeg(r.getAgentLeg()), r.getDirection());
     }
 
     private static String agentLeg(CallView c) {

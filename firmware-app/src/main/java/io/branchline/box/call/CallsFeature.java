@@ -28,6 +28,7 @@ public final class CallsFeature {
     private final LineChoice choice;
     private final DirectDial direct;
     private CallControl control;
+    private InboundCalls inbound;
 
     public CallsFeature(Agents agents, LinesFeature lines, CallRecords records, CallMedia media, Scheduler scheduler) {
         this.agents = agents;
@@ -53,32 +54,42 @@ public final class CallsFeature {
         return table;
     }
 
+    /** The calls that ring the box's lines; once {@link #start} ran. */
+    public InboundCalls inbound() {
+        return inbound;
+    }
+
     public Sims sims() {
         return lines.sims();
     }
 
     /**
-     * Starts taking calls with direct dialing and {@code plans}. The desk phones' handsets join in:
-     * putting one down ends the call on its line, lifting it during an opening message takes the call over.
+     * Starts taking calls with direct dialing and {@code plans}, and the calls that ring the lines. The desk
+     * phones' handsets join in: putting one down ends the call on its line, lifting it answers a call that
+     * rings there, or during an opening message takes the call over.
      */
-    public CallControl start(CallGuard guard, List<DialPlan> plans) {
+    public CallControl start(CallGuard guard, io.branchline.box.agent.SeatStates seats, List<DialPlan> plans) {
         List<DialPlan> all = new ArrayList<>(List.of(direct));
         all.addAll(plans);
         control = new CallControl(agents, lines.registry(), records, guard, table, watch, media, all, scheduler,
                 agent -> agent.lineId().flatMap(lines.sims()::of).map(ls -> ls.dialing().dialMode()).orElse(""));
         CallControl c = control;
+        InboundCalls in = new InboundCalls(table, lines.registry(), records, watch, agents, seats, lines.sims(), guard,
+                scheduler.clock());
+        inbound = in;
+        in.listen();
         lines.desk().hooks().forEach((lineId, hook) -> hook.onChange(offHook -> {
-            if (offHook) {
-                c.takeoverLine(lineId);
-            } else {
+            if (!offHook) {
                 c.hangUpLine(lineId);
+            } else if (!in.answerOn(lineId)) {
+                c.takeoverLine(lineId);
             }
         }));
         return c;
     }
 
     public void routes(HttpRouting.Builder r) {
-        CallsService service = new CallsService(control, scheduler.clock());
+        CallsService service = new CallsService(control, inbound, scheduler.clock());
         r.register("/api/calls", service);
         r.post("/api/lines/{id}/test-call", service::testCall);
     }

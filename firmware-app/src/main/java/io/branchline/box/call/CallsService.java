@@ -38,12 +38,15 @@ import java.util.List;
  */
 public final class CallsService implements HttpService {
     private static final List<String> RESULTS = List.of("connected", "not-connected", "normal", "cancelled", "cut",
-            "busy", "no_answer", "rejected", "no_carrier", "failed");
+            "busy", "no_answer", "rejected", "no_carrier", "failed", "missed", "refused");
 
     private final CallControl calls;
     private final Clock clock;
 
-    public CallsService(CallControl calls, Clock clock) {
+    private final InboundCalls inbound;
+
+    public CallsService(CallControl calls, InboundCalls inbound, Clock clock) {
+        this.inbound = inbound;
         this.calls = calls;
         this.clock = clock;
     }
@@ -57,6 +60,7 @@ public final class CallsService implements HttpService {
                 .get("/{id}", this::one)
                 .get("/{id}/recording", this::recording)
                 .post("/{id}/takeover", this::takeover)
+                .post("/{id}/answer", this::answer)
                 .delete("/{id}", this::hangUp);
     }
 
@@ -85,6 +89,19 @@ public final class CallsService implements HttpService {
         }
         res.header(io.helidon.http.HeaderNames.CONTENT_DISPOSITION, "inline; filename=\"" + id + ".wav\"");
         io.branchline.box.web.FileResponse.send(req, res, stored.get().file(), "audio/wav");
+    }
+
+    /** An inbound call that rings is answered: the agent's side joins as if the handset were lifted. */
+    private void answer(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("id");
+        Optional<CallView> call = visible(req, id);
+        if (call.isEmpty()) {
+            Json.error(res, Status.NOT_FOUND_404, "id", "no active call " + id);
+        } else if (!inbound.answer(id)) {
+            Json.error(res, Status.CONFLICT_409, "id", "call " + id + " is not an inbound call that rings now");
+        } else {
+            Json.ok(res, calls.get(id).orElse(call.get()));
+        }
     }
 
     private void takeover(ServerRequest req, ServerResponse res) {
@@ -240,9 +257,13 @@ public final class CallsService implements HttpService {
         if (result.isPresent() && !RESULTS.contains(result.get())) {
             throw CallRequestException.invalid("result", "must be one of " + RESULTS);
         }
+        Optional<String> direction = param(req, "direction");
+        if (direction.isPresent() && !List.of(CallView.OUT, CallView.IN).contains(direction.get())) {
+            throw CallRequestException.invalid("direction", "must be out or in");
+        }
         return new CallRecords.Filter(param(req, "from").map(d -> instant("from", d)),
                 param(req, "to").map(d -> instant("to", d)), param(req, "agent"), param(req, "number"), result,
-                page, scope(viewer));
+                page, scope(viewer), direction);
     }
 
     private void list(ServerRequest req, ServerResponse res) {

@@ -72,6 +72,11 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
      * must match; {@code pin}, when set, is entered once if the SIM asks for it. On a desk phone's card 1,
      * {@code dial-mode} is how its agent's calls go out when the CRM names no mode (the seed's 外呼设置:
      * 呼叫转移模式) and {@code forward-delay-ms} its call-forward delay (呼叫延时; null: calls.forward-delay-ms).
+     * {@code inbound} says what a call to this line's SIM does (呼入): {@code ring-agent} rings the agent whose
+     * desk phone it is (the default on an agent's line), {@code missed} lets it ring unanswered and keeps a
+     * missed call for someone to call back (the default on other lines), {@code refuse} hangs it up; and
+     * {@code inbound-when-busy} what happens when that agent is on a call, busy or on a break: {@code missed}
+     * (the default: refused, kept as missed) or {@code ring-anyway}.
      */
     public record Modem(String id, String port, @JsonProperty("usb-path") String usbPath,
                         @JsonProperty("usb-interface") Integer usbInterface, String imei, String pin,
@@ -80,9 +85,12 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
                         @JsonProperty("frequent-call-warning") FrequentCallWarning frequentCallWarning,
                         @JsonProperty("hook-pin") Integer hookPin,
                         @JsonProperty("dial-mode") String dialMode,
-                        @JsonProperty("forward-delay-ms") Integer forwardDelayMs) {
+                        @JsonProperty("forward-delay-ms") Integer forwardDelayMs,
+                        String inbound, @JsonProperty("inbound-when-busy") String inboundWhenBusy) {
         public Modem {
             dialMode = dialMode == null ? "" : dialMode;
+            inbound = inbound == null ? "" : inbound;
+            inboundWhenBusy = inboundWhenBusy == null ? "" : inboundWhenBusy;
             prefix = prefix == null ? "" : prefix;
             ownNumber = ownNumber == null ? "" : ownNumber;
             pin = pin == null ? "" : pin;
@@ -106,7 +114,7 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
                     + ", imei=" + imei + ", pin=" + (pin.isEmpty() ? "" : "(set)") + ", ownNumber=" + ownNumber
                     + ", prefix=" + prefix + ", simMux=" + simMux + ", rotation=" + rotation + ", frequentCallWarning="
                     + frequentCallWarning + ", hookPin=" + hookPin + ", dialMode=" + dialMode + ", forwardDelayMs="
-                    + forwardDelayMs + "]";
+                    + forwardDelayMs + ", inbound=" + inbound + ", inboundWhenBusy=" + inboundWhenBusy + "]";
         }
     }
 

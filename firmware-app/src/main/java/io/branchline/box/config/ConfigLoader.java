@@ -239,6 +239,14 @@ public final class ConfigLoader {
         if (m.forwardDelayMs() != null && (m.forwardDelayMs() < 0 || m.forwardDelayMs() > 60_000)) {
             throw new ConfigException(at, "forward-delay-ms", "must be 0 to 60000");
         }
+        if (!List.of("", "ring-agent", "missed", "refuse").contains(m.inbound())) {
+            throw new ConfigException(at, "inbound", "ring-agent, missed or refuse, not \""
+                    + io.branchline.box.store.StoredText.printable(m.inbound()) + "\"");
+        }
+        if (!List.of("", "missed", "ring-anyway").contains(m.inboundWhenBusy())) {
+            throw new ConfigException(at, "inbound-when-busy", "missed or ring-anyway, not \""
+                    + io.branchline.box.store.StoredText.printable(m.inboundWhenBusy()) + "\"");
+        }
     }
 
     private static void checkAgents(BoxConfig c, String source) {

@@ -8,15 +8,16 @@ import java.util.List;
 
 /**
  * The part of a line's configuration an installer or admin may change while the box runs, in the file's
- * own keys: prefix and own number (per SIM slot too), rotation, the frequent-call warning, and on a desk
- * phone's card 1 its dial mode and call-forward delay. The wiring (ports, USB paths, GPIO pins, which slots
+ * own keys: prefix and own number (per SIM slot too), rotation, the frequent-call warning, on a desk
+ * phone's card 1 its dial mode and call-forward delay, and what a call to the line does (inbound). The wiring (ports, USB paths, GPIO pins, which slots
  * a multiplexer has and the cards expected in them) stays the file's alone.
  */
 public record LineSettings(String prefix, @JsonProperty("own-number") String ownNumber,
                            @JsonProperty("sim-mux") Mux simMux, BoxConfig.Rotation rotation,
                            @JsonProperty("frequent-call-warning") BoxConfig.FrequentCallWarning frequentCallWarning,
                            @JsonProperty("dial-mode") String dialMode,
-                           @JsonProperty("forward-delay-ms") Integer forwardDelayMs) {
+                           @JsonProperty("forward-delay-ms") Integer forwardDelayMs,
+                           String inbound, @JsonProperty("inbound-when-busy") String inboundWhenBusy) {
 
     /** The slots' own numbers and prefixes; a slot is named by its number. */
     public record Mux(List<Slot> slots) {
@@ -36,6 +37,8 @@ public record LineSettings(String prefix, @JsonProperty("own-number") String own
         prefix = prefix == null ? "" : prefix;
         ownNumber = ownNumber == null ? "" : ownNumber;
         dialMode = dialMode == null ? "" : dialMode;
+        inbound = inbound == null ? "" : inbound;
+        inboundWhenBusy = inboundWhenBusy == null ? "" : inboundWhenBusy;
     }
 
     /** What {@code m} sets. */
@@ -43,7 +46,7 @@ public record LineSettings(String prefix, @JsonProperty("own-number") String own
         Mux mux = m.simMux() == null ? null : new Mux(m.simMux().slots().stream()
                 .map(s -> new Slot(s.slot(), s.prefix(), s.ownNumber())).toList());
         return new LineSettings(m.prefix(), m.ownNumber(), mux, m.rotation(), m.frequentCallWarning(), m.dialMode(),
-                m.forwardDelayMs());
+                m.forwardDelayMs(), m.inbound(), m.inboundWhenBusy());
     }
 
     /**
@@ -73,7 +76,8 @@ public record LineSettings(String prefix, @JsonProperty("own-number") String own
             mux = new BoxConfig.SimMux(mux.selectPins(), slots);
         }
         return new BoxConfig.Modem(file.id(), file.port(), file.usbPath(), file.usbInterface(), file.imei(), file.pin(),
-                ownNumber, prefix, mux, rotation, frequentCallWarning, file.hookPin(), dialMode, forwardDelayMs);
+                ownNumber, prefix, mux, rotation, frequentCallWarning, file.hookPin(), dialMode, forwardDelayMs, inbound,
+                inboundWhenBusy);
     }
 
     private static int indexOf(List<BoxConfig.Slot> slots, Integer slot) {

@@ -16,11 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LineSims {
     /**
      * What an installer or admin sets for a line: each slot's number and prefix, the rotation, the warning,
-     * the line's own number (for SIMs that know none), and, on a desk phone's card 1, its usual dial mode
-     * (empty: direct) and call-forward delay.
+     * the line's own number (for SIMs that know none), on a desk phone's card 1 its usual dial mode
+     * (empty: direct) and call-forward delay, and what a call to the line does (empty: the default).
      */
     public record Dialing(List<SimSlot> slots, RotationPolicy policy, Optional<FrequentCallWarnings.Rule> warning,
-                          String ownNumber, String dialMode, Optional<java.time.Duration> forwardDelay) {
+                          String ownNumber, String dialMode, Optional<java.time.Duration> forwardDelay,
+                          String inbound, String inboundWhenBusy) {
         public Dialing {
             slots = List.copyOf(slots);
         }

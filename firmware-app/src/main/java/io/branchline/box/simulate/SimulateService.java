@@ -33,7 +33,9 @@ public final class SimulateService implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/network", (req, res) -> Json.ok(res, sim.network().records()))
                 .post("/sms/{line}", this::sms)
-                .post("/hook/{line}", this::hook);
+                .post("/hook/{line}", this::hook)
+                .post("/call/{line}", this::callIn)
+                .delete("/call/{line}", this::callerHangsUp);
         if (stubs.size() == 2) {
             rules.get("/crm", (req, res) -> Json.ok(res, Map.of("private", "http://127.0.0.1:" + stubs.get(0).port()
                     + "/stub/calls", "public", "http://127.0.0.1:" + stubs.get(1).port() + "/stub/calls")));
@@ -56,6 +58,44 @@ public final class SimulateService implements HttpService {
             int index = sim.bus().modemAt(simLine.get().address().usbPath()).receiveSms(from, text);
             Json.ok(res, Map.of("line", line, "simIndex", index));
         }
+    }
+
+    private final Map<String, io.branchline.hw.emulator.ModemEmulator.Incoming> calling =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A customer calls a line's SIM: POST '/api/simulate/call/desk-1001?from=13912345678' (from empty or
+     * absent: a withheld number). 409 when that modem has a call up already.
+     */
+    private void callIn(ServerRequest req, ServerResponse res) {
+        String line = req.path().pathParameters().get("line");
+        var simLine = sim.lines().stream().filter(l -> l.id().equals(line)).findFirst();
+        String from = req.query().first("from").orElse("");
+        if (simLine.isEmpty()) {
+            Json.error(res, Status.NOT_FOUND_404, "line", "no emulated line " + line);
+        } else if (!from.isEmpty() && !from.matches("\\+?[0-9]{3,20}")) {
+            Json.error(res, Status.BAD_REQUEST_400, "from", "must be a phone number, or empty for a withheld one");
+        } else {
+            var in = sim.bus().modemAt(simLine.get().address().usbPath()).ring(from);
+            if (in == null) {
+                Json.error(res, Status.CONFLICT_409, "line", "the modem of " + line + " has a call up already");
+                return;
+            }
+            calling.put(line, in);
+            Json.ok(res, Map.of("line", line, "from", from, "ringing", true));
+        }
+    }
+
+    /** The customer calling a line hangs up: DELETE /api/simulate/call/desk-1001. */
+    private void callerHangsUp(ServerRequest req, ServerResponse res) {
+        String line = req.path().pathParameters().get("line");
+        var in = calling.remove(line);
+        if (in == null || !in.present()) {
+            Json.error(res, Status.NOT_FOUND_404, "line", "no emulated caller on " + line);
+            return;
+        }
+        in.callerHangsUp();
+        Json.ok(res, Map.of("line", line, "hungUp", true));
     }
 
     /** The emulated desk phone's handset: POST /api/simulate/hook/desk-1001?off-hook=false puts it down. */

@@ -27,6 +27,21 @@ public final class Events {
         add("call.ringing", "ringing:" + call.id(), Map.of("call", call));
     }
 
+    /**
+     * The screen pop (自动弹屏): an inbound call rings for {@code call.agent()}; the CRM shows the caller on
+     * that agent's screen. No customer is matched on the box yet, and no switchboard menu led here.
+     */
+    public void screenPop(CallView call) {
+        Map<String, Object> pop = new java.util.LinkedHashMap<>();
+        pop.put("agent", call.agent());
+        pop.put("caller", call.numberGiven());
+        pop.put("callId", call.id());
+        pop.put("customerId", call.customerId());
+        pop.put("menuPath", java.util.List.of());
+        pop.put("call", call);
+        add("call.incoming", "incoming:" + call.id(), pop);
+    }
+
     public void callAnswered(CallView call) {
         add("call.answered", "answered:" + call.id(), Map.of("call", call));
     }

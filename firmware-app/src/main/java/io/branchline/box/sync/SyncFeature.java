@@ -93,11 +93,12 @@ public final class SyncFeature implements AutoCloseable {
      * warnings, lines changing state, a recordings quota full of what it does not have yet; and the
      * recordings uploaded before their records.
      */
-    public void report(LineRegistry lines, CallControl calls, FrequentCallWarnings warnings,
-                       RecordingFeature recording, Scheduler scheduler) {
+    public void report(LineRegistry lines, CallControl calls, io.branchline.box.call.InboundCalls inbound,
+                       FrequentCallWarnings warnings, RecordingFeature recording, Scheduler scheduler) {
         if (sender == null) {
             return;
         }
+        inbound.onRingingForAgent(events::screenPop);
         calls.onRinging(events::callRinging);
         calls.onAnswered(events::callAnswered);
         warnings.onRaise(events::warning);

@@ -56,6 +56,7 @@ class AccessRulesTest {
         EXPECTED.put("GET /api/calls/{id}", all);
         EXPECTED.put("GET /api/calls/{id}/recording", all);
         EXPECTED.put("POST /api/calls/{id}/takeover", all);
+        EXPECTED.put("POST /api/calls/{id}/answer", all);
         EXPECTED.put("DELETE /api/calls/{id}", all);
         EXPECTED.put("GET /api/live", all);
         EXPECTED.put("GET /api/agents", all);
@@ -101,6 +102,8 @@ class AccessRulesTest {
         EXPECTED.put("GET /api/simulate/crm", installer);
         EXPECTED.put("POST /api/simulate/sms/{line}", installer);
         EXPECTED.put("POST /api/simulate/hook/{line}", installer);
+        EXPECTED.put("POST /api/simulate/call/{line}", installer);
+        EXPECTED.put("DELETE /api/simulate/call/{line}", installer);
     }
 
     /** Open to anyone (the health check, the login, the page and its files), and the sign-out, tried on its own. */

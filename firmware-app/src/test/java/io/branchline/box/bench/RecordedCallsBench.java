@@ -80,7 +80,7 @@ public final class RecordedCallsBench {
             for (int i = 0; i < calls; i++) {
                 String at = TimeText.of(scheduler.clock().instant());
                 CallView v = new CallView("bench-" + i, "agent-" + i, "line-" + i, "", "", "", "", "direct", "", "active",
-                        at, at, null, 0, 0, null, "", false, null);
+                        at, at, null, 0, 0, null, "", false, null, CallView.OUT);
                 views.add(v);
                 ModemLine line = lines.get(i);
                 media.answered(v, media.handsetOf("agent-" + i), line::openVoice);

@@ -47,7 +47,7 @@ class RecordingJanitorTest {
         String id = "call-" + ++calls;
         String at = TimeText.of(time.clock().instant());
         CallView v = new CallView(id, "1001", "desk-1001", "8986", "138", "139", "139", "direct", "", "active", at, at,
-                null, 0, 0, null, "", false, null);
+                null, 0, 0, null, "", false, null, CallView.OUT);
         WavRecorder r = recordings.begin(v);
         for (int i = 0; i < 50; i++) {
             r.frame(Pcm.silence(), Pcm.silence());

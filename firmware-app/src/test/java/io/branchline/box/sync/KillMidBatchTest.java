@@ -135,7 +135,7 @@ class KillMidBatchTest {
                     Clock.systemUTC(), java.time.ZoneOffset.UTC);
             String at = io.branchline.box.store.TimeText.of(java.time.Instant.now());
             io.branchline.box.call.CallView v = new io.branchline.box.call.CallView(callId, "1001", "desk-1001", "8986",
-                    "138", "139", "139", "direct", "", "active", at, at, null, 0, 0, null, "", false, null);
+                    "138", "139", "139", "direct", "", "active", at, at, null, 0, 0, null, "", false, null, "out");
             io.branchline.hw.audio.WavRecorder r = recs.begin(v);
             io.branchline.hw.audio.Tone tone = io.branchline.hw.audio.Tone.endless(440);
             for (int i = 0; i < 3000; i++) {

@@ -57,7 +57,7 @@ class OutboxSyncTest {
     static CallView record(int i) {
         return new CallView("synthetic-" + i, "1001", "desk-1001", "8986", "13800001001", "13900000005",
                 "13900000005", "direct", "", "ended", "2026-11-22T06:00:00.000Z", null, "2026-11-22T06:00:01.000Z",
-                1000, 0, "busy", "", false, null);
+                1000, 0, "busy", "", false, null, CallView.OUT);
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class ModemLine implements AutoCloseable {
     private final WireLog wireLog;
     private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
     private final List<Consumer<LineSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ModemCall>> incoming = new CopyOnWriteArrayList<>();
     private final Thread worker;
     private volatile LineSnapshot snapshot;
     private volatile boolean closed;
@@ -105,6 +106,14 @@ public final class ModemLine implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /**
+     * Hears every call that rings this line, once its caller is known, whichever time the modem was opened
+     * (the calls of each opening report here).
+     */
+    public void onIncoming(Consumer<ModemCall> listener) {
+        incoming.add(listener);
+    }
+
     /** Starts looking for the modem now. */
     public void start() {
         post(this::connect);
@@ -115,7 +124,7 @@ public final class ModemLine implements AutoCloseable {
         post(this::poll);
     }
 
-    /** Outgoing calls on this line's modem while its port is open. */
+    /** The calls on this line's modem (out, and in), while its port is open. */
     public Optional<ModemCalls> calls() {
         ModemCalls c = calls;
         return c != null && engine().isPresent() ? Optional.of(c) : Optional.empty();
@@ -184,6 +193,7 @@ public final class ModemLine implements AutoCloseable {
             engine.onLinkLost(() -> post(() -> linkLost(gen)));
             driver = new ModemDriver(engine);
             calls = new ModemCalls(engine, scheduler, Duration.ofMillis(500));
+            calls.onIncoming(c -> incoming.forEach(l -> l.accept(c)));
             VendorProfile profile = driver.initialize();
             ModemIdentity identity = driver.readIdentity();
             if (!address.imei().isEmpty() && !address.imei().equals(identity.imei())) {

@@ -1,0 +1,167 @@
+package io.branchline.box.call;
+
+import io.branchline.box.agent.Agent;
+import io.branchline.box.agent.Agents;
+import io.branchline.box.agent.SeatStates;
+import io.branchline.box.guard.CallGuard;
+import io.branchline.box.guard.NumberList;
+import io.branchline.box.line.LineRegistry;
+import io.branchline.box.line.LineSims;
+import io.branchline.box.line.Sims;
+import io.branchline.hw.modem.CallPhase;
+import io.branchline.hw.modem.ModemCall;
+import io.branchline.hw.modem.ModemCalls;
+import io.branchline.hw.modem.ModemLine;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls that ring the box's lines (呼入). Each opens a call with its record at once (a crash while it rings
+ * still leaves one), then follows its line's rule: a desk-phone SIM rings its own agent (the seed's 锦呼话机
+ * 呼入), whose handset lifted answers it (ATA) and joins the caller's voice with the agent's, recorded as
+ * every call is; an agent on a call, busy (示忙) or on a break (小休中) gets it only with
+ * {@code inbound-when-busy: ring-anyway}, otherwise it is refused and kept as missed, for a call back. A
+ * line that belongs to nobody lets it ring and keeps it as missed (until the switchboard takes such lines);
+ * {@code inbound: refuse} and a blacklisted caller hang up at once. Every call ends with a record that says
+ * how: answered (normal), missed, or refused.
+ */
+public final class InboundCalls {
+    private static final Logger log = LoggerFactory.getLogger(InboundCalls.class);
+
+    /** The agent of lines that belong to no agent: inbound calls there are kept for the office as a whole. */
+    static final Agent NOBODY = new Agent("", "", "", Optional.empty(), Optional.empty(), Optional.empty());
+
+    private final CallTable table;
+    private final LineRegistry lines;
+    private final CallRecords records;
+    private final CallWatch watch;
+    private final Agents agents;
+    private final SeatStates seats;
+    private final Sims sims;
+    private final CallGuard guard;
+    private final Clock clock;
+    private final List<Consumer<CallView>> ringingForAgent = new CopyOnWriteArrayList<>();
+
+    InboundCalls(CallTable table, LineRegistry lines, CallRecords records, CallWatch watch, Agents agents,
+                 SeatStates seats, Sims sims, CallGuard guard, Clock clock) {
+        this.table = table;
+        this.lines = lines;
+        this.records = records;
+        this.watch = watch;
+        this.agents = agents;
+        this.seats = seats;
+        this.sims = sims;
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    /** Takes the calls that ring every line. */
+    void listen() {
+        for (ModemLine l : lines.all()) {
+            l.onIncoming(mc -> {
+                try {
+                    arrived(l, mc);
+                } catch (RuntimeException e) {
+                    log.error("event=inbound-call-failed line={} error=\"{}\"", l.id(), e.getMessage(), e);
+                }
+            });
+        }
+    }
+
+    /**
+     * Hears every inbound call the moment it starts ringing for an agent (the screen pop: 自动弹屏), with the
+     * agent it rings for.
+     */
+    public void onRingingForAgent(Consumer<CallView> listener) {
+        ringingForAgent.add(listener);
+    }
+
+    private void arrived(ModemLine line, ModemCall mc) {
+        String caller = mc.number();
+        Optional<Agent> owner = agents.all().stream().filter(a -> a.lineId().filter(line.id()::equals).isPresent()
+                || a.secondLineId().filter(line.id()::equals).isPresent()).findFirst();
+        Optional<LineSims.Dialing> settings = sims.of(line.id()).map(LineSims::dialing);
+        String rule = settings.map(LineSims.Dialing::inbound).filter(r -> !r.isEmpty())
+                .orElse(owner.isPresent() ? "ring-agent" : "missed");
+        Agent agent = owner.orElse(NOBODY);
+        Call call = Call.inbound(UUID.randomUUID().toString(), agent, caller, clock,
+                new Call.Placement(line.id(), line.snapshot().identity().iccid(), sims.ownNumber(line), "", "inbound"));
+        call.attach(mc);
+        // What becomes of it is decided before anyone sees it: a caller may hang up the next moment.
+        String whenBusy = settings.map(LineSims.Dialing::inboundWhenBusy).orElse("");
+        Optional<String> away = rule.equals("ring-agent") ? away(agent, line.id()) : Optional.empty();
+        boolean refused = true;
+        if (!caller.isEmpty() && guard.blacklist().find(NumberList.normalise(caller)).isPresent()) {
+            call.outcome("refused", "the caller is on the blacklist");
+        } else if (rule.equals("refuse")) {
+            call.outcome("refused", "line " + line.id() + " takes no calls (inbound: refuse)");
+        } else if (rule.equals("missed")) {
+            refused = false;
+            call.outcome(null, owner.isEmpty() ? "line " + line.id() + " belongs to no agent: kept as missed for a"
+                    + " call back" : "line " + line.id() + " does not ring its agent (inbound: missed)");
+        } else if (away.isPresent() && !whenBusy.equals("ring-anyway")) {
+            call.outcome("missed", "agent " + agent.id() + " " + away.get() + ": kept as missed for a call back");
+        } else {
+            refused = false;
+            away.ifPresent(why -> call.note("rang agent " + agent.id() + " although they " + why));
+        }
+        table.add(call);
+        records.attempt(call.view());
+        mc.ended().thenAccept(ended -> watch.ended(call));
+        watch.dialled(call, mc);
+        log.info("event=inbound-call call={} line={} caller={} rule={} agent={} refused={}", call.id, line.id(),
+                caller.isEmpty() ? "(withheld)" : caller, rule, agent.id(), refused);
+        if (refused) {
+            line.calls().ifPresent(ModemCalls::hangUp);
+        } else if (rule.equals("ring-agent")) {
+            CallView v = call.view();
+            ringingForAgent.forEach(l -> l.accept(v));
+        }
+    }
+
+    /** Why the agent cannot take a call now (on a call, busy, on a break), or empty when they can. */
+    private Optional<String> away(Agent agent, String ringingOn) {
+        for (Optional<String> card : List.of(agent.lineId(), agent.secondLineId())) {
+            if (card.isPresent() && !card.get().equals(ringingOn) && table.busy(card.get())) {
+                return Optional.of("was on a call");
+            }
+        }
+        return switch (seats.of(agent.id())) {
+            case "busy" -> Optional.of("was busy (示忙)");
+            case "break" -> Optional.of("was on a break (小休中)");
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * The agent takes the call ringing on {@code lineId} (lifted the handset, or answered from the page);
+     * false when no inbound call rings there.
+     */
+    boolean answerOn(String lineId) {
+        Optional<Call> ringing = table.holding(lineId).stream().filter(c -> c.direction.equals(CallView.IN))
+                .filter(c -> c.modemCall() != null && c.modemCall().phase() == CallPhase.ALERTING).findFirst();
+        return ringing.isPresent() && answer(ringing.get());
+    }
+
+    /** Answers the inbound call {@code id} if it rings; false otherwise. */
+    public boolean answer(String id) {
+        return table.get(id).map(this::answer).orElse(false);
+    }
+
+    /** Answers an inbound call that rings (ATA); its voice is joined and recorded once the modem connects it. */
+    boolean answer(Call call) {
+        ModemCall mc = call.modemCall();
+        if (!call.direction.equals(CallView.IN) || mc == null || mc.phase() != CallPhase.ALERTING) {
+            return false;
+        }
+        boolean answered = lines.line(call.lineId()).flatMap(ModemLine::calls).map(ModemCalls::answer).orElse(false);
+        log.info("event=inbound-call-answer call={} agent={} answered={}", call.id, call.agentId(), answered);
+        return answered;
+    }
+}
