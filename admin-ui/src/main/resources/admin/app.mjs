@@ -113,7 +113,8 @@ function bars(n) {
 }
 
 function seconds(ms) {
-  const s = Math.floor(ms / 1000);
+  // A call that started a moment after the page's last tick (or on a clock a little ahead) shows 0:00.
+  const s = Math.max(0, Math.floor(ms / 1000));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
@@ -165,7 +166,14 @@ function Dashboard({ me }) {
   ];
   const [now, setNow] = useState(Date.now());
   useEffect(() => { const i = setInterval(() => setNow(Date.now()), 1000); return () => clearInterval(i); }, []);
+  // The screen pop (自动弹屏): an inbound call ringing for an agent this viewer sees, answered from here too.
+  const incoming = (calls || []).filter((c) => c.direction === 'in' && c.state === 'alerting');
   return html`<div class="grid">
+    ${incoming.length > 0 && html`<section class="card warn" id="incoming"><h2>${t('dash.incoming')}</h2>
+      ${incoming.map((c) => html`<p data-call=${c.id}>${t('dash.incomingCall', { number: c.numberGiven || t('dash.withheld'),
+        agent: c.agent || t('dash.nobody'), line: c.line })}
+        ${c.agent && html`<button class="small answer" onClick=${() => api('POST', '/api/calls/' + c.id + '/answer').catch(() => {})}>${t('call.answer')}</button>`}</p>`)}
+    </section>`}
     ${live && warnings.length > 0 && html`<section class="card warn" id="warnings"><h2>${t('dash.warnings')}</h2>
       <ul>${warnings.map((w) => html`<li>${w}</li>`)}</ul></section>`}
     ${live && html`<section class="card" id="lines"><h2>${t('dash.lines')}</h2>
@@ -179,7 +187,8 @@ function Dashboard({ me }) {
       ${callsError && html`<p class="error">${callsError}</p>`}
       ${calls && calls.length === 0 && html`<p class="muted">${t('dash.noCalls')}</p>`}
       <table><tbody>${(calls || []).map((c) => html`<tr data-call=${c.id}>
-        <td>${c.agent}</td><td>${c.line}</td><td class="number">${c.numberGiven}</td><td>${c.state}</td>
+        <td>${c.agent}</td><td>${c.line}</td><td class="direction" title=${t('dir.' + c.direction)}>${c.direction === 'in' ? '↙' : '↗'}</td>
+        <td class="number">${c.numberGiven}</td><td>${t('callState.' + c.state)}</td>
         <td class="duration">${seconds(now - Date.parse(c.startedAt))}</td>
         <td><button class="small takeover" title="F2" onClick=${() => api('POST', '/api/calls/' + c.id + '/takeover')}>${t('call.takeover')}</button>
           <button class="small hangup" onClick=${() => api('DELETE', '/api/calls/' + c.id).then(reloadCalls)}>${t('call.hangup')}</button></td>
@@ -233,7 +242,7 @@ function query(filters) {
 }
 
 function Calls() {
-  const [filters, setFilters] = useState({ number: '', agent: '', from: '', to: '', result: '' });
+  const [filters, setFilters] = useState({ number: '', agent: '', from: '', to: '', result: '', direction: '' });
   const [page, setPage] = useState(1);
   const [shown, setShown] = useState({ ...filters });
   const [rows, error] = usePoll('/api/calls' + query({ ...shown, page }), 0);
@@ -258,21 +267,28 @@ function Calls() {
       <label class="field"><span>${t('calls.result')}</span>
         <select name="result" value=${filters.result} onChange=${(e) => set('result')(e.target.value)}>
           <option value="">${t('calls.any')}</option><option value="connected">${t('calls.connected')}</option>
-          <option value="not-connected">${t('calls.notConnected')}</option></select></label>
+          <option value="not-connected">${t('calls.notConnected')}</option>
+          <option value="missed">${t('end.missed')}</option><option value="refused">${t('end.refused')}</option></select></label>
+      <label class="field"><span>${t('calls.direction')}</span>
+        <select name="direction" value=${filters.direction} onChange=${(e) => set('direction')(e.target.value)}>
+          <option value="">${t('calls.any')}</option><option value="out">${t('dir.out')}</option>
+          <option value="in">${t('dir.in')}</option></select></label>
       <button type="submit">${t('calls.search')}</button>
       <a class="button" id="export" href=${'/api/calls/export' + query(shown)} download="calls.csv">${t('calls.export')}</a>
     </form>
     <${FormError} errors=${errors} fields=${[]} />
     ${notice && html`<p class="ok">${notice}</p>`}
     ${rows && rows.length === 0 && html`<p class="muted">${t('calls.none')}</p>`}
-    <table class="records"><thead><tr><th>${t('calls.started')}</th><th>${t('calls.agent')}</th>
+    <table class="records"><thead><tr><th>${t('calls.started')}</th><th></th><th>${t('calls.agent')}</th>
       <th>${t('calls.line')}</th><th>${t('calls.number')}</th><th>${t('calls.talk')}</th><th>${t('calls.end')}</th>
       <th></th></tr></thead>
       <tbody>${(rows || []).map((c) => html`<tr data-call=${c.id}>
-        <td>${new Date(c.startedAt).toLocaleString(language())}</td><td>${c.agent}</td><td>${c.line}</td>
-        <td class="number">${c.numberGiven}</td><td>${seconds(c.talkMs)}</td><td>${c.endCause || c.state}</td>
+        <td>${new Date(c.startedAt).toLocaleString(language())}</td>
+        <td class="direction" title=${t('dir.' + c.direction)}>${c.direction === 'in' ? '↙' : '↗'}</td><td>${c.agent || '-'}</td><td>${c.line}</td>
+        <td class="number">${c.numberGiven || (c.direction === 'in' ? t('dash.withheld') : '')}</td><td>${seconds(c.talkMs)}</td>
+        <td class="end" title=${c.detail || ''}>${c.endCause ? t('end.' + c.endCause) : c.state}</td>
         <td>${c.hasRecording && html`<button class="small play" onClick=${() => setPlaying(c.id)}>${t('calls.play')}</button>`}
-          <button class="small redial" onClick=${() => redial(c)}>${t('calls.redial')}</button></td>
+          ${c.agent && c.numberGiven && html`<button class="small redial" onClick=${() => redial(c)}>${t('calls.redial')}</button>`}</td>
       </tr>`)}</tbody></table>
     ${rows && rows.length >= 50 && html`<button onClick=${() => setPage(page + 1)}>${t('calls.more')}</button>`}
     ${playing && html`<audio id="player" controls autoplay src=${'/api/calls/' + playing + '/recording'}></audio>`}
@@ -402,13 +418,14 @@ function formOf(s, slots) {
     policy: r.policy, fixedSlot: String(r.slot), rotating: r.slots || [], calls: String(r.calls), minutes: String(r.minutes),
     warn: !!w, warnCalls: w ? String(w.calls) : '30', warnMinutes: w ? String(w.minutes) : '60', block: !!(w && w.block),
     mode: s['dial-mode'] || '', delay: s['forward-delay-ms'] == null ? '' : String(s['forward-delay-ms']),
+    inbound: s.inbound || '', whenBusy: s['inbound-when-busy'] || '',
   };
 }
 
 function bodyOf(f, mux) {
   const body = { prefix: f.prefix, 'own-number': f.own,
     rotation: { policy: f.policy, slot: numberOrText(f.fixedSlot), slots: f.rotating, calls: numberOrText(f.calls), minutes: numberOrText(f.minutes) },
-    'dial-mode': f.mode };
+    'dial-mode': f.mode, inbound: f.inbound, 'inbound-when-busy': f.whenBusy };
   if (mux) body['sim-mux'] = { slots: f.slots.map((x) => ({ slot: x.slot, prefix: x.prefix, 'own-number': x.own })) };
   if (f.warn) body['frequent-call-warning'] = { calls: numberOrText(f.warnCalls), minutes: numberOrText(f.warnMinutes), block: f.block };
   if (f.delay !== '') body['forward-delay-ms'] = numberOrText(f.delay);
@@ -503,7 +520,17 @@ function LineSettings() {
           ${errors && errors.field === 'dial-mode' && html`<span class="error" data-field="dial-mode">${errors.message}</span>`}</label>
         <${Field} name="forward-delay-ms" label=${t('settings.delay')} value=${form.delay} onInput=${set('delay')} errors=${errors} />
       </div>
-      <${FormError} errors=${errors} fields=${fields} />
+      <h3>${t('settings.inboundTitle')}</h3>
+      <div class="inline">
+        <label class="field"><span>${t('settings.inbound')}</span>
+          <select name="inbound" value=${form.inbound} onChange=${(e) => set('inbound')(e.target.value)}>
+            ${['', 'ring-agent', 'missed', 'refuse'].map((m) => html`<option value=${m}>${t('inbound.' + (m || 'default'))}</option>`)}</select>
+          ${errors && errors.field === 'inbound' && html`<span class="error" data-field="inbound">${errors.message}</span>`}</label>
+        <label class="field"><span>${t('settings.whenBusy')}</span>
+          <select name="inbound-when-busy" value=${form.whenBusy} onChange=${(e) => set('whenBusy')(e.target.value)}>
+            ${['', 'ring-anyway'].map((m) => html`<option value=${m}>${t('whenBusy.' + (m || 'missed'))}</option>`)}</select></label>
+      </div>
+      <${FormError} errors=${errors} fields=${[...fields, 'inbound', 'inbound-when-busy']} />
       <button type="submit" id="save-line">${t('settings.save')}</button>
       ${view.from === 'page' && html` <button type="button" class="danger" id="reset-line" onClick=${reset}>${t('settings.toFile')}</button>`}
       ${notice && html`<span class="ok" id="settings-notice"> ${notice}</span>`}

@@ -164,7 +164,7 @@ class AdminPageBrowserTest {
         type(browser, "test-call", "number", "13900000005");
         browser.findElement(By.cssSelector("#test-call button")).click();
         awaitText(browser, By.cssSelector("#calls-now tr"), "13900000005");
-        awaitText(browser, By.cssSelector("#calls-now tr"), "active");
+        awaitText(browser, By.cssSelector("#calls-now tr"), "通话中");
         Thread.sleep(1500); // some talk to record
         browser.findElement(By.cssSelector("#calls-now tr button.hangup")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#calls-now tr"))
@@ -230,6 +230,31 @@ class AdminPageBrowserTest {
         shot(browser, "audit-en");
         browser.findElement(By.id("lang")).click();
         awaitText(browser, By.id("nav-audit"), "操作日志");
+    }
+
+    @Test
+    @Order(5)
+    void anInboundCallPopsUpOnTheDashboardIsAnsweredThereAndFoundAmongTheInboundRecords() throws Exception {
+        browser.findElement(By.id("nav-dashboard")).click();
+        await(browser, By.id("calls-now"));
+        assertEquals(200, running.api().send("POST", "/api/simulate/call/desk-1001b?from=13912345601", null)
+                .statusCode());
+        awaitText(browser, By.id("incoming"), "13912345601");
+        assertTrue(browser.findElement(By.id("incoming")).getText().contains("正在呼叫坐席 1001"));
+        shot(browser, "incoming-zh");
+        browser.findElement(By.cssSelector("#incoming button.answer")).click();
+        awaitText(browser, By.id("calls-now"), "通话中");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.id("incoming")).isEmpty());
+        assertEquals(200, running.api().send("DELETE", "/api/simulate/call/desk-1001b", null).statusCode());
+        awaitText(browser, By.id("calls-now"), "当前没有通话");
+        browser.findElement(By.id("nav-calls")).click();
+        new org.openqa.selenium.support.ui.Select(await(browser, By.cssSelector("#records select[name=direction]")))
+                .selectByValue("in");
+        browser.findElement(By.cssSelector("#records form button[type=submit]")).click();
+        awaitText(browser, By.cssSelector("#records table"), "13912345601");
+        WebElement row = browser.findElement(By.cssSelector("#records tbody tr"));
+        assertTrue(row.getText().contains("已接通") && row.getText().contains("↙"), row.getText());
+        shot(browser, "records-inbound-zh");
     }
 
     @Test
