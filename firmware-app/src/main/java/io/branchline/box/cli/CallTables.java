@@ -17,9 +17,12 @@ final class CallTables {
             return "no calls\n";
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"STARTED", "AGENT", "LINE", "SIM", "NUMBER", "STATE", "RESULT", "WAIT", "TALK", "ID"});
+        rows.add(new String[] {"STARTED", "DIR", "AGENT", "LINE", "SIM", "NUMBER", "STATE", "RESULT", "WAIT", "TALK",
+            "ID"});
         for (CallView c : calls) {
-            rows.add(new String[] {c.startedAt(), c.agent(), c.line(), dash(c.simNumber()), c.numberGiven(), c.state(),
+            String number = c.numberGiven().isEmpty() && c.direction().equals(CallView.IN) ? "(withheld)" : c.numberGiven();
+            rows.add(new String[] {c.startedAt(), c.direction(), dash(c.agent()), c.line(), dash(c.simNumber()), number,
+                c.state(),
                 dash(c.endCause()), seconds(c.waitMs()), seconds(c.talkMs()), c.id()});
         }
         return table(rows);

@@ -14,7 +14,8 @@ import org.apache.commons.cli.Options;
 
 /** {@code branchline calls}: the call records, the calls up now, or the day's figures per agent or SIM. */
 final class CallsCommand implements Cli.Command {
-    private static final List<String> FILTERS = List.of("from", "to", "agent", "number", "result", "page");
+    private static final List<String> FILTERS = List.of("from", "to", "agent", "number", "result", "direction",
+            "page");
 
     @Override
     public String name() {
@@ -45,7 +46,9 @@ final class CallsCommand implements Cli.Command {
         return switch (f) {
             case "from" -> "calls started on or after this day (2026-11-22) or instant";
             case "to" -> "calls started before this day or instant";
-            case "result" -> "connected, not-connected, normal, cancelled, busy, no_answer, rejected, no_carrier, failed, cut";
+            case "result" -> "connected, not-connected, normal, cancelled, busy, no_answer, rejected, no_carrier, failed, cut,"
+                    + " missed, refused";
+            case "direction" -> "out (dialled by the box) or in (rang one of its lines)";
             case "page" -> "page of " + CallRecords.PAGE_SIZE + ", newest first (default 1)";
             default -> "only this " + f;
         };

@@ -26,8 +26,8 @@ final class TakeoverCommand implements Cli.Command {
     @Override
     public int run(CommandLine cl, PrintStream out, PrintStream err) {
         return BoxAsking.run("takeover", err, () -> {
-            BoxClient.Reply r = BoxAddress.client(cl).send("POST", "/api/calls/" + cl.getOptionValue("call")
-                    + "/takeover", null);
+            BoxClient.Reply r = BoxAddress.client(cl).send("POST", "/api/calls/"
+                    + BoxClient.segment(cl.getOptionValue("call")) + "/takeover", null);
             if (!r.ok()) {
                 err.println("branchline takeover: " + r.error());
                 return r.status() == 404 ? ExitCode.USAGE : ExitCode.PROBLEM;

@@ -109,8 +109,8 @@ class InboundCallTest {
     void anAgentOnABreakIsNotRungTheCallIsRefusedAndKeptAsMissed() throws Exception {
         api().send("PUT", "/api/agents/1002/state", "{\"state\":\"break\"}");
         api().send("POST", "/api/simulate/call/desk-1002?from=13912345679", null);
-        CallView call = ringing("desk-1002");
-        CallView done = record(call.id());
+        CallView done = recordFrom("13912345679");
+        CallView call = done;
         assertEquals("missed", done.endCause());
         assertTrue(done.detail().contains("小休中"), done.detail());
         assertTrue(crm("call.incoming").stream().noneMatch(i -> i.payload().toString().contains(call.id())),
@@ -147,14 +147,22 @@ class InboundCallTest {
         api().send("POST", "/api/simulate/call/desk-1001b?from=13912345670", null);
         CallView call = ringing("desk-1001b");
         assertEquals("1001", call.agent(), "card 2 of 1001's desk phone");
-        HttpResponse<String> answered = api().send("POST", "/api/calls/" + call.id() + "/answer", null);
-        assertEquals(200, answered.statusCode(), answered.body());
+        String port = String.valueOf(running.box().port());
+        String dir = running.dataDir().toString();
+        var cli = io.branchline.box.cli.CliRun.run("answer", "--call", call.id(), "--port", port, "--data-dir", dir);
+        assertEquals(0, cli.code(), cli.err());
+        assertTrue(cli.out().contains("from 13912345670 on desk-1001b for agent 1001"), cli.out());
         api().await(call.id(), v -> v.state().equals("active"));
         assertEquals(409, api().send("POST", "/api/calls/" + call.id() + "/answer", null).statusCode(),
                 "answered already");
         api().send("DELETE", "/api/calls/" + call.id(), null);
         assertEquals("normal", record(call.id()).endCause());
         assertEquals(404, api().send("POST", "/api/calls/no-such-call/answer", null).statusCode());
+        var listed = io.branchline.box.cli.CliRun.run("calls", "--direction", "in", "--port", port, "--data-dir", dir);
+        assertEquals(0, listed.code(), listed.err());
+        assertTrue(listed.out().contains(call.id()) && listed.out().contains(" in "), listed.out());
+        var wrong = io.branchline.box.cli.CliRun.run("calls", "--direction", "up", "--port", port, "--data-dir", dir);
+        assertTrue(wrong.code() != 0 && wrong.err().contains("direction"), wrong.err());
     }
 
     @Test
