@@ -215,6 +215,9 @@ public final class Box implements AutoCloseable {
             r.register("/api/live", new LiveService(changes, () -> lines.registry().views(), calls::active,
                     agentsApi::views, access::stillSignedIn));
             r.register("/api/prompts", new PromptsService(prompts));
+            r.register("/api/switchboard/menus", new io.branchline.box.ivr.MenusService(new io.branchline.box.ivr.Menus(db,
+                    scheduler.clock(), id -> prompts.list().stream().anyMatch(p -> p.id().equals(id)),
+                    a -> agents.find(a).isPresent())));
             GuardService.routes(r, guard);
             recording.routes(r);
             sms.routes(r);

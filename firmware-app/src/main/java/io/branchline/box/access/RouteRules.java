@@ -87,6 +87,10 @@ public final class RouteRules {
         t.add("GET", "/api/hardware", OFFICE, "see the hardware seen");
         t.add("GET", "/api/sims", LIVE, "see the SIMs");
         t.add("POST", "/api/lines/{id}/test-call", OFFICE, "place a test call from one line");
+        t.add("GET", "/api/switchboard/menus", LIVE, "see the switchboard's menus");
+        t.add("GET", "/api/switchboard/menus/{id}", LIVE, "see a switchboard menu");
+        t.add("PUT", "/api/switchboard/menus/{id}", OFFICE, "save a switchboard menu");
+        t.add("DELETE", "/api/switchboard/menus/{id}", OFFICE, "delete a switchboard menu");
         t.add("GET", "/api/settings/lines", OFFICE, "see the lines' dialing settings");
         t.add("GET", "/api/settings/lines/{line}", OFFICE, "see a line's dialing settings");
         t.add("PUT", "/api/settings/lines/{line}", OFFICE, "change a line's dialing settings");

@@ -78,6 +78,10 @@ class AccessRulesTest {
         EXPECTED.put("GET /api/sms", office);
         EXPECTED.put("GET /api/sync", office);
         EXPECTED.put("POST /api/lines/{id}/test-call", office);
+        EXPECTED.put("GET /api/switchboard/menus", live);
+        EXPECTED.put("GET /api/switchboard/menus/{id}", live);
+        EXPECTED.put("PUT /api/switchboard/menus/{id}", office);
+        EXPECTED.put("DELETE /api/switchboard/menus/{id}", office);
         EXPECTED.put("GET /api/settings/lines", office);
         EXPECTED.put("GET /api/settings/lines/{line}", office);
         EXPECTED.put("PUT /api/settings/lines/{line}", office);

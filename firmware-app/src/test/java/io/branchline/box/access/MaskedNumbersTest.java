@@ -86,6 +86,7 @@ class MaskedNumbersTest {
         s.put("/api/live", "/api/live?once=true"); // a stream: its first event
         s.put("/ui/**", "/ui/none/app.mjs");
         s.put("/api/settings/lines/{line}", "/api/settings/lines/desk-1001");
+        s.put("/api/switchboard/menus/{id}", "/api/switchboard/menus/main");
         return s;
     }
 
