@@ -850,12 +850,140 @@ function System({ me }) {
   </section>`;
 }
 
+
+const DEST_TYPES = ['menu', 'agent', 'distribute', 'extension', 'repeat', 'message', 'hangup'];
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '*', '#'];
+
+/** Where a destination leads, in words: "菜单 loans", "坐席 1001", "挂机". */
+function destinationText(d, prompts) {
+  if (!d) return '-';
+  const target = d.type === 'message' ? ((prompts.find((p) => p.id === d.target) || {}).name || d.target) : d.target;
+  return t('dest.' + d.type) + (target ? ' ' + target : '');
+}
+
+/** One menu and, under it, the menus its keys lead to: the tree shows where every key goes. */
+function MenuTree({ id, menus, prompts, seen, onEdit }) {
+  const m = menus.find((x) => x.menu.id === id);
+  if (!m) return null;
+  const menu = m.menu;
+  const again = seen.includes(id);
+  const ways = [...Object.entries(menu.keys).map(([k, d]) => [k, d]), [t('switchboard.fallback'), menu.fallback]];
+  return html`<li data-menu=${id}><strong>${menu.name || id}</strong> <code>${id}</code>
+    ${!again && html`<button class="small edit-menu" onClick=${() => onEdit(menu)}>${t('switchboard.edit')}</button>
+    <span class="muted"> ${t('switchboard.prompt')}: ${(prompts.find((p) => p.id === menu.prompt) || {}).name || menu.prompt}
+      · ${menu.timeout}s × ${menu.retries + 1}</span>
+    <ul>${ways.map(([k, d]) => html`<li data-key=${k}><code>${k}</code> → ${destinationText(d, prompts)}
+      ${d && d.type === 'menu' && html`<ul><${MenuTree} id=${d.target} menus=${menus} prompts=${prompts}
+        seen=${[...seen, id]} onEdit=${onEdit} /></ul>`}</li>`)}</ul>`}
+    ${again && html`<span class="muted"> ${t('switchboard.above')}</span>`}</li>`;
+}
+
+function emptyMenu() {
+  return { id: '', name: '', prompt: '', timeout: 5, retries: 2, timeoutPrompt: '', invalidPrompt: '',
+    keys: {}, fallback: { type: 'distribute', target: '' } };
+}
+
+function DestinationPicker({ name, value, onChange, menus, prompts, agents, errors }) {
+  const d = value || { type: '', target: '' };
+  const targets = d.type === 'menu' ? menus.map((m) => m.menu.id) : d.type === 'agent' ? agents.map((a) => a.id)
+    : d.type === 'message' ? prompts.map((p) => p.id) : null;
+  const err = errors && errors.field === name ? errors.message : null;
+  return html`<span class="dest" data-field-name=${name}>
+    <select name=${name + '.type'} value=${d.type} onChange=${(e) => onChange({ type: e.target.value, target: '' })}>
+      <option value="">-</option>${DEST_TYPES.map((x) => html`<option value=${x}>${t('dest.' + x)}</option>`)}</select>
+    ${targets && html`<select name=${name + '.target'} value=${d.target} onChange=${(e) => onChange({ ...d, target: e.target.value })}>
+      <option value="">-</option>${targets.map((x) => html`<option value=${x}>${d.type === 'message'
+        ? (prompts.find((p) => p.id === x) || {}).name : x}</option>`)}</select>`}
+    ${err && html`<span class="error" data-field=${name} title=${errors.detail || ''}>${err}</span>`}</span>`;
+}
+
+/** 总机: the switchboard's menus as a tree of where every key goes, and an editor the box checks on save. */
+function Switchboard({ me }) {
+  const office = me.role === 'installer' || me.role === 'admin';
+  const [menus, error, reload] = usePoll('/api/switchboard/menus', 0);
+  const [promptData] = usePoll('/api/prompts', 0);
+  const [agentList] = usePoll('/api/agents', 0);
+  const [form, setForm] = useState(null);
+  const [errors, setErrors] = useState(null);
+  const [notice, setNotice] = useState(null);
+  const prompts = (promptData && promptData.prompts) || [];
+  const agents = agentList || [];
+  const all = menus || [];
+  const pointed = new Set(all.flatMap((m) => [...Object.values(m.menu.keys), m.menu.fallback])
+    .filter((d) => d && d.type === 'menu').map((d) => d.target));
+  // The menus no other points to head the tree; menus that only point at each other start one as well.
+  const roots = all.filter((m) => !pointed.has(m.menu.id)).map((m) => m.menu.id);
+  const reached = new Set();
+  const walk = (id) => {
+    if (reached.has(id)) return;
+    reached.add(id);
+    const m = all.find((x) => x.menu.id === id);
+    if (m) [...Object.values(m.menu.keys), m.menu.fallback].filter((d) => d && d.type === 'menu').forEach((d) => walk(d.target));
+  };
+  roots.forEach(walk);
+  all.forEach((m) => { if (!reached.has(m.menu.id)) { roots.push(m.menu.id); walk(m.menu.id); } });
+  const set = (k) => (v) => setForm({ ...form, [k]: v });
+  const setKey = (k) => (d) => {
+    const keys = { ...form.keys };
+    if (d.type === '') delete keys[k]; else keys[k] = d;
+    setForm({ ...form, keys });
+  };
+  async function save(ev) {
+    ev.preventDefault();
+    const body = { ...form, timeout: numberOrText(form.timeout), retries: numberOrText(form.retries) };
+    delete body.id;
+    try {
+      await api('PUT', '/api/switchboard/menus/' + encodeURIComponent(form.id), body);
+      setErrors(null); setNotice(t('switchboard.saved')); setForm(null); reload();
+    } catch (e) { setErrors(refusal(e)); setNotice(null); }
+  }
+  async function remove() {
+    if (!confirm(t('switchboard.confirmDelete', { id: form.id }))) return;
+    try { await api('DELETE', '/api/switchboard/menus/' + encodeURIComponent(form.id)); setForm(null); setErrors(null); reload(); }
+    catch (e) { setErrors({ ...refusal(e), field: null }); }
+  }
+  const keyFields = KEYS.map((k) => 'keys.' + k);
+  return html`<div class="grid"><section class="card" id="switchboard"><h2>${t('switchboard.title')}</h2>
+    ${error && html`<p class="error">${error}</p>`}
+    ${menus && menus.length === 0 && html`<p class="muted">${t('switchboard.none')}</p>`}
+    <ul class="tree">${roots.map((id) => html`<${MenuTree} id=${id} menus=${all} prompts=${prompts} seen=${[]}
+      onEdit=${(m) => { setForm({ ...m, timeout: String(m.timeout), retries: String(m.retries) }); setErrors(null); setNotice(null); }} />`)}</ul>
+    ${notice && html`<p class="ok" id="menu-notice">${notice}</p>`}
+    ${office && !form && html`<button id="new-menu" onClick=${() => { setForm(emptyMenu()); setErrors(null); }}>${t('switchboard.new')}</button>`}
+    <p class="muted">${t('switchboard.notYet')}</p></section>
+    ${office && form && html`<section class="card" id="menu-editor"><form id="menu-form" onSubmit=${save}>
+      <div class="inline">
+        <${Field} name="id" label=${t('switchboard.id')} value=${form.id} onInput=${set('id')} errors=${errors} />
+        <${Field} name="name" label=${t('switchboard.name')} value=${form.name} onInput=${set('name')} errors=${errors} />
+      </div>
+      ${['prompt', 'timeoutPrompt', 'invalidPrompt'].map((k) => html`<label class="field"><span>${t('switchboard.' + k)}</span>
+        <select name=${k} value=${form[k]} onChange=${(e) => set(k)(e.target.value)}>
+          <option value="">-</option>${prompts.map((p) => html`<option value=${p.id}>${p.name}</option>`)}</select>
+        ${errors && errors.field === k && html`<span class="error" data-field=${k}>${errors.message}</span>`}</label>`)}
+      <div class="inline">
+        <${Field} name="timeout" label=${t('switchboard.timeout')} value=${form.timeout} onInput=${set('timeout')} errors=${errors} />
+        <${Field} name="retries" label=${t('switchboard.retries')} value=${form.retries} onInput=${set('retries')} errors=${errors} />
+      </div>
+      <table class="keys"><thead><tr><th>${t('switchboard.key')}</th><th>${t('switchboard.goesTo')}</th></tr></thead>
+        <tbody>${KEYS.map((k) => html`<tr data-key=${k}><td><code>${k}</code></td><td><${DestinationPicker} name=${'keys.' + k}
+          value=${form.keys[k]} onChange=${setKey(k)} menus=${all} prompts=${prompts} agents=${agents} errors=${errors} /></td></tr>`)}
+        <tr data-key="fallback"><td>${t('switchboard.fallback')}</td><td><${DestinationPicker} name="fallback" value=${form.fallback}
+          onChange=${set('fallback')} menus=${all} prompts=${prompts} agents=${agents} errors=${errors} /></td></tr></tbody></table>
+      <${FormError} errors=${errors} fields=${['id', 'name', 'prompt', 'timeoutPrompt', 'invalidPrompt', 'timeout', 'retries', 'fallback', ...keyFields]} />
+      <button type="submit" id="save-menu">${t('settings.save')}</button>
+      <button type="button" class="small" onClick=${() => { setForm(null); setErrors(null); }}>${t('switchboard.cancel')}</button>
+      ${all.some((m) => m.menu.id === form.id) && html`<button type="button" class="danger" id="delete-menu" onClick=${remove}>${t('switchboard.delete')}</button>`}
+    </form></section>`}
+  </div>`;
+}
+
 const PAGES = [
   { id: 'dashboard', roles: ['installer', 'admin', 'supervisor', 'agent'], view: Dashboard },
   { id: 'calls', roles: ['installer', 'admin', 'supervisor', 'agent'], view: Calls },
   { id: 'figures', roles: ['installer', 'admin', 'supervisor', 'agent'], view: Figures },
   { id: 'sims', roles: ['installer', 'admin', 'supervisor'], view: Sims },
   { id: 'guard', roles: ['installer', 'admin', 'supervisor'], view: Guard },
+  { id: 'switchboard', roles: ['installer', 'admin', 'supervisor'], view: Switchboard },
   { id: 'prompts', roles: ['installer', 'admin', 'supervisor', 'agent'], view: Prompts },
   { id: 'sync', roles: ['installer', 'admin'], view: Sync },
   { id: 'users', roles: ['installer', 'admin'], view: Users },

@@ -234,6 +234,61 @@ class AdminPageBrowserTest {
 
     @Test
     @Order(5)
+    void aSwitchboardMenuIsBuiltOnThePageShownAsATreeAndABadEditIsRefusedByItsKey() throws Exception {
+        byte[] mp3 = Files.readAllBytes(Path.of("src", "test", "resources", "prompts", "tone-600hz-3s.mp3"));
+        assertEquals(201, running.api().upload("/api/prompts?name=%E6%80%BB%E6%9C%BA%E6%AC%A2%E8%BF%8E", mp3)
+                .statusCode());
+        browser.findElement(By.id("nav-switchboard")).click();
+        await(browser, By.id("new-menu")).click();
+        type(browser, "menu-form", "id", "loans");
+        type(browser, "menu-form", "name", "贷款咨询");
+        new org.openqa.selenium.support.ui.Select(await(browser, By.cssSelector("#menu-form select[name=prompt]")))
+                .selectByVisibleText("总机欢迎");
+        pick("keys.1", "agent", "1001");
+        browser.findElement(By.id("save-menu")).click();
+        awaitText(browser, By.id("menu-notice"), "菜单已保存");
+        browser.findElement(By.id("new-menu")).click();
+        type(browser, "menu-form", "id", "main");
+        type(browser, "menu-form", "name", "总机");
+        browser.findElement(By.id("save-menu")).click();
+        WebElement noPrompt = await(browser, By.cssSelector("#menu-form .error[data-field=prompt]"));
+        assertTrue(noPrompt.getText().contains("请选择"), noPrompt.getText());
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#menu-form select[name=prompt]")))
+                .selectByVisibleText("总机欢迎");
+        pick("keys.1", "menu", "loans");
+        pick("fallback", "menu", "loans");
+        browser.findElement(By.id("save-menu")).click();
+        awaitText(browser, By.cssSelector("#switchboard li[data-menu=main] li[data-key='1']"), "贷款咨询");
+        shot(browser, "switchboard-zh");
+
+        browser.findElement(By.cssSelector("#switchboard li[data-menu=loans] button.edit-menu")).click();
+        pick("fallback", "repeat", null);
+        browser.findElement(By.id("save-menu")).click();
+        WebElement forever = await(browser, By.cssSelector("#menu-form .error[data-field=fallback]"));
+        assertTrue(forever.getText().contains("不能回到本菜单"), forever.getText());
+        pick("fallback", "menu", "main");
+        pick("keys.1", "menu", "main");
+        browser.findElement(By.id("save-menu")).click();
+        WebElement loop = await(browser, By.cssSelector("#menu-form .form-error"));
+        assertTrue(loop.getText().contains("循环"), loop.getText());
+        assertTrue(loop.getAttribute("title").contains("loans → main → loans"), loop.getAttribute("title"));
+        shot(browser, "switchboard-refused-zh");
+        assertTrue(running.api().send("GET", "/api/switchboard/menus/loans", null).body()
+                .contains("\"1\":{\"type\":\"agent\",\"target\":\"1001\"}"), "the refused edits changed nothing");
+    }
+
+    /** Chooses a destination in the menu editor: its type, then its target when it has one. */
+    private void pick(String field, String type, String target) {
+        new org.openqa.selenium.support.ui.Select(await(browser, By.cssSelector("#menu-form select[name='" + field
+                + ".type']"))).selectByValue(type);
+        if (target != null) {
+            new org.openqa.selenium.support.ui.Select(await(browser, By.cssSelector("#menu-form select[name='" + field
+                    + ".target']"))).selectByValue(target);
+        }
+    }
+
+    @Test
+    @Order(5)
     void anInboundCallPopsUpOnTheDashboardIsAnsweredThereAndFoundAmongTheInboundRecords() throws Exception {
         browser.findElement(By.id("nav-dashboard")).click();
         await(browser, By.id("calls-now"));
