@@ -204,6 +204,9 @@ public final class ModemCalls {
 
     /** Gives an incoming call its caller the first time one is known, and announces it then, once. */
     private void identify(ModemCall call, String number, boolean withheld) {
+        if (!call.incoming()) {
+            return; // an outgoing call's number is the one dialled; nobody is told of it as a caller
+        }
         call.identify(number, withheld);
         if ((!call.number().isEmpty() || call.withheld()) && announced.add(call)) {
             // Off the modem's reading thread: a listener answers (ATA), which needs that thread to read.

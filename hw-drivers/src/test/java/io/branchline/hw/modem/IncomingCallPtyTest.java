@@ -119,6 +119,8 @@ class IncomingCallPtyTest {
             // The line takes the next call, in or out.
             ModemCall out = calls.dial(new DialString("13900000002"));
             until("busy number ends", () -> out.phase() == CallPhase.ENDED);
+            Thread.sleep(100);
+            assertEquals(1, heard.size(), "an outgoing call is never announced as a caller");
         });
     }
 }
