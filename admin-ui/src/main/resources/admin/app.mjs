@@ -164,6 +164,7 @@ function Dashboard({ me }) {
     ...(sync && sync.endpoint === 'public' ? [t('warn.failover')] : []),
     ...(sync && sync.backlog > 100 ? [t('warn.backlog', { n: sync.backlog })] : []),
   ];
+  const [seatReason, setSeatReason] = useState('');
   const [now, setNow] = useState(Date.now());
   useEffect(() => { const i = setInterval(() => setNow(Date.now()), 1000); return () => clearInterval(i); }, []);
   // The screen pop (自动弹屏): an inbound call ringing for an agent this viewer sees, answered from here too.
@@ -196,10 +197,14 @@ function Dashboard({ me }) {
       <${TestCall} me=${me} agents=${agents} onPlaced=${reloadCalls} /></section>
     <section class="card" id="agents"><h2>${t('dash.agents')}</h2>
       <table><tbody>${(agents || []).map((a) => html`<tr data-agent=${a.id}>
-        <td>${a.id}</td><td>${a.name || ''}</td><td class=${'seat seat-' + a.state}>${t('seat.' + a.state)}</td>
+        <td>${a.id}</td><td>${a.name || ''}</td><td class=${'seat seat-' + a.state} title=${a.reason || ''}>${t('seat.' + a.state)}${a.reason ? '（' + a.reason + '）' : ''}</td>
+        <td class="activity">${a.activity ? t('activity.' + a.activity) : ''}</td>
         <td>${['idle', 'busy', 'break'].filter((x) => x !== a.state).map((x) => html`<button class="small seat-set"
-          data-state=${x} onClick=${() => api('PUT', '/api/agents/' + a.id + '/state', { state: x })}>${t('seat.' + x)}</button>`)}</td>
-      </tr>`)}</tbody></table></section>
+          data-state=${x} onClick=${() => api('PUT', '/api/agents/' + a.id + '/state', { state: x, reason: x === 'idle' ? '' : seatReason })
+            .then(() => setSeatReason('')).catch(() => {})}>${t('seat.' + x)}</button>`)}</td>
+      </tr>`)}</tbody></table>
+      <label class="field"><span>${t('seat.reason')}</span><input name="seat-reason" value=${seatReason}
+        onInput=${(e) => setSeatReason(e.target.value)} maxlength="64" /></label></section>
     ${office && sync && html`<section class="card" id="sync"><h2>${t('dash.sync')}</h2>
       <dl><dt>${t('sync.endpoint')}</dt><dd>${sync.endpoint}</dd>
         <dt>${t('sync.backlog')}</dt><dd>${sync.backlog}</dd>
@@ -818,10 +823,12 @@ function Figures() {
     <${FormError} errors=${errors} fields=${[]} />
     ${f && html`<table><thead><tr><th>${f.by === 'sim' ? t('figures.bySim') : t('figures.byAgent')}</th>
       <th>${t('figures.calls')}</th><th>${t('calls.connected')}</th><th>${t('calls.notConnected')}</th>
-      <th>${t('figures.rate')}</th><th>${t('figures.talk')}</th><th>${t('figures.average')}</th></tr></thead>
+      <th>${t('figures.rate')}</th><th>${t('figures.talk')}</th><th>${t('figures.average')}</th>
+      ${f.by === 'agent' && html`<th>${t('seat.idle')}</th><th>${t('seat.busy')}</th><th>${t('seat.break')}</th>`}</tr></thead>
       <tbody>${f.rows.map((r) => html`<tr data-key=${r.key}><td>${r.key}</td><td>${r.callsOut}</td><td>${r.connected}</td>
         <td>${r.notConnected}</td><td>${Math.round(r.connectRate * 100)}%</td><td>${seconds(r.talkMsTotal)}</td>
-        <td>${seconds(r.talkMsAverage)}</td></tr>`)}</tbody></table>
+        <td>${seconds(r.talkMsAverage)}</td>
+        ${f.by === 'agent' && ['idle', 'busy', 'break'].map((s) => html`<td class=${'seat-time-' + s}>${seconds(((f.seatTimes || {})[r.key] || {})[s] || 0)}</td>`)}</tr>`)}</tbody></table>
       <h3>${t('figures.chart')}</h3><${HourChart} hours=${f.hours} />`}
   </section>`;
 }

@@ -105,6 +105,7 @@ export const MESSAGES = {
     'switchboard.notYet': '菜单保存后由设备检查；来电进入总机菜单的功能即将推出。',
     'dest.menu': '菜单', 'dest.agent': '坐席', 'dest.distribute': '分配给空闲坐席', 'dest.extension': '按工号转接',
     'dest.repeat': '重播本菜单', 'dest.message': '播放提示后挂机', 'dest.hangup': '挂机',
+    'seat.reason': '示忙或小休的原因（可选）', 'activity.on-call': '通话中', 'activity.wrap-up': '整理中',
     'yes': '是', 'no': '否', 'error.network': '无法连接设备，请检查网络', 'error.forbidden': '没有权限',
   },
   en: {
@@ -212,6 +213,7 @@ export const MESSAGES = {
     'switchboard.notYet': 'The box checks menus as they are saved; calls entering the switchboard menus come next.',
     'dest.menu': 'menu', 'dest.agent': 'agent', 'dest.distribute': 'an idle agent', 'dest.extension': 'dial by extension',
     'dest.repeat': 'this menu again', 'dest.message': 'a message, then hang up', 'dest.hangup': 'hang up',
+    'seat.reason': 'Reason for busy or a break (optional)', 'activity.on-call': 'on a call', 'activity.wrap-up': 'wrapping up',
     'yes': 'yes', 'no': 'no', 'error.network': 'The box cannot be reached', 'error.forbidden': 'Not allowed',
   },
 };

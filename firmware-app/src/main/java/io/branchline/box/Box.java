@@ -163,7 +163,7 @@ public final class Box implements AutoCloseable {
         ForwardDial forward = new ForwardDial(journal, scheduler, Duration.ofMillis(config.calls().forwardDelayMs()),
                 callRoom.choice(), lines.sims(), callRoom.watch());
         new ForwardingRecovery(lines.registry(), journal, forward, callRoom.table()::contains);
-        SeatStates seats = new SeatStates();
+        SeatStates seats = new SeatStates(db, scheduler.clock(), Duration.ofSeconds(config.calls().wrapUpSeconds()));
         CallControl calls = callRoom.start(guard, seats, List.of(forward,
                 new CallbackDial(scheduler, callRoom.choice(), lines.sims(), callRoom.watch())));
         // The outbox and the CRM.
@@ -175,7 +175,7 @@ public final class Box implements AutoCloseable {
                 o.simulate() && !crmInUse.configured());
         SyncFeature sync = SyncFeature.start(config.withCrm(crmInUse), o.simulate(), db, scheduler, () -> Map.of("lines",
                 lines.registry().views(), "agents", agentsApi.views()), calls, seats, agents, guard);
-        sync.report(lines.registry(), calls, callRoom.inbound(), lines.warnings(), recording, scheduler);
+        sync.report(lines.registry(), calls, callRoom.inbound(), seats, lines.warnings(), recording, scheduler);
         SmsFeature sms = SmsFeature.start(lines.registry(), sync.events(), sync.outbox());
         lines.start(); // after the calls listen: forwarding left by a crash is erased as lines come up
         // Who may use the API, and over what.

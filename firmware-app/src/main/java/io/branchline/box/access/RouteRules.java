@@ -110,6 +110,7 @@ public final class RouteRules {
         t.add("GET", "/api/live", EVERYONE, "follow the dashboard live");
         t.add("GET", "/api/agents", EVERYONE, "see agents and seat states");
         t.add("PUT", "/api/agents/{id}/state", EVERYONE, "set a seat state");
+        t.add("GET", "/api/agents/{id}/states", EVERYONE, "see an agent's seat-state changes");
 
         t.add("GET", "/api/prompts", EVERYONE, "see the opening messages");
         t.add("POST", "/api/prompts", OFFICE, AUDIO, "upload an opening message");

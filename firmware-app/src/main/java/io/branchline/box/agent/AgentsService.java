@@ -37,7 +37,7 @@ public final class AgentsService implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/", (req, res) -> {
             Json.ok(res, views(AccessFilter.viewer(req)));
-        }).put("/{id}/state", this::state);
+        }).put("/{id}/state", this::state).get("/{id}/states", this::history);
     }
 
     private void state(ServerRequest req, ServerResponse res) {
@@ -53,11 +53,30 @@ public final class AgentsService implements HttpService {
                     SeatStates.STATES));
             return;
         }
-        seats.set(id, state);
-        Json.ok(res, Map.of("id", id, "state", state));
+        JsonNode reason = body.path("reason");
+        if (!reason.isMissingNode() && !reason.isNull() && !reason.isTextual()) {
+            Json.error(res, Status.BAD_REQUEST_400, "reason", "must be text");
+            return;
+        }
+        Viewer v = AccessFilter.viewer(req);
+        try {
+            SeatStates.Change c = seats.set(id, state, reason.isTextual() ? reason.asText() : "", v.actor(), v.via());
+            Json.ok(res, Map.of("id", id, "state", state, "reason", c.reason(), "at", c.at()));
+        } catch (IllegalArgumentException e) {
+            Json.error(res, Status.BAD_REQUEST_400, "reason", e.getMessage());
+        }
     }
 
-    /** The agents as the API and the CRM's heartbeat show them. */
+    /** An agent's newest 100 seat-state changes, newest first: who set which state through what, and why. */
+    private void history(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("id");
+        if (agents.stream().noneMatch(a -> a.id().equals(id)) || !AccessFilter.viewer(req).sees(id)) {
+            Json.error(res, Status.NOT_FOUND_404, "id", "no agent \"" + StoredText.printable(id) + "\"");
+            return;
+        }
+        Json.ok(res, seats.history(id, 100));
+    }
+
     /** The agents {@code viewer} may see, as {@link #views()} shows them. */
     public List<Map<String, Object>> views(Viewer viewer) {
         return views().stream().filter(a -> viewer.sees((String) a.get("id"))).toList();
@@ -72,6 +91,8 @@ public final class AgentsService implements HttpService {
             m.put("line", a.line());
             m.put("secondLine", a.secondLine());
             m.put("state", seats.of(a.id()));
+            m.put("reason", seats.reason(a.id()));
+            m.put("activity", seats.activity(a.id()));
             return m;
         }).toList();
     }

@@ -23,6 +23,12 @@ public final class CallWatch {
     private final LineRegistry lines;
     private final List<Consumer<CallView>> ringing = new CopyOnWriteArrayList<>();
     private final List<Consumer<CallView>> answered = new CopyOnWriteArrayList<>();
+    private final List<Consumer<CallView>> endedListeners = new CopyOnWriteArrayList<>();
+
+    /** Hears every call once its record is written. */
+    public void onEnded(Consumer<CallView> listener) {
+        endedListeners.add(listener);
+    }
 
     public CallWatch(CallTable table, CallRecords records, CallMedia media, LineRegistry lines) {
         this.table = table;
@@ -86,6 +92,8 @@ public final class CallWatch {
                 v = v.withRecording(o.done().isPresent(), why);
             }
             records.save(v, o.mark());
+            CallView saved = v;
+            endedListeners.forEach(l -> l.accept(saved));
             log.info("event=call-ended call={} cause={} wait_ms={} talk_ms={}", v.id(), v.endCause(), v.waitMs(),
                     v.talkMs());
         } catch (RuntimeException e) {

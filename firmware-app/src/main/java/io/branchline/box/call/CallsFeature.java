@@ -29,6 +29,7 @@ public final class CallsFeature {
     private final DirectDial direct;
     private CallControl control;
     private InboundCalls inbound;
+    private io.branchline.box.agent.SeatStates seats;
 
     public CallsFeature(Agents agents, LinesFeature lines, CallRecords records, CallMedia media, Scheduler scheduler) {
         this.agents = agents;
@@ -69,6 +70,7 @@ public final class CallsFeature {
      * rings there, or during an opening message takes the call over.
      */
     public CallControl start(CallGuard guard, io.branchline.box.agent.SeatStates seats, List<DialPlan> plans) {
+        this.seats = seats;
         List<DialPlan> all = new ArrayList<>(List.of(direct));
         all.addAll(plans);
         control = new CallControl(agents, lines.registry(), records, guard, table, watch, media, all, scheduler,
@@ -78,6 +80,13 @@ public final class CallsFeature {
                 scheduler.clock());
         inbound = in;
         in.listen();
+        seats.watchCalls(agentId -> agents.find(agentId).map(a -> java.util.stream.Stream.of(a.lineId(), a.secondLineId())
+                .flatMap(java.util.Optional::stream).anyMatch(table::busy)).orElse(false));
+        watch.onEnded(v -> {
+            if (v.connected() && !v.agent().isEmpty()) {
+                seats.callEnded(v.agent());
+            }
+        });
         lines.desk().hooks().forEach((lineId, hook) -> hook.onChange(offHook -> {
             if (!offHook) {
                 c.hangUpLine(lineId);
@@ -89,7 +98,7 @@ public final class CallsFeature {
     }
 
     public void routes(HttpRouting.Builder r) {
-        CallsService service = new CallsService(control, inbound, scheduler.clock());
+        CallsService service = new CallsService(control, inbound, seats, scheduler.clock());
         r.register("/api/calls", service);
         r.post("/api/lines/{id}/test-call", service::testCall);
     }

@@ -45,8 +45,11 @@ public final class CallsService implements HttpService {
 
     private final InboundCalls inbound;
 
-    public CallsService(CallControl calls, InboundCalls inbound, Clock clock) {
+    private final io.branchline.box.agent.SeatStates seats;
+
+    public CallsService(CallControl calls, InboundCalls inbound, io.branchline.box.agent.SeatStates seats, Clock clock) {
         this.inbound = inbound;
+        this.seats = seats;
         this.calls = calls;
         this.clock = clock;
     }
@@ -319,6 +322,8 @@ public final class CallsService implements HttpService {
             out.put("by", by);
             out.put("rows", calls.records().figures(from, to, by.equals("sim"), scope));
             out.put("hours", hours);
+            // Per agent, the time in each seat state (示闲 / 示忙 / 小休中) within the range, in milliseconds.
+            out.put("seatTimes", seats.times(from, to, scope));
             Json.ok(res, out);
         } catch (CallRequestException e) {
             Json.error(res, Status.BAD_REQUEST_400, e.field(), e.getMessage());

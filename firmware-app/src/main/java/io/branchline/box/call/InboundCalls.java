@@ -132,6 +132,9 @@ public final class InboundCalls {
                 return Optional.of("was on a call");
             }
         }
+        if (seats.activity(agent.id()).equals("wrap-up")) {
+            return Optional.of("was wrapping up a call");
+        }
         return switch (seats.of(agent.id())) {
             case "busy" -> Optional.of("was busy (示忙)");
             case "break" -> Optional.of("was on a break (小休中)");

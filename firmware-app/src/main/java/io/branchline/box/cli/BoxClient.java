@@ -111,11 +111,16 @@ final class BoxClient {
             return status >= 200 && status < 300;
         }
 
-        /** The "error" of an error body, else the body. */
+        /** The "error" of an error body after the field it names ("state: must be one of ..."), else the body. */
         String error() {
             try {
                 var n = Json.MAPPER.readTree(body);
-                return TerminalText.safe(n.has("error") ? n.get("error").asText() : body);
+                if (!n.has("error")) {
+                    return TerminalText.safe(body);
+                }
+                String field = n.path("field").asText("");
+                String error = n.get("error").asText();
+                return TerminalText.safe(field.isEmpty() || error.startsWith(field) ? error : field + ": " + error);
             } catch (IOException e) {
                 return TerminalText.safe(body);
             }

@@ -15,7 +15,7 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
     public BoxConfig {
         recordings = recordings == null ? new Recordings(null, null, null) : recordings;
         crm = crm == null ? new Crm(null, null, null, null, null, null, null, null) : crm;
-        calls = calls == null ? new Calls(null) : calls;
+        calls = calls == null ? new Calls(null, null) : calls;
         agents = agents == null ? List.of() : List.copyOf(agents);
         box = box == null ? new Box(null, null) : box;
         http = http == null ? new Http(null, null, null) : http;
@@ -188,10 +188,15 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
         }
     }
 
-    /** Dialing settings. {@code forward-delay-ms}: wait between registering forwarding and dialling (3 s). */
-    public record Calls(@JsonProperty("forward-delay-ms") Integer forwardDelayMs) {
+    /**
+     * Dialing settings. {@code forward-delay-ms}: wait between registering forwarding and dialling (3 s);
+     * {@code wrap-up-seconds}: after an answered call the agent takes no inbound call for this long (0).
+     */
+    public record Calls(@JsonProperty("forward-delay-ms") Integer forwardDelayMs,
+                        @JsonProperty("wrap-up-seconds") Integer wrapUpSeconds) {
         public Calls {
             forwardDelayMs = forwardDelayMs == null ? 3000 : forwardDelayMs;
+            wrapUpSeconds = wrapUpSeconds == null ? 0 : wrapUpSeconds;
         }
     }
 

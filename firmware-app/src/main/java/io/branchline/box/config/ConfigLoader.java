@@ -76,6 +76,9 @@ public final class ConfigLoader {
         if (c.calls().forwardDelayMs() < 0 || c.calls().forwardDelayMs() > 60_000) {
             throw new ConfigException(source + ": calls.forward-delay-ms: must be 0 to 60000");
         }
+        if (c.calls().wrapUpSeconds() < 0 || c.calls().wrapUpSeconds() > 600) {
+            throw new ConfigException(source + ": calls.wrap-up-seconds: must be 0 to 600");
+        }
         checkCrm(c.crm(), source + ": crm");
         if (c.recordings().quotaPercent() < 1 || c.recordings().quotaPercent() > 95) {
             throw new ConfigException(source + ": recordings.quota-percent: must be 1 to 95");

@@ -86,7 +86,12 @@ final class CrmCommands {
         if (state == null || !SeatStates.STATES.contains(state)) {
             return rejected("state: must be idle, busy or break");
         }
-        seats.set(agent, state);
+        String reason = text(args, "reason");
+        try {
+            seats.set(agent, state, reason == null ? "" : reason, "crm", "crm");
+        } catch (IllegalArgumentException e) {
+            return rejected("reason: " + e.getMessage());
+        }
         return done("{}");
     }
 

@@ -42,6 +42,11 @@ public final class Events {
         add("call.incoming", "incoming:" + call.id(), pop);
     }
 
+    /** An agent's seat state changed (示闲 / 示忙 / 小休中): who set it, through what, why. */
+    public void seatState(io.branchline.box.agent.SeatStates.Change c) {
+        add("agent.state", "seat:" + c.agent() + ":" + c.at() + ":" + c.state(), Map.of("seat", c));
+    }
+
     public void callAnswered(CallView call) {
         add("call.answered", "answered:" + call.id(), Map.of("call", call));
     }

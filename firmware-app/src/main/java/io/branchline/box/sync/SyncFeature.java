@@ -94,11 +94,13 @@ public final class SyncFeature implements AutoCloseable {
      * recordings uploaded before their records.
      */
     public void report(LineRegistry lines, CallControl calls, io.branchline.box.call.InboundCalls inbound,
+                       SeatStates seats,
                        FrequentCallWarnings warnings, RecordingFeature recording, Scheduler scheduler) {
         if (sender == null) {
             return;
         }
         inbound.onRingingForAgent(events::screenPop);
+        seats.onChanged(events::seatState);
         calls.onRinging(events::callRinging);
         calls.onAnswered(events::callAnswered);
         warnings.onRaise(events::warning);

@@ -61,6 +61,7 @@ class AccessRulesTest {
         EXPECTED.put("GET /api/live", all);
         EXPECTED.put("GET /api/agents", all);
         EXPECTED.put("PUT /api/agents/{id}/state", all);
+        EXPECTED.put("GET /api/agents/{id}/states", all);
         EXPECTED.put("GET /api/prompts", all);
         EXPECTED.put("POST /api/prompts", office);
         EXPECTED.put("PUT /api/prompts/opening", all);
