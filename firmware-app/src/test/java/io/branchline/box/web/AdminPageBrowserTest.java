@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.branchline.box.RunningBox;
 import io.branchline.box.call.CallView;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -529,6 +530,44 @@ class AdminPageBrowserTest {
             shot(agent, "agent-records-375px");
         } finally {
             agent.quit();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aMaskedSupervisorSeesTheTeamsCallsMaskedOnThePageInTheCsvAndFromTheApi() throws Exception {
+        CallView teams = running.api().call("1001", "13912345662", null);
+        running.api().await(teams.id(), v -> v.state().equals("ended"));
+        HttpResponse<String> added = running.api().send("POST", "/api/users", "{\"name\":\"li-zhuguan\","
+                + "\"role\":\"supervisor\",\"team\":[\"1001\"],\"masked\":true}");
+        assertEquals(201, added.statusCode(), added.body());
+        String oneTime = io.branchline.box.web.Json.MAPPER.readTree(added.body()).path("oneTimePassword").asText();
+        WebDriver supervisor = open();
+        try {
+            supervisor.get(url());
+            type(supervisor, "login", "name", "li-zhuguan");
+            type(supervisor, "login", "password", oneTime);
+            supervisor.findElement(By.cssSelector("#login button")).click();
+            type(supervisor, "change-password", "current", oneTime);
+            type(supervisor, "change-password", "password", "主管自己设置的密码");
+            type(supervisor, "change-password", "repeat", "主管自己设置的密码");
+            supervisor.findElement(By.cssSelector("#change-password button")).click();
+            await(supervisor, By.id("lines"));
+            assertTrue(supervisor.findElements(By.id("nav-users")).isEmpty(), "a supervisor manages no accounts");
+            supervisor.findElement(By.id("nav-calls")).click();
+            awaitText(supervisor, By.id("records"), "139****5662");
+            String page = supervisor.findElement(By.id("records")).getText();
+            assertFalse(page.contains("13912345662"), page);
+            assertFalse(page.contains("139****5672"), "1002's calls are not the team's: " + page);
+            Object csv = js(supervisor, "return await (await fetch('/api/calls/export')).text();");
+            assertTrue(String.valueOf(csv).contains("139****5662") && !String.valueOf(csv).contains("13912345662"),
+                    String.valueOf(csv));
+            Object json = js(supervisor, "return await (await fetch('/api/calls?agent=1001')).text();");
+            assertTrue(String.valueOf(json).contains("139****5662") && !String.valueOf(json).contains("13912345662"),
+                    String.valueOf(json));
+            shot(supervisor, "supervisor-records-masked-zh");
+        } finally {
+            supervisor.quit();
         }
     }
 
