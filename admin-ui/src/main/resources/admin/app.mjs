@@ -423,14 +423,15 @@ function formOf(s, slots) {
     policy: r.policy, fixedSlot: String(r.slot), rotating: r.slots || [], calls: String(r.calls), minutes: String(r.minutes),
     warn: !!w, warnCalls: w ? String(w.calls) : '30', warnMinutes: w ? String(w.minutes) : '60', block: !!(w && w.block),
     mode: s['dial-mode'] || '', delay: s['forward-delay-ms'] == null ? '' : String(s['forward-delay-ms']),
-    inbound: s.inbound || '', whenBusy: s['inbound-when-busy'] || '',
+    inbound: s.inbound || '', whenBusy: s['inbound-when-busy'] || '', menu: s['inbound-menu'] || '',
   };
 }
 
 function bodyOf(f, mux) {
   const body = { prefix: f.prefix, 'own-number': f.own,
     rotation: { policy: f.policy, slot: numberOrText(f.fixedSlot), slots: f.rotating, calls: numberOrText(f.calls), minutes: numberOrText(f.minutes) },
-    'dial-mode': f.mode, inbound: f.inbound, 'inbound-when-busy': f.whenBusy };
+    'dial-mode': f.mode, inbound: f.inbound, 'inbound-when-busy': f.whenBusy,
+    'inbound-menu': f.inbound === 'switchboard' ? f.menu : '' };
   if (mux) body['sim-mux'] = { slots: f.slots.map((x) => ({ slot: x.slot, prefix: x.prefix, 'own-number': x.own })) };
   if (f.warn) body['frequent-call-warning'] = { calls: numberOrText(f.warnCalls), minutes: numberOrText(f.warnMinutes), block: f.block };
   if (f.delay !== '') body['forward-delay-ms'] = numberOrText(f.delay);
@@ -440,6 +441,7 @@ function bodyOf(f, mux) {
 /** 外呼设置 per line: what the box checks as it checks the file, saved over the file's, used by the next call. */
 function LineSettings() {
   const [all, error, reload] = usePoll('/api/settings/lines', 0);
+  const [menuList] = usePoll('/api/switchboard/menus', 0);
   const [line, setLine] = useState('');
   const [form, setForm] = useState(null);
   const [errors, setErrors] = useState(null);
@@ -529,13 +531,17 @@ function LineSettings() {
       <div class="inline">
         <label class="field"><span>${t('settings.inbound')}</span>
           <select name="inbound" value=${form.inbound} onChange=${(e) => set('inbound')(e.target.value)}>
-            ${['', 'ring-agent', 'missed', 'refuse'].map((m) => html`<option value=${m}>${t('inbound.' + (m || 'default'))}</option>`)}</select>
+            ${['', 'ring-agent', 'switchboard', 'missed', 'refuse'].map((m) => html`<option value=${m}>${t('inbound.' + (m || 'default'))}</option>`)}</select>
           ${errors && errors.field === 'inbound' && html`<span class="error" data-field="inbound">${errors.message}</span>`}</label>
+        ${form.inbound === 'switchboard' && html`<label class="field"><span>${t('settings.menu')}</span>
+          <select name="inbound-menu" value=${form.menu} onChange=${(e) => set('menu')(e.target.value)}>
+            <option value="">-</option>${(menuList || []).map((m) => html`<option value=${m.menu.id}>${m.menu.name || m.menu.id}</option>`)}</select>
+          ${errors && errors.field === 'inbound-menu' && html`<span class="error" data-field="inbound-menu">${errors.message}</span>`}</label>`}
         <label class="field"><span>${t('settings.whenBusy')}</span>
           <select name="inbound-when-busy" value=${form.whenBusy} onChange=${(e) => set('whenBusy')(e.target.value)}>
             ${['', 'ring-anyway'].map((m) => html`<option value=${m}>${t('whenBusy.' + (m || 'missed'))}</option>`)}</select></label>
       </div>
-      <${FormError} errors=${errors} fields=${[...fields, 'inbound', 'inbound-when-busy']} />
+      <${FormError} errors=${errors} fields=${[...fields, 'inbound', 'inbound-when-busy', 'inbound-menu']} />
       <button type="submit" id="save-line">${t('settings.save')}</button>
       ${view.from === 'page' && html` <button type="button" class="danger" id="reset-line" onClick=${reset}>${t('settings.toFile')}</button>`}
       ${notice && html`<span class="ok" id="settings-notice"> ${notice}</span>`}

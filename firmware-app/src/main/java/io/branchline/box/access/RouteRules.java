@@ -154,6 +154,7 @@ public final class RouteRules {
         t.add("POST", "/api/simulate/sms/{line}", INSTALLER_ONLY, "send an emulated text message");
         t.add("POST", "/api/simulate/call/{line}", INSTALLER_ONLY, "make an emulated customer call a line");
         t.add("DELETE", "/api/simulate/call/{line}", INSTALLER_ONLY, "the emulated caller hangs up");
+        t.add("POST", "/api/simulate/call/{line}/keys", INSTALLER_ONLY, "the emulated caller presses keys");
         t.add("POST", "/api/simulate/hook/{line}", INSTALLER_ONLY, "lift or put down an emulated handset");
         return t;
     }

@@ -20,7 +20,8 @@ import java.time.Instant;
  */
 public final class Call {
     final String id;
-    final Agent agent;
+    /** Who the call is for; a switchboard call learns it from the caller's keys. */
+    volatile Agent agent;
     final String numberGiven;
     final String customerId;
     final Instant requestedAt;
@@ -106,6 +107,14 @@ public final class Call {
     void outcome(String result, String why) {
         outcome = result;
         note = why;
+    }
+
+    /** Completes when the agent a switchboard call rings answers (handset, page, API). */
+    volatile java.util.concurrent.CompletableFuture<Void> agentAnswer;
+
+    /** The agent a switchboard call now goes to. */
+    void routeTo(Agent to) {
+        agent = to;
     }
 
     /** A remark kept in the record's detail, e.g. that the call fell back to another SIM. */

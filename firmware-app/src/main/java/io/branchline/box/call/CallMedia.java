@@ -109,6 +109,42 @@ public final class CallMedia {
         });
     }
 
+    /** The call's bridge once its voices are joined (waits up to 5 s for that); empty without media. */
+    private Optional<Bridge> bridge(String callId) {
+        Media m = media.get(callId);
+        if (m == null) {
+            return Optional.empty();
+        }
+        try {
+            m.ready.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(m.bridge);
+    }
+
+    /**
+     * Plays {@code pcm} to the far party of {@code callId} (a switchboard prompt), instead of our side's
+     * voice, then runs {@code onEnd}; false when the call has no voice.
+     */
+    public boolean play(String callId, byte[] pcm, Runnable onEnd) {
+        Optional<Bridge> b = bridge(callId);
+        b.ifPresent(x -> x.feed(new PcmPlayer(pcm), onEnd));
+        return b.isPresent();
+    }
+
+    /** Stops what {@link #play} plays. */
+    public void stopPlaying(String callId) {
+        bridge(callId).ifPresent(Bridge::dropFeed);
+    }
+
+    /** Hands every frame the far party sends on {@code callId} to {@code fromThem} (on the clock's thread). */
+    public boolean hear(String callId, Consumer<byte[]> fromThem) {
+        Optional<Bridge> b = bridge(callId);
+        b.ifPresent(x -> x.tap((towardThem, theirs) -> fromThem.accept(theirs)));
+        return b.isPresent();
+    }
+
     /** The agent takes over from the opening message: their voice reaches the customer from the next frame. */
     public Takeover takeover(String callId) {
         Media m = media.get(callId);

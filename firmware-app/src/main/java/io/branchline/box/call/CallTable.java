@@ -55,6 +55,10 @@ public final class CallTable {
         return (int) live.values().stream().filter(c -> iccid.equals(c.view().simIccid())).count();
     }
 
+    List<Call> all() {
+        return List.copyOf(live.values());
+    }
+
     public List<CallView> views() {
         return live.values().stream().map(Call::view).toList();
     }

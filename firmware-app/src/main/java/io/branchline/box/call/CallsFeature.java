@@ -76,8 +76,8 @@ public final class CallsFeature {
         control = new CallControl(agents, lines.registry(), records, guard, table, watch, media, all, scheduler,
                 agent -> agent.lineId().flatMap(lines.sims()::of).map(ls -> ls.dialing().dialMode()).orElse(""));
         CallControl c = control;
-        InboundCalls in = new InboundCalls(table, lines.registry(), records, watch, agents, seats, lines.sims(), guard,
-                scheduler.clock());
+        InboundCalls in = new InboundCalls(table, lines.registry(), records, watch, media, agents, seats, lines.sims(),
+                guard, scheduler.clock());
         inbound = in;
         in.listen();
         seats.watchCalls(agentId -> agents.find(agentId).map(a -> java.util.stream.Stream.of(a.lineId(), a.secondLineId())

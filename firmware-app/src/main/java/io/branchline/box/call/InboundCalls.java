@@ -47,9 +47,22 @@ public final class InboundCalls {
     private final CallGuard guard;
     private final Clock clock;
     private final List<Consumer<CallView>> ringingForAgent = new CopyOnWriteArrayList<>();
+    private final CallMedia media;
+    private volatile java.util.function.Supplier<java.util.Map<String, io.branchline.box.ivr.Menu>> menus =
+            java.util.Map::of;
+    private volatile java.util.function.Function<String, Optional<byte[]>> prompts = id -> Optional.empty();
+    private final java.util.Random random = new java.util.Random();
 
-    InboundCalls(CallTable table, LineRegistry lines, CallRecords records, CallWatch watch, Agents agents,
-                 SeatStates seats, Sims sims, CallGuard guard, Clock clock) {
+    /** The switchboard's menus (read anew for each call) and its prompts' audio. */
+    public void useSwitchboard(java.util.function.Supplier<java.util.Map<String, io.branchline.box.ivr.Menu>> menus,
+                               java.util.function.Function<String, Optional<byte[]>> prompts) {
+        this.menus = menus;
+        this.prompts = prompts;
+    }
+
+    InboundCalls(CallTable table, LineRegistry lines, CallRecords records, CallWatch watch, CallMedia media,
+                 Agents agents, SeatStates seats, Sims sims, CallGuard guard, Clock clock) {
+        this.media = media;
         this.table = table;
         this.lines = lines;
         this.records = records;
@@ -101,6 +114,8 @@ public final class InboundCalls {
             call.outcome("refused", "the caller is on the blacklist");
         } else if (rule.equals("refuse")) {
             call.outcome("refused", "line " + line.id() + " takes no calls (inbound: refuse)");
+        } else if (rule.equals("switchboard")) {
+            refused = false;
         } else if (rule.equals("missed")) {
             refused = false;
             call.outcome(null, owner.isEmpty() ? "line " + line.id() + " belongs to no agent: kept as missed for a"
@@ -114,6 +129,16 @@ public final class InboundCalls {
         table.add(call);
         records.attempt(call.view());
         mc.ended().thenAccept(ended -> watch.ended(call));
+        if (rule.equals("switchboard") && !refused) {
+            io.branchline.hw.audio.SwitchedEndpoint ours = new io.branchline.hw.audio.SwitchedEndpoint("switchboard");
+            watch.dialled(call, mc, () -> ours);
+            String menu = settings.map(LineSims.Dialing::inboundMenu).orElse("");
+            var sb = new SwitchboardCall(call, line.calls().orElseThrow(), menus.get(), ours, office(), random);
+            Thread.ofVirtual().name("switchboard " + call.id).start(() -> sb.run(menu));
+            log.info("event=inbound-call call={} line={} caller={} rule=switchboard menu={}", call.id, line.id(),
+                    caller.isEmpty() ? "(withheld)" : caller, menu);
+            return;
+        }
         watch.dialled(call, mc);
         log.info("event=inbound-call call={} line={} caller={} rule={} agent={} refused={}", call.id, line.id(),
                 caller.isEmpty() ? "(withheld)" : caller, rule, agent.id(), refused);
@@ -123,6 +148,56 @@ public final class InboundCalls {
             CallView v = call.view();
             ringingForAgent.forEach(l -> l.accept(v));
         }
+    }
+
+    /** What a switchboard call asks of the box. */
+    private SwitchboardCall.Office office() {
+        return new SwitchboardCall.Office() {
+            @Override
+            public Optional<byte[]> prompt(String id) {
+                return id.isEmpty() ? Optional.empty() : prompts.apply(id);
+            }
+
+            @Override
+            public Optional<Agent> agent(String id) {
+                return agents.find(id);
+            }
+
+            @Override
+            public Optional<String> away(Agent agent) {
+                return InboundCalls.this.away(agent, "");
+            }
+
+            @Override
+            public Optional<String> lastAgentOf(String caller) {
+                for (String n : List.of(caller, caller.startsWith("+86") ? caller.substring(3) : "+86" + caller)) {
+                    var f = new CallRecords.Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(n),
+                            Optional.of("connected"), 1, Optional.empty(), Optional.empty());
+                    Optional<String> a = records.list(f).stream().map(CallView::agent).filter(x -> !x.isEmpty())
+                            .findFirst();
+                    if (a.isPresent()) {
+                        return a;
+                    }
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public List<Agent> agents() {
+                return agents.all();
+            }
+
+            @Override
+            public void ringing(Call call) {
+                CallView v = call.view();
+                ringingForAgent.forEach(l -> l.accept(v));
+            }
+
+            @Override
+            public CallMedia media() {
+                return media;
+            }
+        };
     }
 
     /** Why the agent cannot take a call now (on a call, busy, on a break), or empty when they can. */
@@ -149,7 +224,14 @@ public final class InboundCalls {
     boolean answerOn(String lineId) {
         Optional<Call> ringing = table.holding(lineId).stream().filter(c -> c.direction.equals(CallView.IN))
                 .filter(c -> c.modemCall() != null && c.modemCall().phase() == CallPhase.ALERTING).findFirst();
-        return ringing.isPresent() && answer(ringing.get());
+        if (ringing.isPresent()) {
+            return answer(ringing.get());
+        }
+        // A switchboard call ringing the agent whose desk phone this is.
+        Optional<Call> forAgent = table.all().stream().filter(c -> c.agentAnswer != null)
+                .filter(c -> c.agent.lineId().filter(lineId::equals).isPresent()
+                        || c.agent.secondLineId().filter(lineId::equals).isPresent()).findFirst();
+        return forAgent.isPresent() && answer(forAgent.get());
     }
 
     /** Answers the inbound call {@code id} if it rings; false otherwise. */
@@ -159,6 +241,10 @@ public final class InboundCalls {
 
     /** Answers an inbound call that rings (ATA); its voice is joined and recorded once the modem connects it. */
     boolean answer(Call call) {
+        var waiting = call.agentAnswer;
+        if (waiting != null) {
+            return waiting.complete(null);
+        }
         ModemCall mc = call.modemCall();
         if (!call.direction.equals(CallView.IN) || mc == null || mc.phase() != CallPhase.ALERTING) {
             return false;

@@ -74,7 +74,8 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
      * 呼叫转移模式) and {@code forward-delay-ms} its call-forward delay (呼叫延时; null: calls.forward-delay-ms).
      * {@code inbound} says what a call to this line's SIM does (呼入): {@code ring-agent} rings the agent whose
      * desk phone it is (the default on an agent's line), {@code missed} lets it ring unanswered and keeps a
-     * missed call for someone to call back (the default on other lines), {@code refuse} hangs it up; and
+     * missed call for someone to call back (the default on other lines), {@code refuse} hangs it up,
+     * {@code switchboard} answers it with the switchboard menu {@code inbound-menu} (总机); and
      * {@code inbound-when-busy} what happens when that agent is on a call, busy or on a break: {@code missed}
      * (the default: refused, kept as missed) or {@code ring-anyway}.
      */
@@ -86,11 +87,13 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
                         @JsonProperty("hook-pin") Integer hookPin,
                         @JsonProperty("dial-mode") String dialMode,
                         @JsonProperty("forward-delay-ms") Integer forwardDelayMs,
-                        String inbound, @JsonProperty("inbound-when-busy") String inboundWhenBusy) {
+                        String inbound, @JsonProperty("inbound-when-busy") String inboundWhenBusy,
+                        @JsonProperty("inbound-menu") String inboundMenu) {
         public Modem {
             dialMode = dialMode == null ? "" : dialMode;
             inbound = inbound == null ? "" : inbound;
             inboundWhenBusy = inboundWhenBusy == null ? "" : inboundWhenBusy;
+            inboundMenu = inboundMenu == null ? "" : inboundMenu;
             prefix = prefix == null ? "" : prefix;
             ownNumber = ownNumber == null ? "" : ownNumber;
             pin = pin == null ? "" : pin;
@@ -114,7 +117,7 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
                     + ", imei=" + imei + ", pin=" + (pin.isEmpty() ? "" : "(set)") + ", ownNumber=" + ownNumber
                     + ", prefix=" + prefix + ", simMux=" + simMux + ", rotation=" + rotation + ", frequentCallWarning="
                     + frequentCallWarning + ", hookPin=" + hookPin + ", dialMode=" + dialMode + ", forwardDelayMs="
-                    + forwardDelayMs + ", inbound=" + inbound + ", inboundWhenBusy=" + inboundWhenBusy + "]";
+                    + forwardDelayMs + ", inbound=" + inbound + ", inboundWhenBusy=" + inboundWhenBusy + ", inboundMenu=" + inboundMenu + "]";
         }
     }
 

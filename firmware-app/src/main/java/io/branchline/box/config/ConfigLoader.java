@@ -242,9 +242,14 @@ public final class ConfigLoader {
         if (m.forwardDelayMs() != null && (m.forwardDelayMs() < 0 || m.forwardDelayMs() > 60_000)) {
             throw new ConfigException(at, "forward-delay-ms", "must be 0 to 60000");
         }
-        if (!List.of("", "ring-agent", "missed", "refuse").contains(m.inbound())) {
-            throw new ConfigException(at, "inbound", "ring-agent, missed or refuse, not \""
+        if (!List.of("", "ring-agent", "missed", "refuse", "switchboard").contains(m.inbound())) {
+            throw new ConfigException(at, "inbound", "ring-agent, missed, refuse or switchboard, not \""
                     + io.branchline.box.store.StoredText.printable(m.inbound()) + "\"");
+        }
+        if (m.inbound().equals("switchboard") != !m.inboundMenu().isEmpty()
+                || !m.inboundMenu().matches("[a-z0-9-]{0,32}")) {
+            throw new ConfigException(at, "inbound-menu", "the switchboard menu's id goes with inbound: switchboard,"
+                    + " and only with it");
         }
         if (!List.of("", "missed", "ring-anyway").contains(m.inboundWhenBusy())) {
             throw new ConfigException(at, "inbound-when-busy", "missed or ring-anyway, not \""

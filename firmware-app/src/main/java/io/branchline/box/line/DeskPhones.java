@@ -55,7 +55,8 @@ public final class DeskPhones {
         Optional<FrequentCallWarnings.Rule> warning = Optional.ofNullable(m.frequentCallWarning())
                 .map(w -> new FrequentCallWarnings.Rule(w.calls(), Duration.ofMinutes(w.minutes()), w.block()));
         return new LineSims.Dialing(slots, policy, warning, m.ownNumber(), m.dialMode(),
-                Optional.ofNullable(m.forwardDelayMs()).map(Duration::ofMillis), m.inbound(), m.inboundWhenBusy());
+                Optional.ofNullable(m.forwardDelayMs()).map(Duration::ofMillis), m.inbound(), m.inboundWhenBusy(),
+                m.inboundMenu());
     }
 
     private static Gpio requireGpio(Optional<Gpio> gpio, String line) {

@@ -17,7 +17,8 @@ public record LineSettings(String prefix, @JsonProperty("own-number") String own
                            @JsonProperty("frequent-call-warning") BoxConfig.FrequentCallWarning frequentCallWarning,
                            @JsonProperty("dial-mode") String dialMode,
                            @JsonProperty("forward-delay-ms") Integer forwardDelayMs,
-                           String inbound, @JsonProperty("inbound-when-busy") String inboundWhenBusy) {
+                           String inbound, @JsonProperty("inbound-when-busy") String inboundWhenBusy,
+                           @JsonProperty("inbound-menu") String inboundMenu) {
 
     /** The slots' own numbers and prefixes; a slot is named by its number. */
     public record Mux(List<Slot> slots) {
@@ -39,6 +40,7 @@ public record LineSettings(String prefix, @JsonProperty("own-number") String own
         dialMode = dialMode == null ? "" : dialMode;
         inbound = inbound == null ? "" : inbound;
         inboundWhenBusy = inboundWhenBusy == null ? "" : inboundWhenBusy;
+        inboundMenu = inboundMenu == null ? "" : inboundMenu;
     }
 
     /** What {@code m} sets. */
@@ -46,7 +48,7 @@ public record LineSettings(String prefix, @JsonProperty("own-number") String own
         Mux mux = m.simMux() == null ? null : new Mux(m.simMux().slots().stream()
                 .map(s -> new Slot(s.slot(), s.prefix(), s.ownNumber())).toList());
         return new LineSettings(m.prefix(), m.ownNumber(), mux, m.rotation(), m.frequentCallWarning(), m.dialMode(),
-                m.forwardDelayMs(), m.inbound(), m.inboundWhenBusy());
+                m.forwardDelayMs(), m.inbound(), m.inboundWhenBusy(), m.inboundMenu());
     }
 
     /**
@@ -77,7 +79,7 @@ public record LineSettings(String prefix, @JsonProperty("own-number") String own
         }
         return new BoxConfig.Modem(file.id(), file.port(), file.usbPath(), file.usbInterface(), file.imei(), file.pin(),
                 ownNumber, prefix, mux, rotation, frequentCallWarning, file.hookPin(), dialMode, forwardDelayMs, inbound,
-                inboundWhenBusy);
+                inboundWhenBusy, inboundMenu);
     }
 
     private static int indexOf(List<BoxConfig.Slot> slots, Integer slot) {

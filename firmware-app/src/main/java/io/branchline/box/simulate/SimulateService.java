@@ -35,7 +35,8 @@ public final class SimulateService implements HttpService {
                 .post("/sms/{line}", this::sms)
                 .post("/hook/{line}", this::hook)
                 .post("/call/{line}", this::callIn)
-                .delete("/call/{line}", this::callerHangsUp);
+                .delete("/call/{line}", this::callerHangsUp)
+                .post("/call/{line}/keys", this::keys);
         if (stubs.size() == 2) {
             rules.get("/crm", (req, res) -> Json.ok(res, Map.of("private", "http://127.0.0.1:" + stubs.get(0).port()
                     + "/stub/calls", "public", "http://127.0.0.1:" + stubs.get(1).port() + "/stub/calls")));
@@ -83,6 +84,21 @@ public final class SimulateService implements HttpService {
             }
             calling.put(line, in);
             Json.ok(res, Map.of("line", line, "from", from, "ringing", true));
+        }
+    }
+
+    /** The caller presses keys (DTMF in the voice): POST '/api/simulate/call/sim-1/keys?digits=12%23'. */
+    private void keys(ServerRequest req, ServerResponse res) {
+        String line = req.path().pathParameters().get("line");
+        var simLine = sim.lines().stream().filter(l -> l.id().equals(line)).findFirst();
+        String digits = req.query().first("digits").orElse("");
+        if (simLine.isEmpty() || calling.get(line) == null || !calling.get(line).present()) {
+            Json.error(res, Status.NOT_FOUND_404, "line", "no emulated caller on " + line);
+        } else if (!digits.matches("[0-9*#]{1,32}")) {
+            Json.error(res, Status.BAD_REQUEST_400, "digits", "1 to 32 of 0-9, * and #");
+        } else {
+            sim.bus().modemAt(simLine.get().address().usbPath()).voice().press(digits);
+            Json.ok(res, Map.of("line", line, "digits", digits));
         }
     }
 

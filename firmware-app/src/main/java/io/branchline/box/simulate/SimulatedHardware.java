@@ -136,9 +136,9 @@ public final class SimulatedHardware implements Hardware {
         return List.of(
                 new BoxConfig.Modem("desk-1001", null, "1-1.3", 2, null, null, null, null, mux(MUX_PINS, "1"),
                         new BoxConfig.Rotation("by-count", null, null, 3, null),
-                        new BoxConfig.FrequentCallWarning(10, 60, false), HOOK_1001, null, null, null, null),
+                        new BoxConfig.FrequentCallWarning(10, 60, false), HOOK_1001, null, null, null, null, null),
                 new BoxConfig.Modem("desk-1002", null, "1-1.4", 0, null, null, null, null, mux(MUX_PINS_1002, "2"),
-                        new BoxConfig.Rotation("by-frequency", List.of(1, 2), null, 4, 10), null, HOOK_1002, null, null, null, null));
+                        new BoxConfig.Rotation("by-frequency", List.of(1, 2), null, 4, 10), null, HOOK_1002, null, null, null, null, null));
     }
 
     private static BoxConfig.SimMux mux(int[] pins, String agent) {

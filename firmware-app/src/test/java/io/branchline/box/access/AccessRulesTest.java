@@ -109,6 +109,7 @@ class AccessRulesTest {
         EXPECTED.put("POST /api/simulate/hook/{line}", installer);
         EXPECTED.put("POST /api/simulate/call/{line}", installer);
         EXPECTED.put("DELETE /api/simulate/call/{line}", installer);
+        EXPECTED.put("POST /api/simulate/call/{line}/keys", installer);
     }
 
     /** Open to anyone (the health check, the login, the page and its files), and the sign-out, tried on its own. */

@@ -37,6 +37,13 @@ public final class EmulatedVoicePort {
         this.customer = source;
     }
 
+    private final java.util.Queue<byte[]> keys = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** The customer presses {@code digits} on their phone: the tones go out in the voice, before their words. */
+    public void press(String digits) {
+        keys.addAll(io.branchline.hw.audio.DtmfTones.frames(digits));
+    }
+
     /** What the box sent toward the customer, while voice was on. */
     public PcmCapture heard() {
         return heard;
@@ -64,6 +71,9 @@ public final class EmulatedVoicePort {
                 heard.add(f.pcm());
             }
         });
+        // A stream that ran to the port before (the host enabled voice before it opened the new port) moves
+        // to this one: a caller's words must reach the port the host reads.
+        stopTicking();
         update();
     }
 
@@ -91,18 +101,26 @@ public final class EmulatedVoicePort {
             voice = customer.get();
             SerialPcmPort p = port;
             ticking = CLOCK.add(() -> {
-                byte[] f = voice.next();
+                byte[] key = keys.poll();
+                byte[] f = key != null ? key : voice.next();
                 p.send(f == null ? Pcm.silence() : f);
                 framesSent++;
             });
         } else if (!want && ticking != null) {
-            try {
-                ticking.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            ticking = null;
+            stopTicking();
         }
+    }
+
+    private void stopTicking() {
+        if (ticking == null) {
+            return;
+        }
+        try {
+            ticking.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        ticking = null;
     }
 
     @Override
