@@ -38,7 +38,8 @@ import java.util.List;
  */
 public final class CallsService implements HttpService {
     private static final List<String> RESULTS = List.of("connected", "not-connected", "normal", "cancelled", "cut",
-            "busy", "no_answer", "rejected", "no_carrier", "failed", "missed", "refused");
+            "busy", "no_answer", "rejected", "no_carrier", "failed", "missed", "refused",
+            "abandoned");
 
     private final CallControl calls;
     private final Clock clock;

@@ -204,15 +204,24 @@ final class SwitchboardCall {
         call.agentAnswer = answered;
         call.note(route());
         office.ringing(call);
+        long until = System.currentTimeMillis() + RING_AGENT.toMillis();
         try {
-            answered.get(RING_AGENT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // Checked every 200 ms: a caller who hangs up while it rings ends the wait too.
+            while (!answered.isDone() && !over() && System.currentTimeMillis() < until) {
+                try {
+                    answered.get(200, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    // not yet
+                }
+            }
+        } finally {
+            call.agentAnswer = null;
+        }
+        if (!answered.isDone()) {
             if (!over()) {
                 end("missed", "agent " + agent.id() + " did not answer within " + RING_AGENT.toSeconds() + " s");
             }
             return;
-        } finally {
-            call.agentAnswer = null;
         }
         try {
             ours.switchTo(office.media().handsetOf(agent.id()).open());

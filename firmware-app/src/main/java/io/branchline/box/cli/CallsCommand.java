@@ -47,7 +47,7 @@ final class CallsCommand implements Cli.Command {
             case "from" -> "calls started on or after this day (2026-11-22) or instant";
             case "to" -> "calls started before this day or instant";
             case "result" -> "connected, not-connected, normal, cancelled, busy, no_answer, rejected, no_carrier, failed, cut,"
-                    + " missed, refused";
+                    + " missed, refused, abandoned";
             case "direction" -> "out (dialled by the box) or in (rang one of its lines)";
             case "page" -> "page of " + CallRecords.PAGE_SIZE + ", newest first (default 1)";
             default -> "only this " + f;
