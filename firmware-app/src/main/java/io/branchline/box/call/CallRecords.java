@@ -126,6 +126,12 @@ public final class CallRecords {
                       Optional<String> result, int page) {
             this(from, to, agent, number, result, page, Optional.empty(), Optional.empty());
         }
+
+        /** The first page of calls that rang the box's lines from {@code caller}, newest first. */
+        public static Filter inboundFrom(String caller) {
+            return new Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(caller),
+                    Optional.empty(), 1, Optional.empty(), Optional.of(CallView.IN));
+        }
     }
 
     public List<CallView> list(Filter f) {

@@ -119,9 +119,7 @@ class SeatStatesTest {
             assertEquals("wrap-up", after.get(0).path("activity").asText(), after.toString());
 
             api.send("POST", "/api/simulate/call/desk-1001?from=13912345680", null);
-            var filter = new io.branchline.box.call.CallRecords.Filter(Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.of("13912345680"), Optional.empty(), 1, Optional.empty(),
-                    Optional.of("in"));
+            var filter = io.branchline.box.call.CallRecords.Filter.inboundFrom("13912345680");
             SimulatedBox.await("the missed call's record", () -> !box.calls().records().list(filter).isEmpty());
             CallView missed = box.calls().records().list(filter).get(0);
             assertEquals("missed", missed.endCause());

@@ -61,8 +61,7 @@ class InboundCallTest {
 
     /** The record of the inbound call from {@code caller}: refused ones end before a poll could see them up. */
     private CallView recordFrom(String caller) throws Exception {
-        var filter = new CallRecords.Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(caller),
-                Optional.empty(), 1, Optional.empty(), Optional.of(CallView.IN));
+        var filter = CallRecords.Filter.inboundFrom(caller);
         SimulatedBox.await("the record of the call from " + caller, () -> !running.box().calls().records()
                 .list(filter).isEmpty());
         return running.box().calls().records().list(filter).get(0);

@@ -44,8 +44,7 @@ class SwitchboardCallTest {
     }
 
     static CallView recordFrom(String caller) {
-        var f = new CallRecords.Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(caller),
-                Optional.empty(), 1, Optional.empty(), Optional.of(CallView.IN));
+        var f = CallRecords.Filter.inboundFrom(caller);
         SimulatedBox.await("the record of " + caller, () -> !running.box().calls().records().list(f).isEmpty());
         return running.box().calls().records().list(f).get(0);
     }

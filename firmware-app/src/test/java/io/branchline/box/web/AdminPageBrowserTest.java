@@ -124,6 +124,18 @@ class AdminPageBrowserTest {
         Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) b).getScreenshotAs(OutputType.BYTES));
     }
 
+    /** A new account's first sign-in: the one-time password, then one of their own. */
+    static void firstSignIn(WebDriver b, String name, String oneTime, String own) {
+        b.get(url());
+        type(b, "login", "name", name);
+        type(b, "login", "password", oneTime);
+        b.findElement(By.cssSelector("#login button")).click();
+        type(b, "change-password", "current", oneTime);
+        type(b, "change-password", "password", own);
+        type(b, "change-password", "repeat", own);
+        b.findElement(By.cssSelector("#change-password button")).click();
+    }
+
     static Object js(WebDriver b, String script) {
         return ((JavascriptExecutor) b).executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "(async () => { " + script + " })().then(done, e => done('error: ' + e));");
@@ -501,14 +513,7 @@ class AdminPageBrowserTest {
         String oneTime = await(browser, By.cssSelector("#one-time code")).getText();
         WebDriver agent = open();
         try {
-            agent.get(url());
-            type(agent, "login", "name", "wang");
-            type(agent, "login", "password", oneTime);
-            agent.findElement(By.cssSelector("#login button")).click();
-            type(agent, "change-password", "current", oneTime);
-            type(agent, "change-password", "password", "坐席自己设置的密码");
-            type(agent, "change-password", "repeat", "坐席自己设置的密码");
-            agent.findElement(By.cssSelector("#change-password button")).click();
+            firstSignIn(agent, "wang", oneTime, "坐席自己设置的密码");
             await(agent, By.id("calls-now"));
             assertTrue(agent.findElements(By.id("lines")).isEmpty(), "an agent sees no lines");
             assertTrue(agent.findElements(By.id("nav-users")).isEmpty(), "nor the accounts");
@@ -544,14 +549,7 @@ class AdminPageBrowserTest {
         String oneTime = io.branchline.box.web.Json.MAPPER.readTree(added.body()).path("oneTimePassword").asText();
         WebDriver supervisor = open();
         try {
-            supervisor.get(url());
-            type(supervisor, "login", "name", "li-zhuguan");
-            type(supervisor, "login", "password", oneTime);
-            supervisor.findElement(By.cssSelector("#login button")).click();
-            type(supervisor, "change-password", "current", oneTime);
-            type(supervisor, "change-password", "password", "主管自己设置的密码");
-            type(supervisor, "change-password", "repeat", "主管自己设置的密码");
-            supervisor.findElement(By.cssSelector("#change-password button")).click();
+            firstSignIn(supervisor, "li-zhuguan", oneTime, "主管自己设置的密码");
             await(supervisor, By.id("lines"));
             assertTrue(supervisor.findElements(By.id("nav-users")).isEmpty(), "a supervisor manages no accounts");
             supervisor.findElement(By.id("nav-calls")).click();
