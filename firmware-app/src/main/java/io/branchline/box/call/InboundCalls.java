@@ -116,8 +116,8 @@ public final class InboundCalls {
             call.outcome("refused", "line " + line.id() + " takes no calls (inbound: refuse)");
         } else if (rule.equals("switchboard")) {
             refused = false;
-        } else if (rule.equals("missed")) {
-            refused = false;
+        } else if (rule.equals("missed") || owner.isEmpty()) {
+            refused = false; // rings unanswered until the caller gives up: nobody's desk phone to ring
             call.outcome(null, owner.isEmpty() ? "line " + line.id() + " belongs to no agent: kept as missed for a"
                     + " call back" : "line " + line.id() + " does not ring its agent (inbound: missed)");
         } else if (away.isPresent() && !whenBusy.equals("ring-anyway")) {
@@ -144,7 +144,7 @@ public final class InboundCalls {
                 caller.isEmpty() ? "(withheld)" : caller, rule, agent.id(), refused);
         if (refused) {
             line.calls().ifPresent(ModemCalls::hangUp);
-        } else if (rule.equals("ring-agent")) {
+        } else if (rule.equals("ring-agent") && owner.isPresent()) {
             CallView v = call.view();
             ringingForAgent.forEach(l -> l.accept(v));
         }

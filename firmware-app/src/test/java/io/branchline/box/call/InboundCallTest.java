@@ -178,6 +178,14 @@ class InboundCallTest {
         try {
             api().send("POST", "/api/simulate/call/sim-1?from=13912345672", null);
             assertEquals("refused", recordFrom("13912345672").endCause());
+            // Told to ring its agent, a line of nobody's still keeps its callers as missed, with no screen pop.
+            assertEquals(200, api().send("PUT", "/api/settings/lines/sim-1", "{\"inbound\":\"ring-agent\"}")
+                    .statusCode());
+            api().send("POST", "/api/simulate/call/sim-1?from=13912345673", null);
+            CallView nobodys = ringing("sim-1");
+            api().send("DELETE", "/api/simulate/call/sim-1", null);
+            assertTrue(recordFrom("13912345673").detail().contains("belongs to no agent"));
+            assertTrue(crm("call.incoming").stream().noneMatch(i -> i.payload().toString().contains(nobodys.id())));
             HttpResponse<String> bad = api().send("PUT", "/api/settings/lines/sim-1", "{\"inbound\":\"ring-everyone\"}");
             assertEquals(400, bad.statusCode());
             assertEquals("inbound", Json.MAPPER.readTree(bad.body()).path("field").asText());
