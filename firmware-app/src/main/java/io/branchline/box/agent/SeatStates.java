@@ -47,8 +47,7 @@ public final class SeatStates {
         this.db = db;
         this.clock = clock;
         this.wrapUp = wrapUp;
-        db.with(dsl -> dsl.selectFrom(SEAT_CHANGE).orderBy(SEAT_CHANGE.SEQ).fetch()).forEach(r -> now.put(
-                r.getAgentId(), change(r)));
+        latest(org.jooq.impl.DSL.trueCondition()).forEach(c -> now.put(c.agent(), c));
     }
 
     public String of(String agent) {
@@ -130,8 +129,7 @@ public final class SeatStates {
             return out;
         }
         Map<String, Change> before = new HashMap<>();
-        db.with(dsl -> dsl.selectFrom(SEAT_CHANGE).where(SEAT_CHANGE.AT.lt(from)).orderBy(SEAT_CHANGE.SEQ).fetch())
-                .forEach(r -> before.put(r.getAgentId(), change(r)));
+        latest(SEAT_CHANGE.AT.lt(from)).forEach(c -> before.put(c.agent(), c));
         List<Change> within = db.with(dsl -> dsl.selectFrom(SEAT_CHANGE).where(SEAT_CHANGE.AT.ge(from)
                 .and(SEAT_CHANGE.AT.lt(to))).orderBy(SEAT_CHANGE.SEQ).fetch(SeatStates::change));
         Map<String, Instant> since = new HashMap<>();
@@ -151,6 +149,13 @@ public final class SeatStates {
         state.forEach((a, s) -> add(out, a, s, Math.max(0, Duration.between(since.get(a), end).toMillis())));
         out.keySet().removeIf(a -> agents.isPresent() && !agents.get().contains(a));
         return out;
+    }
+
+    /** Each agent's newest change among those {@code within}: one row an agent, however long the history. */
+    private List<Change> latest(org.jooq.Condition within) {
+        return db.with(dsl -> dsl.selectFrom(SEAT_CHANGE).where(SEAT_CHANGE.SEQ.in(dsl.select(
+                org.jooq.impl.DSL.max(SEAT_CHANGE.SEQ)).from(SEAT_CHANGE).where(within)
+                .groupBy(SEAT_CHANGE.AGENT_ID))).fetch(SeatStates::change));
     }
 
     private static void add(Map<String, Map<String, Long>> out, String agent, String state, long ms) {

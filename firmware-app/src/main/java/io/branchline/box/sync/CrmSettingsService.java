@@ -86,14 +86,7 @@ public final class CrmSettingsService implements HttpService {
         out.put("changedBy", s.map(SavedSettings.Saved::changedBy).orElse(""));
         out.put("changedAt", s.map(SavedSettings.Saved::changedAt).orElse(""));
         out.put("inUse", stubs ? Map.of("simulated", true) : CrmSettings.shown(inUse));
-        out.put("restartNeeded", !same(now, inUse) && !(stubs && !now.configured()));
+        out.put("restartNeeded", !now.equals(inUse) && !(stubs && !now.configured()));
         return out;
-    }
-
-    private static boolean same(BoxConfig.Crm a, BoxConfig.Crm b) {
-        return a.privateUrl().equals(b.privateUrl()) && a.publicUrl().equals(b.publicUrl())
-                && a.boxToken().equals(b.boxToken()) && a.caFile().equals(b.caFile())
-                && a.failuresBeforeFailover().equals(b.failuresBeforeFailover())
-                && a.failoverWindowSeconds().equals(b.failoverWindowSeconds()) && a.returnHour().equals(b.returnHour());
     }
 }
