@@ -76,6 +76,21 @@ class SwitchboardCallTest {
     }
 
     @Test
+    void theEmulatedCallersKeysAreCheckedAndNeedACaller() throws Exception {
+        assertEquals(404, running.api().send("POST", "/api/simulate/call/sim-2/keys?digits=1", null).statusCode(),
+                "nobody calls sim-2");
+        running.api().send("POST", "/api/simulate/call/sim-1?from=13912345692", null);
+        up("sim-1");
+        for (String bad : new String[] {"", "12a", "1".repeat(33), "%0D%0AATH"}) {
+            HttpResponse<String> r = running.api().send("POST", "/api/simulate/call/sim-1/keys?digits=" + bad, null);
+            assertEquals(400, r.statusCode(), bad + " -> " + r.body());
+            assertEquals("digits", Json.MAPPER.readTree(r.body()).path("field").asText());
+        }
+        running.api().send("DELETE", "/api/simulate/call/sim-1", null);
+        assertEquals("abandoned", recordFrom("13912345692").endCause(), "hung up in the menu");
+    }
+
+    @Test
     void aCallerWhoPressesNothingHearsTheMenuTwiceThenTheFallbackHangsUp() throws Exception {
         running.api().send("POST", "/api/simulate/call/sim-1?from=13912345691", null);
         CallView done = recordFrom("13912345691");

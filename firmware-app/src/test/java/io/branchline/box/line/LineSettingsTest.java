@@ -65,6 +65,8 @@ class LineSettingsTest {
             CallView c = api.call("1001", "13900000002", null);
             assertEquals("forward-1-1", c.mode(), "a request without a mode goes the desk phone's way");
             api.await(c.id(), v -> v.state().equals("ended"));
+            // Its lines are free once the forwarding is erased and the record written, a moment after.
+            SimulatedBox.await("the lines free", () -> box.calls().active().isEmpty());
             CallView direct = api.call("1001", "13900000012", "direct");
             assertEquals("1795113900000012", direct.numberDialed(), "the prefix saved a moment ago");
             assertEquals("89860012345678901001", direct.simIccid(), "rotation fixed on slot 1's SIM");

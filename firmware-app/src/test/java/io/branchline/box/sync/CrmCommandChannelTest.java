@@ -62,6 +62,26 @@ class CrmCommandChannelTest {
     }
 
     @Test
+    void aBreakFromTheCrmKeepsItsReasonAndAReasonTooLongOrWithControlCharactersIsRejected() throws Exception {
+        var lunch = store().issue("branchline", "agent.state",
+                Json.MAPPER.readTree("{\"agent\":\"1001\",\"state\":\"break\",\"reason\":\"午饭\"}"));
+        var tooLong = store().issue("branchline", "agent.state", Json.MAPPER.readTree(
+                "{\"agent\":\"1001\",\"state\":\"break\",\"reason\":\"" + "长".repeat(65) + "\"}"));
+        var bell = store().issue("branchline", "agent.state",
+                Json.MAPPER.readTree("{\"agent\":\"1001\",\"state\":\"break\",\"reason\":\"a\\u0007b\"}"));
+        SimulatedBox.await("all acknowledged", () -> store().acks().containsKey(lunch.id())
+                && store().acks().containsKey(tooLong.id()) && store().acks().containsKey(bell.id()));
+        assertEquals("done", store().acks().get(lunch.id()).path("outcome").asText());
+        for (var c : List.of(tooLong, bell)) {
+            assertEquals("rejected", store().acks().get(c.id()).path("outcome").asText());
+            assertTrue(store().acks().get(c.id()).path("reason").asText().startsWith("reason:"));
+        }
+        JsonNode agents = Json.MAPPER.readTree(running.api().send("GET", "/api/agents", null).body());
+        assertEquals("午饭", agents.get(0).path("reason").asText(), "the rejected ones changed nothing");
+        store().issue("branchline", "agent.state", agentState("idle"));
+    }
+
+    @Test
     void aHangUpWithoutACallIdIsRejectedNamingTheField() throws Exception {
         var c = store().issue("branchline", "call.hangup", Json.MAPPER.createObjectNode());
         SimulatedBox.await("acknowledged", () -> store().acks().containsKey(c.id()));
