@@ -198,13 +198,10 @@ public final class Box implements AutoCloseable {
         if (rawAt) {
             log.warn("event=raw-at-enabled note=\"POST /api/lines/ID/at sends installer-typed AT commands\"");
         }
-        io.branchline.box.ivr.Menus menus = new io.branchline.box.ivr.Menus(db, scheduler.clock(),
-                id -> prompts.list().stream().anyMatch(p -> p.id().equals(id)), a -> agents.find(a).isPresent());
-        callRoom.inbound().useSwitchboard(() -> {
-            java.util.Map<String, io.branchline.box.ivr.Menu> m = new java.util.HashMap<>();
-            menus.list().forEach(s -> m.put(s.menu().id(), s.menu()));
-            return m;
-        }, prompts::pcm);
+        io.branchline.box.ivr.Switchboard switchboard = new io.branchline.box.ivr.Switchboard(db, saved,
+                scheduler.clock(), id -> prompts.list().stream().anyMatch(p -> p.id().equals(id)),
+                a -> agents.find(a).isPresent());
+        callRoom.inbound().useSwitchboard(switchboard::now, prompts::pcm, sync.owners());
         AdminPage page = AdminPage.load();
         LogTail logTail = LogTail.attach();
         Changes changes = new Changes(); // what the live dashboard follows
@@ -222,7 +219,7 @@ public final class Box implements AutoCloseable {
             r.register("/api/live", new LiveService(changes, () -> lines.registry().views(), calls::active,
                     agentsApi::views, access::stillSignedIn));
             r.register("/api/prompts", new PromptsService(prompts));
-            r.register("/api/switchboard/menus", new io.branchline.box.ivr.MenusService(menus));
+            io.branchline.box.ivr.SwitchboardService.routes(r, switchboard);
             GuardService.routes(r, guard);
             recording.routes(r);
             sms.routes(r);

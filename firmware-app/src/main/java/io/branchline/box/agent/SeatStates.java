@@ -101,6 +101,17 @@ public final class SeatStates {
         listeners.forEach(Runnable::run);
     }
 
+    /**
+     * Since when the agent has been free for calls: the later of their last call's end and their newest
+     * change of state; the epoch when the box knows of neither (for a queue's longest-idle choice).
+     */
+    public Instant idleSince(String agent) {
+        Instant ended = lastCallEnded.getOrDefault(agent, Instant.EPOCH);
+        Change c = now.get(agent);
+        Instant changed = c == null ? Instant.EPOCH : Instant.parse(c.at());
+        return ended.isAfter(changed) ? ended : changed;
+    }
+
     /** on-call, wrap-up, or empty: what the agent is doing beyond their state. */
     public String activity(String agent) {
         if (onCall.test(agent)) {

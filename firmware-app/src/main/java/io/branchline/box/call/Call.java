@@ -109,8 +109,15 @@ public final class Call {
         note = why;
     }
 
-    /** Completes when the agent a switchboard call rings answers (handset, page, API). */
-    volatile java.util.concurrent.CompletableFuture<Void> agentAnswer;
+    /** The agents a switchboard call rings now, and the one of them who takes it (handset, page, API). */
+    record Offer(java.util.List<Agent> agents, java.util.concurrent.CompletableFuture<Agent> taken) {
+        boolean to(String agentId) {
+            return agents.stream().anyMatch(a -> a.id().equals(agentId));
+        }
+    }
+
+    /** What a switchboard call offers now; null while it rings no one. */
+    volatile Offer offer;
 
     /** The agent a switchboard call now goes to. */
     void routeTo(Agent to) {

@@ -124,12 +124,12 @@ public final class CallMedia {
     }
 
     /**
-     * Plays {@code pcm} to the far party of {@code callId} (a switchboard prompt), instead of our side's
-     * voice, then runs {@code onEnd}; false when the call has no voice.
+     * Plays {@code sound} to the far party of {@code callId} (a switchboard prompt, hold audio) instead of our
+     * side's voice, then runs {@code onEnd} once it ends of itself; false when the call has no voice.
      */
-    public boolean play(String callId, byte[] pcm, Runnable onEnd) {
+    public boolean play(String callId, io.branchline.hw.audio.FrameSource sound, Runnable onEnd) {
         Optional<Bridge> b = bridge(callId);
-        b.ifPresent(x -> x.feed(new PcmPlayer(pcm), onEnd));
+        b.ifPresent(x -> x.feed(sound, onEnd));
         return b.isPresent();
     }
 

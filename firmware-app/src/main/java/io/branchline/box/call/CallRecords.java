@@ -215,6 +215,15 @@ public final class CallRecords {
     }
 
     /** Call-record rows ever written to the outbox, sent or not: one per ended call. */
+    /** Each agent's answered calls (either way) started since {@code since}: a queue's fewest-calls choice. */
+    public Map<String, Integer> answeredSince(java.time.Instant since) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        db.with(dsl -> dsl.select(CALL_RECORD.AGENT_ID, DSL.count()).from(CALL_RECORD)
+                .where(CALL_RECORD.STARTED_AT.ge(TimeText.of(since)).and(CALL_RECORD.ANSWERED_AT.isNotNull()))
+                .groupBy(CALL_RECORD.AGENT_ID).fetch()).forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
+    }
+
     public int outboxRows() {
         return db.with(dsl -> dsl.fetchCount(OUTBOX, OUTBOX.KIND.eq("call.record")));
     }

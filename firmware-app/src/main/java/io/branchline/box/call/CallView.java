@@ -37,6 +37,12 @@ public record CallView(String id, String agent, String line, String simIccid, St
                 startedAt, answeredAt, ended, waitMs, talk, cause, why, recorded, agentLeg, direction);
     }
 
+    /** The same call as it rings for {@code other} (a switchboard call offered to several agents at once). */
+    public CallView forAgent(String other) {
+        return new CallView(id, other, line, simIccid, simNumber, numberGiven, numberDialed, mode, customerId, state,
+                startedAt, answeredAt, endedAt, waitMs, talkMs, endCause, detail, hasRecording, agentLeg, direction);
+    }
+
     /** The same call with its recording present or not. */
     public CallView withRecording(boolean recorded, String why) {
         return new CallView(id, agent, line, simIccid, simNumber, numberGiven, numberDialed, mode, customerId, state,

@@ -98,10 +98,13 @@ public final class CallsService implements HttpService {
     /** An inbound call that rings is answered: the agent's side joins as if the handset were lifted. */
     private void answer(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
-        Optional<CallView> call = visible(req, id);
+        Viewer viewer = AccessFilter.viewer(req);
+        // A call offered to several agents at once is visible to each of them while it rings.
+        Optional<CallView> call = visible(req, id).or(() -> calls.get(id)
+                .filter(c -> inbound.offeredTo(id).stream().anyMatch(viewer::sees)));
         if (call.isEmpty()) {
             Json.error(res, Status.NOT_FOUND_404, "id", "no active call " + id);
-        } else if (!inbound.answer(id)) {
+        } else if (!inbound.answer(id, viewer::sees)) {
             Json.error(res, Status.CONFLICT_409, "id", "call " + id + " is not an inbound call that rings now");
         } else {
             Json.ok(res, calls.get(id).orElse(call.get()));

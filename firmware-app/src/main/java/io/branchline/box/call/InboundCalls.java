@@ -18,6 +18,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.Map;
+import io.branchline.box.ivr.Switchboard;
+import io.branchline.box.prompt.SpokenPosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,16 +53,21 @@ public final class InboundCalls {
     private final Clock clock;
     private final List<Consumer<CallView>> ringingForAgent = new CopyOnWriteArrayList<>();
     private final CallMedia media;
-    private volatile java.util.function.Supplier<java.util.Map<String, io.branchline.box.ivr.Menu>> menus =
-            java.util.Map::of;
-    private volatile java.util.function.Function<String, Optional<byte[]>> prompts = id -> Optional.empty();
-    private final java.util.Random random = new java.util.Random();
+    private final CallQueues queues;
+    private volatile Supplier<Switchboard.Setup> setup = () -> new Switchboard.Setup(Map.of(), Map.of(), true, "");
+    private volatile Function<String, Optional<byte[]>> prompts = id -> Optional.empty();
+    private volatile Function<String, Optional<String>> crmOwner = n -> Optional.empty();
+    private final SpokenPosition position = new SpokenPosition();
 
-    /** The switchboard's menus (read anew for each call) and its prompts' audio. */
-    public void useSwitchboard(java.util.function.Supplier<java.util.Map<String, io.branchline.box.ivr.Menu>> menus,
-                               java.util.function.Function<String, Optional<byte[]>> prompts) {
-        this.menus = menus;
+    /**
+     * The switchboard's setup (taken anew for each call), its prompts' audio, and the CRM's owner of a
+     * caller's number (asked with a short timeout; empty when the CRM does not know or does not answer).
+     */
+    public void useSwitchboard(Supplier<Switchboard.Setup> setup, Function<String, Optional<byte[]>> prompts,
+                               Function<String, Optional<String>> crmOwner) {
+        this.setup = setup;
         this.prompts = prompts;
+        this.crmOwner = crmOwner;
     }
 
     InboundCalls(CallTable table, LineRegistry lines, CallRecords records, CallWatch watch, CallMedia media,
@@ -72,6 +82,28 @@ public final class InboundCalls {
         this.sims = sims;
         this.guard = guard;
         this.clock = clock;
+        this.queues = new CallQueues(new CallQueues.Stats() {
+            @Override
+            public java.time.Instant idleSince(String agent) {
+                return seats.idleSince(agent);
+            }
+
+            @Override
+            public Map<String, Integer> answeredToday() {
+                return records.answeredSince(java.time.LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant());
+            }
+        }, new java.util.Random());
+        // An agent freed (a call ended, a state changed) may be what a waiting caller waits for.
+        watch.onEnded(v -> queues.changed());
+        seats.onChange(queues::changed);
+    }
+
+    /** The callers waiting in the switchboard's queues now, per queue, in their order. */
+    public Map<String, List<CallView>> waiting() {
+        Map<String, List<CallView>> out = new java.util.LinkedHashMap<>();
+        queues.waitingNow().forEach((q, calls) -> out.put(q.isEmpty() ? "distribute" : q,
+                calls.stream().map(Call::view).toList()));
+        return out;
     }
 
     /** Takes the calls that ring every line. */
@@ -133,7 +165,7 @@ public final class InboundCalls {
             io.branchline.hw.audio.SwitchedEndpoint ours = new io.branchline.hw.audio.SwitchedEndpoint("switchboard");
             watch.dialled(call, mc, () -> ours);
             String menu = settings.map(LineSims.Dialing::inboundMenu).orElse("");
-            var sb = new SwitchboardCall(call, line.calls().orElseThrow(), menus.get(), ours, office(), random);
+            var sb = new SwitchboardCall(call, line.calls().orElseThrow(), setup.get(), ours, office());
             Thread.ofVirtual().name("switchboard " + call.id).start(() -> sb.run(menu));
             log.info("event=inbound-call call={} line={} caller={} rule=switchboard menu={}", call.id, line.id(),
                     caller.isEmpty() ? "(withheld)" : caller, menu);
@@ -164,12 +196,21 @@ public final class InboundCalls {
             }
 
             @Override
-            public Optional<String> away(Agent agent) {
-                return InboundCalls.this.away(agent, "");
+            public Optional<String> away(Agent agent, Call forCall) {
+                Optional<String> why = InboundCalls.this.away(agent, "");
+                return why.isPresent() ? why : queues.ringingFor(agent.id(), forCall)
+                        .map(c -> "was being rung for another call");
             }
 
             @Override
             public Optional<String> lastAgentOf(String caller) {
+                if (caller.isEmpty()) {
+                    return Optional.empty();
+                }
+                Optional<String> owner = crmOwner.apply(caller).filter(a -> agents.find(a).isPresent());
+                if (owner.isPresent()) {
+                    return owner;
+                }
                 for (String n : List.of(caller, caller.startsWith("+86") ? caller.substring(3) : "+86" + caller)) {
                     var f = new CallRecords.Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(n),
                             Optional.of("connected"), 1, Optional.empty(), Optional.empty());
@@ -188,14 +229,27 @@ public final class InboundCalls {
             }
 
             @Override
-            public void ringing(Call call) {
+            public void ringing(Call call, List<Agent> rung) {
                 CallView v = call.view();
-                ringingForAgent.forEach(l -> l.accept(v));
+                for (Agent a : rung) {
+                    CallView forAgent = v.forAgent(a.id());
+                    ringingForAgent.forEach(l -> l.accept(forAgent));
+                }
             }
 
             @Override
             public CallMedia media() {
                 return media;
+            }
+
+            @Override
+            public CallQueues queues() {
+                return queues;
+            }
+
+            @Override
+            public byte[] spokenPosition(int ahead) {
+                return position.ahead(ahead);
             }
         };
     }
@@ -225,25 +279,38 @@ public final class InboundCalls {
         Optional<Call> ringing = table.holding(lineId).stream().filter(c -> c.direction.equals(CallView.IN))
                 .filter(c -> c.modemCall() != null && c.modemCall().phase() == CallPhase.ALERTING).findFirst();
         if (ringing.isPresent()) {
-            return answer(ringing.get());
+            return answer(ringing.get(), a -> true);
         }
         // A switchboard call ringing the agent whose desk phone this is.
-        Optional<Call> forAgent = table.all().stream().filter(c -> c.agentAnswer != null)
-                .filter(c -> c.agent.lineId().filter(lineId::equals).isPresent()
-                        || c.agent.secondLineId().filter(lineId::equals).isPresent()).findFirst();
-        return forAgent.isPresent() && answer(forAgent.get());
+        Optional<Agent> owner = agents.all().stream().filter(a -> a.lineId().filter(lineId::equals).isPresent()
+                || a.secondLineId().filter(lineId::equals).isPresent()).findFirst();
+        if (owner.isEmpty()) {
+            return false;
+        }
+        Optional<Call> forAgent = table.all().stream().filter(c -> c.offer != null && c.offer.to(owner.get().id()))
+                .findFirst();
+        return forAgent.isPresent() && forAgent.get().offer.taken().complete(owner.get());
     }
 
-    /** Answers the inbound call {@code id} if it rings; false otherwise. */
-    public boolean answer(String id) {
-        return table.get(id).map(this::answer).orElse(false);
+    /**
+     * Answers the inbound call {@code id} if it rings; false otherwise. A switchboard call offered to several
+     * agents goes to the first of them {@code viewer} sees (an agent answering from the page is that agent).
+     */
+    public boolean answer(String id, java.util.function.Predicate<String> viewer) {
+        return table.get(id).map(c -> answer(c, viewer)).orElse(false);
+    }
+
+    /** The agents a switchboard call {@code id} is offered to now (empty for any other call). */
+    public List<String> offeredTo(String id) {
+        return table.get(id).map(c -> c.offer).map(o -> o.agents().stream().map(Agent::id).toList()).orElse(List.of());
     }
 
     /** Answers an inbound call that rings (ATA); its voice is joined and recorded once the modem connects it. */
-    boolean answer(Call call) {
-        var waiting = call.agentAnswer;
-        if (waiting != null) {
-            return waiting.complete(null);
+    boolean answer(Call call, java.util.function.Predicate<String> viewer) {
+        Call.Offer offer = call.offer;
+        if (offer != null) {
+            return offer.agents().stream().filter(a -> viewer.test(a.id())).findFirst()
+                    .map(a -> offer.taken().complete(a)).orElse(false);
         }
         ModemCall mc = call.modemCall();
         if (!call.direction.equals(CallView.IN) || mc == null || mc.phase() != CallPhase.ALERTING) {

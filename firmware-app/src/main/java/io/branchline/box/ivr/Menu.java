@@ -37,8 +37,9 @@ public record Menu(String id, String name, String prompt, Map<String, Destinatio
      * Where a key (or the fallback) sends the caller: {@code menu} another menu ({@code target} its id),
      * {@code agent} one agent (its id), {@code distribute} the office's agents (the one who last talked to the
      * caller if idle, else a random idle one), {@code extension} dial-by-extension (the caller keys an agent's
-     * id and #), {@code repeat} this menu again, {@code message} a prompt ({@code target} its id) then the
-     * call ends, {@code hangup}.
+     * id and #), {@code queue} a queue ({@code target} its id: the caller waits there for an agent),
+     * {@code repeat} this menu again, {@code message} a prompt ({@code target} its id) then the call ends,
+     * {@code hangup}.
      */
     public record Destination(String type, String target) {
         public Destination {
@@ -50,9 +51,14 @@ public record Menu(String id, String name, String prompt, Map<String, Destinatio
         @JsonIgnore
         public boolean leaves() {
             return switch (type) {
-                case "agent", "distribute", "extension", "message", "hangup" -> true;
+                case "agent", "distribute", "extension", "queue", "message", "hangup" -> true;
                 default -> false;
             };
+        }
+
+        @JsonIgnore
+        public Optional<String> queue() {
+            return type.equals("queue") ? Optional.of(target) : Optional.empty();
         }
 
         @JsonIgnore

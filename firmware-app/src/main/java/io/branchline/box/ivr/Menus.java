@@ -26,8 +26,8 @@ import java.util.function.Predicate;
 public final class Menus {
     public static final int MAX_MENUS = 50;
     static final int MAX_BODY = 8000;
-    private static final Set<String> TYPES = Set.of("menu", "agent", "distribute", "extension", "repeat", "message",
-            "hangup");
+    private static final List<String> KINDS = List.of("menu", "agent", "distribute", "extension", "queue", "repeat",
+            "message", "hangup");
 
     /** A menu as kept, and who saved it when. */
     public record Saved(Menu menu, String changedBy, String changedAt) {
@@ -35,14 +35,34 @@ public final class Menus {
 
     private final Database db;
     private final Clock clock;
-    private final Predicate<String> promptExists;
-    private final Predicate<String> agentExists;
+    private final Destinations destinations;
+    private final Predicate<String> queueExists;
+    /** Who else sends callers to a menu (a queue's overflow), when anyone does. */
+    private final java.util.function.Function<String, Optional<String>> queueUsing;
 
-    public Menus(Database db, Clock clock, Predicate<String> promptExists, Predicate<String> agentExists) {
+    Menus(Database db, Clock clock, Destinations destinations, Predicate<String> queueExists,
+          java.util.function.Function<String, Optional<String>> queueUsing) {
         this.db = db;
         this.clock = clock;
-        this.promptExists = promptExists;
-        this.agentExists = agentExists;
+        this.destinations = destinations;
+        this.queueExists = queueExists;
+        this.queueUsing = queueUsing;
+    }
+
+    public boolean exists(String id) {
+        return db.with(dsl -> dsl.fetchExists(IVR_MENU, IVR_MENU.ID.eq(id)));
+    }
+
+    /** The first menu that sends callers to queue {@code id} (a key or its fallback), when one does. */
+    Optional<String> using(String queueId) {
+        for (Saved s : list()) {
+            for (Map.Entry<String, Menu.Destination> k : ways(s.menu()).entrySet()) {
+                if (k.getValue().queue().filter(queueId::equals).isPresent()) {
+                    return Optional.of("menu " + s.menu().id() + " (its " + k.getKey() + ")");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public List<Saved> list() {
@@ -96,6 +116,10 @@ public final class Menus {
                 }
             }
         }
+        Optional<String> queue = queueUsing.apply(id);
+        if (queue.isPresent()) {
+            throw MenuException.invalid("id", queue.get() + "; change that first");
+        }
         db.with(dsl -> dsl.deleteFrom(IVR_MENU).where(IVR_MENU.ID.eq(id)).execute());
     }
 
@@ -106,9 +130,9 @@ public final class Menus {
         if (m.name().length() > 64 || !StoredText.printable(m.name()).equals(m.name())) {
             throw MenuException.invalid("name", "up to 64 characters, no control characters");
         }
-        prompt("prompt", m.prompt(), true);
-        prompt("timeoutPrompt", m.timeoutPrompt(), false);
-        prompt("invalidPrompt", m.invalidPrompt(), false);
+        destinations.prompt("prompt", m.prompt(), true);
+        destinations.prompt("timeoutPrompt", m.timeoutPrompt(), false);
+        destinations.prompt("invalidPrompt", m.invalidPrompt(), false);
         if (m.timeout() < 1 || m.timeout() > 60) {
             throw MenuException.invalid("timeout", "1 to 60 seconds");
         }
@@ -124,12 +148,12 @@ public final class Menus {
                 throw MenuException.invalid("keys." + StoredText.printable(key.length() > 8 ? key.substring(0, 8) : key),
                         "a key is one of 0-9, * and #");
             }
-            destination("keys." + key, k.getValue(), m, all);
+            destinations.check("keys." + key, k.getValue(), KINDS, all::containsKey, queueExists);
         }
         if (m.fallback() == null) {
             throw MenuException.invalid("fallback", "say where a caller goes who pressed no key, or only wrong ones");
         }
-        destination("fallback", m.fallback(), m, all);
+        destinations.check("fallback", m.fallback(), KINDS, all::containsKey, queueExists);
         if (m.fallback().type().equals("repeat") || m.fallback().menu().filter(m.id()::equals).isPresent()) {
             throw MenuException.invalid("fallback", "must lead out of this menu: after its retries a caller would"
                     + " hear it for ever");
@@ -139,46 +163,6 @@ public final class Menus {
             throw MenuException.invalid("keys", "a caller could never leave the menus " + String.join(" → ", loop)
                     + ": give one of them a key or fallback to an agent, the agents, dial-by-extension, a message or"
                     + " hang-up");
-        }
-    }
-
-    private void prompt(String field, String id, boolean required) {
-        if (id.isEmpty()) {
-            if (required) {
-                throw MenuException.invalid(field, "choose the prompt the caller hears (upload it under prompts)");
-            }
-            return;
-        }
-        if (!promptExists.test(id)) {
-            throw MenuException.invalid(field, "no prompt \"" + StoredText.printable(id) + "\"");
-        }
-    }
-
-    private void destination(String field, Menu.Destination d, Menu m, Map<String, Menu> all) {
-        if (d == null || !TYPES.contains(d.type())) {
-            throw MenuException.invalid(field, "one of menu, agent, distribute, extension, repeat, message, hangup");
-        }
-        switch (d.type()) {
-            case "menu" -> {
-                if (!all.containsKey(d.target())) {
-                    throw MenuException.invalid(field, "no menu \"" + StoredText.printable(d.target()) + "\"");
-                }
-            }
-            case "agent" -> {
-                if (!agentExists.test(d.target())) {
-                    throw MenuException.invalid(field, "no agent \"" + StoredText.printable(d.target()) + "\"");
-                }
-            }
-            case "message" -> {
-                if (d.target().isEmpty() || !promptExists.test(d.target())) {
-                    throw MenuException.invalid(field, "no prompt \"" + StoredText.printable(d.target()) + "\"");
-                }
-            }
-            default -> {
-                if (!d.target().isEmpty()) {
-                    throw MenuException.invalid(field, d.type() + " takes no target");
-                }
-            }
         }
     }
 

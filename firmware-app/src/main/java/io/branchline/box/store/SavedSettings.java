@@ -35,6 +35,14 @@ public final class SavedSettings {
                 .map(r -> new Saved(read(r.getValue()), r.getChangedBy(), r.getChangedAt()));
     }
 
+    /** Every saved value whose scope starts with {@code prefix} ({@code queue:}), by scope in order. */
+    public java.util.SortedMap<String, Saved> list(String prefix) {
+        java.util.SortedMap<String, Saved> out = new java.util.TreeMap<>();
+        db.with(dsl -> dsl.selectFrom(SAVED_SETTING).where(SAVED_SETTING.SCOPE.startsWith(prefix)).fetch())
+                .forEach(r -> out.put(r.getScope(), new Saved(read(r.getValue()), r.getChangedBy(), r.getChangedAt())));
+        return out;
+    }
+
     /** Saves {@code value} (a record or a tree) for {@code scope}, replacing what was there. */
     public Saved save(String scope, Object value, String by) {
         JsonNode tree = JSON.valueToTree(value);

@@ -36,8 +36,11 @@ public final class SyncFeature implements AutoCloseable {
     private final CommandPoller poller;
     private final Outbox outbox;
     private final Events events;
+    private final java.util.function.Function<String, Optional<String>> owners;
 
-    private SyncFeature(List<CrmStub> stubs, OutboxSender sender, CommandPoller poller, Outbox outbox, Events events) {
+    private SyncFeature(List<CrmStub> stubs, OutboxSender sender, CommandPoller poller, Outbox outbox, Events events,
+                        java.util.function.Function<String, Optional<String>> owners) {
+        this.owners = owners;
         this.stubs = stubs;
         this.outbox = outbox;
         this.events = events;
@@ -74,7 +77,7 @@ public final class SyncFeature implements AutoCloseable {
         Outbox outbox = new Outbox(db, scheduler.clock());
         Events events = new Events(outbox);
         if (endpoints.isEmpty()) {
-            return new SyncFeature(stubs, null, null, outbox, events);
+            return new SyncFeature(stubs, null, null, outbox, events, n -> Optional.empty());
         }
         CrmClient client = new CrmClient(crm.boxToken(), crm.caFile());
         CrmEndpoints crmEndpoints = new CrmEndpoints(endpoints, crm.failuresBeforeFailover(),
@@ -85,7 +88,7 @@ public final class SyncFeature implements AutoCloseable {
         CommandPoller poller = new CommandPoller(client, crmEndpoints, boxId, new CommandLog(db, scheduler.clock()),
                 calls, seats, a -> agents.find(a).isPresent(), guard, events, scheduler.clock());
         crmEndpoints.onSwitch(() -> events.crmSwitch(crmEndpoints.current().name(), crmEndpoints.lastSwitch()));
-        return new SyncFeature(stubs, sender, poller, outbox, events);
+        return new SyncFeature(stubs, sender, poller, outbox, events, new CrmOwners(client, crmEndpoints));
     }
 
     /**
@@ -129,6 +132,11 @@ public final class SyncFeature implements AutoCloseable {
     /** The events into the outbox, kept whether or not a CRM is there (the text messages the SIMs receive). */
     public Events events() {
         return events;
+    }
+
+    /** The CRM's owner of a number (the agent it belongs to), asked with a short limit; empty without a CRM. */
+    public java.util.function.Function<String, Optional<String>> owners() {
+        return owners;
     }
 
     public Outbox outbox() {

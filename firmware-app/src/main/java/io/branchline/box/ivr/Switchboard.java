@@ -1,0 +1,104 @@
+package io.branchline.box.ivr;
+
+import io.branchline.box.store.Database;
+import io.branchline.box.store.SavedSettings;
+import io.branchline.box.web.Json;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The switchboard's setup as one: its menus, its queues and the office hours, each checked against the
+ * others (a key to a queue that is there, an overflow to a menu that is there, neither deleted while the
+ * other points to it). What a call starts with is taken whole at its start ({@link #now}): an edit never
+ * changes a call in progress.
+ */
+public final class Switchboard {
+    private static final String HOURS = "switchboard-hours";
+
+    /** The menus and queues of one moment, and whether the office was open then. */
+    public record Setup(Map<String, Menu> menus, Map<String, Queue> queues, boolean open, String closedMenu) {
+        /** The menu a line's callers start in: its own while open, the closed menu while closed. */
+        public String firstMenu(String linesMenu) {
+            return open || closedMenu.isEmpty() ? linesMenu : closedMenu;
+        }
+    }
+
+    private final Menus menus;
+    private final Queues queues;
+    private final SavedSettings settings;
+    private final Clock clock;
+
+    public Switchboard(Database db, SavedSettings settings, Clock clock, Predicate<String> promptExists,
+                       Predicate<String> agentExists) {
+        this.settings = settings;
+        this.clock = clock;
+        Destinations destinations = new Destinations(promptExists, agentExists);
+        this.menus = new Menus(db, clock, destinations, this::queueExists, this::queueOverflowingTo);
+        this.queues = new Queues(settings, destinations, this::menuOrClosed, this::menuUsing);
+    }
+
+    public Menus menus() {
+        return menus;
+    }
+
+    public Queues queues() {
+        return queues;
+    }
+
+    public OfficeHours hours() {
+        return settings.find(HOURS).map(s -> {
+            try {
+                return Json.MAPPER.treeToValue(s.value(), OfficeHours.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("the stored office hours are not what the box keeps", e);
+            }
+        }).orElse(OfficeHours.ALWAYS);
+    }
+
+    public Optional<SavedSettings.Saved> savedHours() {
+        return settings.find(HOURS);
+    }
+
+    public synchronized SavedSettings.Saved saveHours(OfficeHours h, String by) {
+        h.check(menus::exists);
+        try {
+            return settings.save(HOURS, h, by);
+        } catch (IllegalArgumentException e) {
+            throw MenuException.invalid("body", e.getMessage());
+        }
+    }
+
+    /** Everything a call that starts now follows. */
+    public Setup now() {
+        Map<String, Menu> m = new HashMap<>();
+        menus.list().forEach(s -> m.put(s.menu().id(), s.menu()));
+        OfficeHours h = hours();
+        return new Setup(m, queues.byId(), h.open(ZonedDateTime.now(clock)), h.enabled() ? h.closedMenu() : "");
+    }
+
+    private boolean queueExists(String id) {
+        return queues.exists(id);
+    }
+
+    private boolean menuOrClosed(String id) {
+        return menus.exists(id);
+    }
+
+    private Optional<String> menuUsing(String queueId) {
+        return menus.using(queueId);
+    }
+
+    /** Who points at menu {@code id} from outside the menus: a queue's overflow, the office hours. */
+    private Optional<String> queueOverflowingTo(String menuId) {
+        Optional<String> q = queues.overflowingTo(menuId);
+        if (q.isPresent()) {
+            return q;
+        }
+        return hours().closedMenu().equals(menuId) && !menuId.isEmpty() ? Optional.of("the office hours play it while"
+                + " closed") : Optional.empty();
+    }
+}
