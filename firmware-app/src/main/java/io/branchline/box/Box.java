@@ -202,6 +202,10 @@ public final class Box implements AutoCloseable {
                 scheduler.clock(), id -> prompts.list().stream().anyMatch(p -> p.id().equals(id)),
                 a -> agents.find(a).isPresent());
         callRoom.inbound().useSwitchboard(switchboard::now, prompts::pcm, sync.owners());
+        prompts.usedBy(switchboard::promptUser);
+        if (hardware instanceof SimulatedHardware) {
+            io.branchline.box.simulate.ExampleSwitchboard.install(switchboard, prompts);
+        }
         AdminPage page = AdminPage.load();
         LogTail logTail = LogTail.attach();
         Changes changes = new Changes(); // what the live dashboard follows
@@ -212,7 +216,7 @@ public final class Box implements AutoCloseable {
             access.routes(r);
             page.routes(r);
             lines.routes(r, records::countCalls, scheduler.clock(), rawAt);
-            callRoom.routes(r);
+            callRoom.routes(r, new io.branchline.box.call.SwitchboardList(db, scheduler.clock()));
             r.register("/api/agents", agentsApi);
             r.register("/api/system", new SystemService(logTail, db, o.dataDir(), scheduler.clock(),
                     o.simulate() ? Optional.empty() : Optional.of(Box::restart)));

@@ -91,6 +91,16 @@ public final class RouteRules {
         t.add("GET", "/api/switchboard/menus/{id}", LIVE, "see a switchboard menu");
         t.add("PUT", "/api/switchboard/menus/{id}", OFFICE, "save a switchboard menu");
         t.add("DELETE", "/api/switchboard/menus/{id}", OFFICE, "delete a switchboard menu");
+        t.add("GET", "/api/switchboard/queues", LIVE, "see the switchboard's queues");
+        t.add("GET", "/api/switchboard/queues/{id}", LIVE, "see a switchboard queue");
+        t.add("PUT", "/api/switchboard/queues/{id}", OFFICE, "save a switchboard queue");
+        t.add("DELETE", "/api/switchboard/queues/{id}", OFFICE, "delete a switchboard queue");
+        t.add("GET", "/api/switchboard/hours", LIVE, "see the office hours");
+        t.add("PUT", "/api/switchboard/hours", OFFICE, "save the office hours");
+        t.add("GET", "/api/switchboard/calls", LIVE, "see the switchboard list");
+        t.add("POST", "/api/switchboard/calls/{id}/handled", OFFICE, "mark an inbound call handled");
+        t.add("DELETE", "/api/switchboard/calls/{id}/handled", OFFICE, "take back a handled mark");
+        t.add("GET", "/api/switchboard/waiting", LIVE, "see the callers waiting in the queues");
         t.add("GET", "/api/settings/lines", OFFICE, "see the lines' dialing settings");
         t.add("GET", "/api/settings/lines/{line}", OFFICE, "see a line's dialing settings");
         t.add("PUT", "/api/settings/lines/{line}", OFFICE, "change a line's dialing settings");

@@ -228,7 +228,7 @@ public final class CallRecords {
         return db.with(dsl -> dsl.fetchCount(OUTBOX, OUTBOX.KIND.eq("call.record")));
     }
 
-    private static CallView view(CallRecordRecord r) {
+    static CallView view(CallRecordRecord r) {
         return new CallView(r.getId(), r.getAgentId(), r.getLineId(), r.getSimIccid(), r.getSimNumber(),
                 r.getNumberGiven(), r.getNumberDialed(), r.getMode(), r.getCustomerId(), "ended", r.getStartedAt(),
                 r.getAnsweredAt(), r.getEndedAt(), r.getWaitMs(), r.getTalkMs(), r.getEndCause(), r.getDetail(),

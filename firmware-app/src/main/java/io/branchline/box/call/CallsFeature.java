@@ -97,9 +97,11 @@ public final class CallsFeature {
         return c;
     }
 
-    public void routes(HttpRouting.Builder r) {
+    /** {@code /api/calls}, a line's test call, and the switchboard's list and waiting callers. */
+    public void routes(HttpRouting.Builder r, SwitchboardList switchboardList) {
         CallsService service = new CallsService(control, inbound, seats, scheduler.clock());
         r.register("/api/calls", service);
+        r.register("/api/switchboard", new SwitchboardListService(switchboardList, inbound));
         r.post("/api/lines/{id}/test-call", service::testCall);
     }
 }

@@ -38,7 +38,7 @@ public final class Switchboard {
         this.clock = clock;
         Destinations destinations = new Destinations(promptExists, agentExists);
         this.menus = new Menus(db, clock, destinations, this::queueExists, this::queueOverflowingTo);
-        this.queues = new Queues(settings, destinations, this::menuOrClosed, this::menuUsing);
+        this.queues = new Queues(settings, destinations, id -> menus.exists(id), this::menuUsing);
     }
 
     public Menus menus() {
@@ -80,12 +80,25 @@ public final class Switchboard {
         return new Setup(m, queues.byId(), h.open(ZonedDateTime.now(clock)), h.enabled() ? h.closedMenu() : "");
     }
 
-    private boolean queueExists(String id) {
-        return queues.exists(id);
+    /** What plays prompt {@code id}: a menu (its prompt, retry prompts, a message key), a queue's hold audio. */
+    public Optional<String> promptUser(String id) {
+        for (Menus.Saved s : menus.list()) {
+            Menu m = s.menu();
+            if (java.util.stream.Stream.of(m.prompt(), m.timeoutPrompt(), m.invalidPrompt()).anyMatch(id::equals)
+                    || m.keys().values().stream().anyMatch(d -> message(d, id)) || message(m.fallback(), id)) {
+                return Optional.of("switchboard menu " + m.id());
+            }
+        }
+        return queues.byId().values().stream().filter(q -> q.holdPrompt().equals(id) || message(q.overflow(), id))
+                .map(q -> "switchboard queue " + q.id()).findFirst();
     }
 
-    private boolean menuOrClosed(String id) {
-        return menus.exists(id);
+    private static boolean message(Menu.Destination d, String promptId) {
+        return d != null && d.type().equals("message") && d.target().equals(promptId);
+    }
+
+    private boolean queueExists(String id) {
+        return queues.exists(id);
     }
 
     private Optional<String> menuUsing(String queueId) {

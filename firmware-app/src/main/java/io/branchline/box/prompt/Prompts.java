@@ -19,12 +19,13 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * The opening messages (人机互动): up to five prompts stored as 8 kHz mono PCM in {@code prompts/}, and which
- * one opens the calls of each agent or line. The manual: upload up to 5 MP3 files and choose one as the
+ * The prompts: stored as 8 kHz mono PCM in {@code prompts/}, the opening messages (人机互动) among them, and
+ * which one opens the calls of each agent or line. The manual allows 5 MP3 files for the openings; the
+ * switchboard's menus, messages and hold audio need more, so the box keeps up to 30. The manual: choose one as the
  * opening message; the agent takes over with F2.
  */
 public final class Prompts {
-    public static final int MAX_PROMPTS = 5;
+    public static final int MAX_PROMPTS = 30;
 
     private final Database db;
     private final Path dir;
@@ -60,7 +61,7 @@ public final class Prompts {
         }
         if (list().size() >= MAX_PROMPTS) {
             throw PromptException.conflict("file", "there are already " + MAX_PROMPTS
-                    + " opening messages; delete one before uploading another");
+                    + " prompts; delete one before uploading another");
         }
         byte[] pcm = PromptDecoder.decode(file);
         Prompt p = new Prompt(UUID.randomUUID().toString(), n, sourceName == null ? "" : sourceName,
@@ -72,7 +73,19 @@ public final class Prompts {
         return p;
     }
 
+    /** Who else plays a prompt (a switchboard menu, a queue's hold audio): such a prompt is not deleted. */
+    public void usedBy(java.util.function.Function<String, Optional<String>> users) {
+        this.users = users;
+    }
+
+    private volatile java.util.function.Function<String, Optional<String>> users = id -> Optional.empty();
+
+    /** Deletes a prompt nothing but opening-message choices uses; false when there is none of that id. */
     public synchronized boolean delete(String id) {
+        Optional<String> user = users.apply(id);
+        if (user.isPresent()) {
+            throw PromptException.conflict("id", user.get() + " plays this prompt; change that first");
+        }
         boolean removed = db.with(dsl -> {
             dsl.deleteFrom(OPENING_MESSAGE).where(OPENING_MESSAGE.PROMPT_ID.eq(id)).execute();
             return dsl.deleteFrom(PROMPT).where(PROMPT.ID.eq(id)).execute() > 0;

@@ -105,8 +105,13 @@ public final class PromptsService implements HttpService {
 
     private void delete(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
-        if (!prompts.delete(id)) {
-            Json.error(res, Status.NOT_FOUND_404, "id", "no prompt " + id);
+        try {
+            if (!prompts.delete(id)) {
+                Json.error(res, Status.NOT_FOUND_404, "id", "no prompt " + id);
+                return;
+            }
+        } catch (PromptException e) {
+            Json.error(res, Status.CONFLICT_409, e.field(), e.getMessage());
             return;
         }
         Json.ok(res, Map.of("deleted", id));

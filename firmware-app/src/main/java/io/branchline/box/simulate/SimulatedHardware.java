@@ -33,7 +33,9 @@ import java.util.Map;
  *     asks for its PIN;</li>
  * <li>{@code desk-1001} and {@code desk-1002}, card 1 of the desk phones of agents 1001 and 1002 (a Quectel
  *     EC25 and a Huawei E1550), and {@code desk-1001b} and {@code desk-1002b}, their card 2 (SIMCom SIM7600s),
- *     so that every call-forward mode, crossed ones included, can be tried.</li>
+ *     so that every call-forward mode, crossed ones included, can be tried;</li>
+ * <li>{@code hotline}, the office's switchboard number (总机, a Quectel EC25), whose callers hear the example
+ *     menus in Chinese ({@link ExampleSwitchboard}).</li>
  * </ul>
  * The network answers by the number's last digit (see {@link EmulatedNetwork}). Wired only by --simulate,
  * never found by classpath scanning.
@@ -85,8 +87,10 @@ public final class SimulatedHardware implements Hardware {
                 EmulatedSim.ready("89860012345678911001", "460001234511001", "13800011001")).signal(21);
         ModemEmulator desk1002b = new ModemEmulator(Flavour.SIMCOM_SIM7600, "861234560011002",
                 EmulatedSim.ready("89860012345678911002", "460001234511002", "13800011002")).signal(17);
+        ModemEmulator hotline = new ModemEmulator(Flavour.QUECTEL_EC25, "861234560000088",
+                EmulatedSim.ready("89860012345678900088", "460001234500088", "+8613800000088")).signal(25);
         EmulatedNetwork network = new EmulatedNetwork(scheduler);
-        for (ModemEmulator m : List.of(registered, locked, desk1001, desk1002, desk1001b, desk1002b)) {
+        for (ModemEmulator m : List.of(registered, locked, desk1001, desk1002, desk1001b, desk1002b, hotline)) {
             network.register(m);
         }
         // Card 1 of each desk phone sits behind a 5-slot SIM multiplexer; the emulated boards follow the select
@@ -100,12 +104,14 @@ public final class SimulatedHardware implements Hardware {
         bus.plug("1-1.4", 0, desk1002);
         bus.plug("1-2.3", 2, desk1001b);
         bus.plug("1-2.4", 2, desk1002b);
+        bus.plug("1-2.1", 2, hotline);
         return new SimulatedHardware(bus, network, List.of(new SimLine("sim-1", ModemAddress.usb("1-1.1", 2)),
                 new SimLine("sim-2", ModemAddress.usb("1-1.2", 2)),
                 new SimLine("desk-1001", ModemAddress.usb("1-1.3", 2)),
                 new SimLine("desk-1002", ModemAddress.usb("1-1.4", 0)),
                 new SimLine("desk-1001b", ModemAddress.usb("1-2.3", 2)),
-                new SimLine("desk-1002b", ModemAddress.usb("1-2.4", 2))), gpio);
+                new SimLine("desk-1002b", ModemAddress.usb("1-2.4", 2)),
+                new SimLine("hotline", ModemAddress.usb("1-2.1", 2))), gpio);
     }
 
     /** Slot 1 holds {@code first}; slots 2-5 hold cards numbered 1380000{slot}00{agent}. */
@@ -138,7 +144,9 @@ public final class SimulatedHardware implements Hardware {
                         new BoxConfig.Rotation("by-count", null, null, 3, null),
                         new BoxConfig.FrequentCallWarning(10, 60, false), HOOK_1001, null, null, null, null, null),
                 new BoxConfig.Modem("desk-1002", null, "1-1.4", 0, null, null, null, null, mux(MUX_PINS_1002, "2"),
-                        new BoxConfig.Rotation("by-frequency", List.of(1, 2), null, 4, 10), null, HOOK_1002, null, null, null, null, null));
+                        new BoxConfig.Rotation("by-frequency", List.of(1, 2), null, 4, 10), null, HOOK_1002, null, null, null, null, null),
+                new BoxConfig.Modem("hotline", null, "1-2.1", 2, null, null, null, null, null, null, null, null, null,
+                        null, "switchboard", null, ExampleSwitchboard.FIRST_MENU));
     }
 
     private static BoxConfig.SimMux mux(int[] pins, String agent) {

@@ -83,6 +83,16 @@ class AccessRulesTest {
         EXPECTED.put("GET /api/switchboard/menus/{id}", live);
         EXPECTED.put("PUT /api/switchboard/menus/{id}", office);
         EXPECTED.put("DELETE /api/switchboard/menus/{id}", office);
+        EXPECTED.put("GET /api/switchboard/queues", live);
+        EXPECTED.put("GET /api/switchboard/queues/{id}", live);
+        EXPECTED.put("PUT /api/switchboard/queues/{id}", office);
+        EXPECTED.put("DELETE /api/switchboard/queues/{id}", office);
+        EXPECTED.put("GET /api/switchboard/hours", live);
+        EXPECTED.put("PUT /api/switchboard/hours", office);
+        EXPECTED.put("GET /api/switchboard/calls", live);
+        EXPECTED.put("POST /api/switchboard/calls/{id}/handled", office);
+        EXPECTED.put("DELETE /api/switchboard/calls/{id}/handled", office);
+        EXPECTED.put("GET /api/switchboard/waiting", live);
         EXPECTED.put("GET /api/settings/lines", office);
         EXPECTED.put("GET /api/settings/lines/{line}", office);
         EXPECTED.put("PUT /api/settings/lines/{line}", office);

@@ -87,6 +87,7 @@ class MaskedNumbersTest {
         s.put("/ui/**", "/ui/none/app.mjs");
         s.put("/api/settings/lines/{line}", "/api/settings/lines/desk-1001");
         s.put("/api/switchboard/menus/{id}", "/api/switchboard/menus/main");
+        s.put("/api/switchboard/queues/{id}", "/api/switchboard/queues/loans");
         s.put("/api/agents/{id}/states", "/api/agents/1001/states");
         return s;
     }
