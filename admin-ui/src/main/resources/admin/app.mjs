@@ -864,7 +864,7 @@ function System({ me }) {
 }
 
 
-const DEST_TYPES = ['menu', 'agent', 'distribute', 'extension', 'repeat', 'message', 'hangup'];
+const DEST_TYPES = ['menu', 'queue', 'agent', 'distribute', 'extension', 'repeat', 'message', 'hangup'];
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '*', '#'];
 
 /** Where a destination leads, in words: "菜单 loans", "坐席 1001", "挂机". */
@@ -896,10 +896,10 @@ function emptyMenu() {
     keys: {}, fallback: { type: 'distribute', target: '' } };
 }
 
-function DestinationPicker({ name, value, onChange, menus, prompts, agents, errors }) {
+function DestinationPicker({ name, value, onChange, menus, prompts, agents, errors, queues = [], form = 'menu-form' }) {
   const d = value || { type: '', target: '' };
   const targets = d.type === 'menu' ? menus.map((m) => m.menu.id) : d.type === 'agent' ? agents.map((a) => a.id)
-    : d.type === 'message' ? prompts.map((p) => p.id) : null;
+    : d.type === 'message' ? prompts.map((p) => p.id) : d.type === 'queue' ? queues.map((q) => q.queue.id) : null;
   const err = errors && errors.field === name ? errors.message : null;
   return html`<span class="dest" data-field-name=${name}>
     <select name=${name + '.type'} value=${d.type} onChange=${(e) => onChange({ type: e.target.value, target: '' })}>
@@ -916,9 +916,11 @@ function Switchboard({ me }) {
   const [menus, error, reload] = usePoll('/api/switchboard/menus', 0);
   const [promptData] = usePoll('/api/prompts', 0);
   const [agentList] = usePoll('/api/agents', 0);
+  const [queueList, , reloadQueues] = usePoll('/api/switchboard/queues', 0);
   const [form, setForm] = useState(null);
   const [errors, setErrors] = useState(null);
   const [notice, setNotice] = useState(null);
+  const queues = queueList || [];
   const prompts = (promptData && promptData.prompts) || [];
   const agents = agentList || [];
   const all = menus || [];
@@ -979,15 +981,141 @@ function Switchboard({ me }) {
       </div>
       <table class="keys"><thead><tr><th>${t('switchboard.key')}</th><th>${t('switchboard.goesTo')}</th></tr></thead>
         <tbody>${KEYS.map((k) => html`<tr data-key=${k}><td><code>${k}</code></td><td><${DestinationPicker} name=${'keys.' + k}
-          value=${form.keys[k]} onChange=${setKey(k)} menus=${all} prompts=${prompts} agents=${agents} errors=${errors} /></td></tr>`)}
+          value=${form.keys[k]} onChange=${setKey(k)} menus=${all} prompts=${prompts} agents=${agents} queues=${queues} errors=${errors} /></td></tr>`)}
         <tr data-key="fallback"><td>${t('switchboard.fallback')}</td><td><${DestinationPicker} name="fallback" value=${form.fallback}
-          onChange=${set('fallback')} menus=${all} prompts=${prompts} agents=${agents} errors=${errors} /></td></tr></tbody></table>
+          onChange=${set('fallback')} menus=${all} prompts=${prompts} agents=${agents} queues=${queues} errors=${errors} /></td></tr></tbody></table>
       <${FormError} errors=${errors} fields=${['id', 'name', 'prompt', 'timeoutPrompt', 'invalidPrompt', 'timeout', 'retries', 'fallback', ...keyFields]} />
       <button type="submit" id="save-menu">${t('settings.save')}</button>
       <button type="button" class="small" onClick=${() => { setForm(null); setErrors(null); }}>${t('switchboard.cancel')}</button>
       ${all.some((m) => m.menu.id === form.id) && html`<button type="button" class="danger" id="delete-menu" onClick=${remove}>${t('switchboard.delete')}</button>`}
     </form></section>`}
+    <${Queues} office=${office} queues=${queues} reload=${reloadQueues} menus=${all} prompts=${prompts} agents=${agents} />
+    <${OfficeHoursCard} office=${office} menus=${all} />
+    <${SwitchboardCalls} office=${office} />
   </div>`;
+}
+
+const STRATEGIES = ['random', 'longest-idle', 'fewest-calls', 'ring-all', 'in-order'];
+
+/** 队列: who answers each queue and how, the callers waiting in it now, and an editor the box checks. */
+function Queues({ office, queues, reload, menus, prompts, agents }) {
+  const [waiting] = usePoll('/api/switchboard/waiting', 2000);
+  const [form, setForm] = useState(null);
+  const [errors, setErrors] = useState(null);
+  const set = (k) => (v) => setForm({ ...form, [k]: v });
+  const edit = (q) => { setForm({ ...q, agents: q.agents.join(', '), ringSeconds: String(q.ringSeconds),
+    maxWaitSeconds: String(q.maxWaitSeconds), announceEvery: String(q.announceEvery) }); setErrors(null); };
+  async function save(ev) {
+    ev.preventDefault();
+    const body = { ...form, agents: form.agents.split(/[,，\s]+/).filter((x) => x), ringSeconds: numberOrText(form.ringSeconds),
+      maxWaitSeconds: numberOrText(form.maxWaitSeconds), announceEvery: numberOrText(form.announceEvery) };
+    delete body.id;
+    try { await api('PUT', '/api/switchboard/queues/' + encodeURIComponent(form.id), body); setForm(null); setErrors(null); reload(); }
+    catch (e) { setErrors(refusal(e)); }
+  }
+  return html`<section class="card" id="queues"><h2>${t('queue.title')}</h2>
+    <table><thead><tr><th>${t('queue.id')}</th><th>${t('queue.strategy')}</th><th>${t('queue.agents')}</th>
+      <th>${t('queue.maxWait')}</th><th>${t('queue.overflow')}</th><th>${t('queue.waiting')}</th><th></th></tr></thead>
+      <tbody>${queues.map(({ queue: q }) => html`<tr data-queue=${q.id}><td>${q.name || q.id} <code>${q.id}</code></td>
+        <td>${t('strategy.' + q.strategy)}${q.lastAgentFirst ? ' · ' + t('queue.lastFirst') : ''}</td>
+        <td>${q.agents.length ? q.agents.join(', ') : t('queue.everyone')}</td><td>${q.maxWaitSeconds}s</td>
+        <td>${destinationText(q.overflow, prompts)}</td>
+        <td class="waiting">${((waiting || {})[q.id] || []).map((c, i) => html`<div>${i + 1}. ${c.numberGiven || t('dash.withheld')}</div>`)}</td>
+        <td>${office && html`<button class="small edit-queue" onClick=${() => edit(q)}>${t('switchboard.edit')}</button>`}</td></tr>`)}</tbody></table>
+    ${office && !form && html`<button id="new-queue" onClick=${() => edit({ id: '', name: '', strategy: 'random', agents: [], lastAgentFirst: true,
+      ringSeconds: 20, maxWaitSeconds: 120, holdPrompt: '', announceEvery: 0, overflow: { type: 'hangup', target: '' } })}>${t('queue.new')}</button>`}
+    ${form && html`<form id="queue-form" onSubmit=${save}>
+      <div class="inline"><${Field} name="id" label=${t('queue.id')} value=${form.id} onInput=${set('id')} errors=${errors} />
+        <${Field} name="name" label=${t('switchboard.name')} value=${form.name} onInput=${set('name')} errors=${errors} /></div>
+      <label class="field"><span>${t('queue.strategy')}</span><select name="strategy" value=${form.strategy} onChange=${(e) => set('strategy')(e.target.value)}>
+        ${STRATEGIES.map((x) => html`<option value=${x}>${t('strategy.' + x)}</option>`)}</select>
+        ${errors && errors.field === 'strategy' && html`<span class="error" data-field="strategy">${errors.message}</span>`}</label>
+      <label class="check"><input type="checkbox" name="lastAgentFirst" checked=${form.lastAgentFirst}
+        onChange=${(e) => set('lastAgentFirst')(e.target.checked)} /> ${t('queue.lastFirst')}</label>
+      <${Field} name="agents" label=${t('queue.agentsHint')} value=${form.agents} onInput=${set('agents')}
+        errors=${errors && errors.field && errors.field.startsWith('agents') ? { ...errors, field: 'agents' } : errors} />
+      <div class="inline"><${Field} name="ringSeconds" label=${t('queue.ring')} value=${form.ringSeconds} onInput=${set('ringSeconds')} errors=${errors} />
+        <${Field} name="maxWaitSeconds" label=${t('queue.maxWait')} value=${form.maxWaitSeconds} onInput=${set('maxWaitSeconds')} errors=${errors} />
+        <${Field} name="announceEvery" label=${t('queue.announce')} value=${form.announceEvery} onInput=${set('announceEvery')} errors=${errors} /></div>
+      <label class="field"><span>${t('queue.hold')}</span><select name="holdPrompt" value=${form.holdPrompt} onChange=${(e) => set('holdPrompt')(e.target.value)}>
+        <option value="">${t('queue.ringback')}</option>${prompts.map((p) => html`<option value=${p.id}>${p.name}</option>`)}</select></label>
+      <label class="field"><span>${t('queue.overflow')}</span><${DestinationPicker} name="overflow" value=${form.overflow} onChange=${set('overflow')}
+        menus=${menus} prompts=${prompts} agents=${agents} queues=${queues} errors=${errors} form="queue-form" /></label>
+      <${FormError} errors=${errors} fields=${['id', 'name', 'strategy', 'ringSeconds', 'maxWaitSeconds', 'announceEvery', 'overflow']
+        .concat(errors && errors.field && errors.field.startsWith('agents') ? [errors.field] : [])} />
+      <button type="submit" id="save-queue">${t('settings.save')}</button>
+      <button type="button" class="small" onClick=${() => { setForm(null); setErrors(null); }}>${t('switchboard.cancel')}</button>
+    </form>`}</section>`;
+}
+
+/** 工作时间: the weekly spans, holidays and make-up workdays; outside them the closed menu answers. */
+function OfficeHoursCard({ office, menus }) {
+  const [data, , reload] = usePoll('/api/switchboard/hours', 0);
+  const [form, setForm] = useState(null);
+  const [errors, setErrors] = useState(null);
+  const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+  useEffect(() => {
+    if (!data) return;
+    const h = data.hours;
+    setForm({ enabled: h.enabled, closedMenu: h.closedMenu, holidays: h.holidays.join('\n'), workdays: h.workdays.join('\n'),
+      ...Object.fromEntries(days.map((d) => [d, (h.weekly[d] || []).join(', ')])) });
+  }, [data]);
+  if (!form) return null;
+  const set = (k) => (v) => setForm({ ...form, [k]: v });
+  const lines = (v) => v.split(/[\n,，\s]+/).filter((x) => x);
+  async function save(ev) {
+    ev.preventDefault();
+    const weekly = {};
+    days.forEach((d) => { if (form[d].trim()) weekly[d] = lines(form[d]); });
+    try {
+      await api('PUT', '/api/switchboard/hours', { enabled: form.enabled, weekly, holidays: lines(form.holidays),
+        workdays: lines(form.workdays), closedMenu: form.closedMenu });
+      setErrors(null); reload();
+    } catch (e) { setErrors(refusal(e)); }
+  }
+  const dayError = (d) => errors && errors.field && errors.field.startsWith('weekly.' + d) ? { ...errors, field: d } : null;
+  return html`<section class="card" id="hours"><h2>${t('hours.title')}</h2>
+    <p id="open-now" class=${data.openNow ? 'ok' : 'muted'}>${data.openNow ? t('hours.openNow') : t('hours.closedNow')}</p>
+    <form id="hours-form" onSubmit=${save}>
+      <label class="check"><input type="checkbox" name="enabled" checked=${form.enabled} disabled=${!office}
+        onChange=${(e) => set('enabled')(e.target.checked)} /> ${t('hours.enabled')}</label>
+      <div class="inline">${days.map((d) => html`<${Field} name=${d} label=${t('day.' + d)} value=${form[d]} onInput=${set(d)} errors=${dayError(d)} />`)}</div>
+      <label class="field"><span>${t('hours.holidays')}</span><textarea name="holidays" rows="3" value=${form.holidays}
+        onInput=${(e) => set('holidays')(e.target.value)}></textarea>
+        ${errors && errors.field && errors.field.startsWith('holidays') && html`<span class="error" data-field="holidays">${errors.message}</span>`}</label>
+      <label class="field"><span>${t('hours.workdays')}</span><textarea name="workdays" rows="2" value=${form.workdays}
+        onInput=${(e) => set('workdays')(e.target.value)}></textarea>
+        ${errors && errors.field && errors.field.startsWith('workdays') && html`<span class="error" data-field="workdays">${errors.message}</span>`}</label>
+      <label class="field"><span>${t('hours.closedMenu')}</span><select name="closedMenu" value=${form.closedMenu} onChange=${(e) => set('closedMenu')(e.target.value)}>
+        <option value="">-</option>${menus.map((m) => html`<option value=${m.menu.id}>${m.menu.name || m.menu.id}</option>`)}</select>
+        ${errors && errors.field === 'closedMenu' && html`<span class="error" data-field="closedMenu">${errors.message}</span>`}</label>
+      <${FormError} errors=${errors} fields=${['closedMenu'].concat(errors && errors.field && /^(weekly|holidays|workdays)/.test(errors.field) ? [errors.field] : [])} />
+      ${office && html`<button type="submit" id="save-hours">${t('settings.save')}</button>`}
+    </form></section>`;
+}
+
+/** 总机中心 list: every inbound call, its way through the switchboard, and whether someone handled it. */
+function SwitchboardCalls({ office }) {
+  const [onlyOpen, setOnlyOpen] = useState(true);
+  const [list, error, reload] = usePoll('/api/switchboard/calls' + (onlyOpen ? '?unhandled=true' : ''), 5000);
+  async function mark(id) {
+    const note = prompt(t('inboundList.note'), '');
+    if (note === null) return;
+    try { await api('POST', '/api/switchboard/calls/' + encodeURIComponent(id) + '/handled', { note }); reload(); }
+    catch (e) { alert(problem(e)); }
+  }
+  return html`<section class="card" id="switchboard-calls"><h2>${t('inboundList.title')}</h2>
+    <label class="check"><input type="checkbox" name="unhandled" checked=${onlyOpen} onChange=${(e) => setOnlyOpen(e.target.checked)} />
+      ${t('inboundList.onlyOpen')}</label>
+    ${error && html`<p class="error">${error}</p>`}
+    <table><thead><tr><th>${t('calls.started')}</th><th>${t('inboundList.caller')}</th><th>${t('inboundList.path')}</th>
+      <th>${t('calls.agent')}</th><th>${t('calls.end')}</th><th>${t('inboundList.handled')}</th><th></th></tr></thead>
+      <tbody>${(list || []).map((e) => html`<tr data-call=${e.call.id}><td>${new Date(e.call.startedAt).toLocaleString(language())}</td>
+        <td>${e.call.numberGiven || t('dash.withheld')}</td><td>${e.path.join(' → ') || '-'}</td><td>${e.call.agent || '-'}</td>
+        <td>${e.call.endCause ? t('end.' + e.call.endCause) : '-'}</td>
+        <td class="handled">${e.handled ? t('handled.' + e.handled) + (e.note ? ' · ' + e.note : '') : t('handled.open')}</td>
+        <td>${office && !e.handled && html`<button class="small mark-handled" onClick=${() => mark(e.call.id)}>${t('inboundList.mark')}</button>`}</td></tr>`)}</tbody></table>
+    ${list && list.length === 0 && html`<p class="muted">${t('inboundList.none')}</p>`}</section>`;
 }
 
 const PAGES = [

@@ -71,10 +71,16 @@ public final class Box implements AutoCloseable {
      * @param simulatePtys with {@code simulate}: a folder for pty pairs, so that the emulated modems are reached
      *                     through real ttys (socat) instead of in-memory links; null for in-memory
      */
+    /** @param simulateDesks agents with a desk-phone SIM each beyond the simulate mode's own (benchmarks) */
     public record Options(BoxConfig config, Path dataDir, String host, int port, boolean simulate, boolean rawAt,
-                          Path simulatePtys) {
+                          Path simulatePtys, int simulateDesks) {
         public Options(BoxConfig config, Path dataDir, String host, int port, boolean simulate, boolean rawAt) {
-            this(config, dataDir, host, port, simulate, rawAt, null);
+            this(config, dataDir, host, port, simulate, rawAt, null, 0);
+        }
+
+        public Options(BoxConfig config, Path dataDir, String host, int port, boolean simulate, boolean rawAt,
+                       Path simulatePtys) {
+            this(config, dataDir, host, port, simulate, rawAt, simulatePtys, 0);
         }
     }
 
@@ -94,6 +100,7 @@ public final class Box implements AutoCloseable {
     private final Optional<String> demoPassword;
     private final LogTail logTail;
     private final Changes changes;
+    private io.branchline.box.call.InboundCalls inbound;
 
     private Box(SystemScheduler scheduler, Database db, Hardware hardware, LinesFeature lines, FrameClock mediaClock,
                 Prompts prompts, RecordingFeature recording, ForwardingJournal journal, CallControl calls,
@@ -130,7 +137,7 @@ public final class Box implements AutoCloseable {
             throw e;
         }
         // Hardware and lines.
-        Hardware hardware = o.simulate() ? simulated(scheduler, o.simulatePtys()) : new ConfiguredHardware(config);
+        Hardware hardware = o.simulate() ? simulated(scheduler, o.simulatePtys(), o.simulateDesks()) : new ConfiguredHardware(config);
         List<BoxConfig.Agent> agentList = new ArrayList<>(config.agents());
         agentList.addAll(hardware.agents());
         LinesFeature lines;
@@ -245,8 +252,10 @@ public final class Box implements AutoCloseable {
             log.warn("event=plain-http-on-lan host={} port={} note=\"passwords and sessions cross the office LAN"
                     + " unencrypted: set http.https in the configuration\"", o.host(), server.port());
         }
-        return new Box(scheduler, db, hardware, lines, mediaClock, prompts, recording, journal, calls, sync, server,
+        Box box = new Box(scheduler, db, hardware, lines, mediaClock, prompts, recording, journal, calls, sync, server,
                 folder, access, demoPassword, logTail, changes);
+        box.inbound = callRoom.inbound();
+        return box;
     }
 
     /** The API, or, when the port cannot be had, everything started so far stopped again and the reason thrown. */
@@ -282,9 +291,9 @@ public final class Box implements AutoCloseable {
         return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
     }
 
-    private static SimulatedHardware simulated(SystemScheduler scheduler, Path ptys) {
+    private static SimulatedHardware simulated(SystemScheduler scheduler, Path ptys, int extraDesks) {
         log.warn("event=simulate-mode note=\"emulated modems on an emulated USB bus; no hardware is used\"");
-        return SimulatedHardware.standard(scheduler, ptys);
+        return SimulatedHardware.standard(scheduler, ptys, extraDesks);
     }
 
     /** The hardware's own handsets, and the sound devices the configuration names for agents. */
@@ -334,6 +343,11 @@ public final class Box implements AutoCloseable {
 
     public LineRegistry lines() {
         return lines.registry();
+    }
+
+    /** The calls that ring the box's lines (the screen pop's listeners, the queues). */
+    public io.branchline.box.call.InboundCalls inbound() {
+        return inbound;
     }
 
     public CallControl calls() {

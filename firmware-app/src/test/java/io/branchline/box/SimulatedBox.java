@@ -22,7 +22,7 @@ public final class SimulatedBox {
     private static Box start(Box.Options options) {
         Box box = Box.start(options);
         await("the simulated lines up", () -> box.lines().all().stream()
-                .filter(l -> l.id().startsWith("desk") || l.id().equals("sim-1"))
+                .filter(l -> l.id().startsWith("desk") || l.id().equals("sim-1") || l.id().equals("hotline"))
                 .allMatch(l -> l.snapshot().status().state() == LineState.UP)
                 && box.lines().line("sim-2").orElseThrow().snapshot().status().state() != LineState.DOWN);
         return box;

@@ -92,8 +92,15 @@ final class SwitchboardCall {
             call.outcome("missed", "the caller hung up before the switchboard answered");
             return;
         }
+        // The caller's keys: from the modem where it detects them (Quectel, SIMCom), else heard in the voice.
+        // One source only, so that no key counts twice.
+        boolean fromModem = modem.keysFromModem();
+        if (fromModem) {
+            modem.keysTo(keys::offer);
+        }
         DtmfDetector detector = new DtmfDetector(keys::offer);
-        if (!office.media().hear(call.id, detector::frame)) {
+        if (!office.media().hear(call.id, fromModem ? frame -> { } : detector::frame)) {
+            modem.keysTo(null);
             end("missed", "the call's voice could not be opened for the switchboard");
             return;
         }
@@ -112,6 +119,7 @@ final class SwitchboardCall {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            modem.keysTo(null);
             office.queues().release(call);
         }
     }

@@ -97,7 +97,7 @@ public final class SimulateService implements HttpService {
         } else if (!digits.matches("[0-9*#]{1,32}")) {
             Json.error(res, Status.BAD_REQUEST_400, "digits", "1 to 32 of 0-9, * and #");
         } else {
-            sim.bus().modemAt(simLine.get().address().usbPath()).voice().press(digits);
+            sim.bus().modemAt(simLine.get().address().usbPath()).press(digits);
             Json.ok(res, Map.of("line", line, "digits", digits));
         }
     }

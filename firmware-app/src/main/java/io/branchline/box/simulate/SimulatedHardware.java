@@ -55,9 +55,12 @@ public final class SimulatedHardware implements Hardware {
     private final EmulatedNetwork network;
     private final List<SimLine> lines;
     private final FakeGpio gpio;
+    private final int extraDesks;
     private Map<String, EmulatedHandset> handsets;
 
-    private SimulatedHardware(EmulatedUsbBus bus, EmulatedNetwork network, List<SimLine> lines, FakeGpio gpio) {
+    private SimulatedHardware(EmulatedUsbBus bus, EmulatedNetwork network, List<SimLine> lines, FakeGpio gpio,
+                              int extraDesks) {
+        this.extraDesks = extraDesks;
         this.bus = bus;
         this.network = network;
         this.lines = lines;
@@ -73,6 +76,14 @@ public final class SimulatedHardware implements Hardware {
      *               null for in-memory links (the default: no socat needed)
      */
     public static SimulatedHardware standard(Scheduler scheduler, Path ptyDir) {
+        return standard(scheduler, ptyDir, 0);
+    }
+
+    /**
+     * The standard hardware and {@code extraDesks} more agents (2001, 2002, …), each with a desk-phone SIM of
+     * their own on a Quectel EC25 ({@code desk-2001}, …): an office of the size the inbound benchmark needs.
+     */
+    public static SimulatedHardware standard(Scheduler scheduler, Path ptyDir, int extraDesks) {
         EmulatedUsbBus bus = ptyDir == null ? EmulatedUsbBus.inMemory(scheduler, Duration.ofSeconds(5))
                 : EmulatedUsbBus.overPtys(scheduler, Duration.ofSeconds(5), ptyDir);
         ModemEmulator registered = new ModemEmulator(Flavour.QUECTEL_EC25, "861234560000011",
@@ -105,13 +116,22 @@ public final class SimulatedHardware implements Hardware {
         bus.plug("1-2.3", 2, desk1001b);
         bus.plug("1-2.4", 2, desk1002b);
         bus.plug("1-2.1", 2, hotline);
-        return new SimulatedHardware(bus, network, List.of(new SimLine("sim-1", ModemAddress.usb("1-1.1", 2)),
+        List<SimLine> lines = new ArrayList<>(List.of(new SimLine("sim-1", ModemAddress.usb("1-1.1", 2)),
                 new SimLine("sim-2", ModemAddress.usb("1-1.2", 2)),
                 new SimLine("desk-1001", ModemAddress.usb("1-1.3", 2)),
                 new SimLine("desk-1002", ModemAddress.usb("1-1.4", 0)),
                 new SimLine("desk-1001b", ModemAddress.usb("1-2.3", 2)),
                 new SimLine("desk-1002b", ModemAddress.usb("1-2.4", 2)),
-                new SimLine("hotline", ModemAddress.usb("1-2.1", 2))), gpio);
+                new SimLine("hotline", ModemAddress.usb("1-2.1", 2))));
+        for (int i = 1; i <= extraDesks; i++) {
+            String n = String.format("%04d", 2000 + i);
+            ModemEmulator m = new ModemEmulator(Flavour.QUECTEL_EC25, "86123456002" + n, EmulatedSim.ready(
+                    "8986001234567892" + n, "46000123452" + n, "1380002" + n)).signal(20);
+            network.register(m);
+            bus.plug("1-3." + i, 2, m);
+            lines.add(new SimLine("desk-" + n, ModemAddress.usb("1-3." + i, 2)));
+        }
+        return new SimulatedHardware(bus, network, lines, gpio, extraDesks);
     }
 
     /** Slot 1 holds {@code first}; slots 2-5 hold cards numbered 1380000{slot}00{agent}. */
@@ -177,9 +197,14 @@ public final class SimulatedHardware implements Hardware {
     public List<BoxConfig.Agent> agents() {
         // Callback numbers follow the emulated network's last-digit rules: 1001's mobile answers and talks until
         // hung up; 1002's is busy, to show a callback whose agent leg fails.
-        return List.of(new BoxConfig.Agent("1001", "坐席1001", "crm-1001", "desk-1001", "desk-1001b", null,
-                        "13711110015"),
-                new BoxConfig.Agent("1002", "坐席1002", "crm-1002", "desk-1002", "desk-1002b", null, "13711110022"));
+        List<BoxConfig.Agent> out = new ArrayList<>(List.of(new BoxConfig.Agent("1001", "坐席1001", "crm-1001",
+                        "desk-1001", "desk-1001b", null, "13711110015"),
+                new BoxConfig.Agent("1002", "坐席1002", "crm-1002", "desk-1002", "desk-1002b", null, "13711110022")));
+        for (int i = 1; i <= extraDesks; i++) {
+            String n = String.valueOf(2000 + i);
+            out.add(new BoxConfig.Agent(n, "坐席" + n, "crm-" + n, "desk-" + n, null, null, null));
+        }
+        return out;
     }
 
     /**

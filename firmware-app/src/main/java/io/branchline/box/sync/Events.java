@@ -29,7 +29,8 @@ public final class Events {
 
     /**
      * The screen pop (自动弹屏): an inbound call rings for {@code call.agent()}; the CRM shows the caller on
-     * that agent's screen. No customer is matched on the box yet, and no switchboard menu led here.
+     * that agent's screen, with the way the caller came through the switchboard's menus and queues (empty
+     * for a call that rang a desk-phone SIM). The box matches no customer itself: the CRM knows the caller.
      */
     public void screenPop(CallView call) {
         Map<String, Object> pop = new java.util.LinkedHashMap<>();
@@ -37,7 +38,7 @@ public final class Events {
         pop.put("caller", call.numberGiven());
         pop.put("callId", call.id());
         pop.put("customerId", call.customerId());
-        pop.put("menuPath", java.util.List.of());
+        pop.put("menuPath", io.branchline.box.call.SwitchboardList.path(call.detail()));
         pop.put("call", call);
         add("call.incoming", "incoming:" + call.id(), pop);
     }

@@ -74,7 +74,7 @@ class CliTest {
         Result r = cli("lines", "--json", "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.OK, r.code());
         List<LineView> lines = Json.MAPPER.readValue(r.out(), new TypeReference<>() { });
-        assertEquals(List.of("sim-1", "sim-2", "desk-1001", "desk-1002", "desk-1001b", "desk-1002b"),
+        assertEquals(List.of("sim-1", "sim-2", "desk-1001", "desk-1002", "desk-1001b", "desk-1002b", "hotline"),
                 lines.stream().map(LineView::id).toList());
         LineView one = lines.get(0);
         assertEquals("861234560000011", one.imei());
@@ -172,7 +172,7 @@ class CliTest {
         assertEquals(ExitCode.OK, cli("prompts", "--use", id, "--agent", "1001", "--port", port(), "--data-dir", dataDir.toString()).code());
         Result listed = cli("prompts", "--port", port(), "--data-dir", dataDir.toString());
         assertTrue(listed.out().contains(id) && listed.out().contains("agent 1001"), listed.out());
-        assertTrue(listed.out().contains("1 of 5 prompts"), listed.out());
+        assertTrue(listed.out().contains("6 of 30 prompts"), listed.out()); // with the example switchboard's five
         Result noTarget = cli("prompts", "--use", id, "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.USAGE, noTarget.code());
         assertTrue(noTarget.err().contains("--agent ID or --line ID"), noTarget.err());
@@ -183,7 +183,7 @@ class CliTest {
         assertTrue(bad.err().contains("upload an MP3 or a WAV file"), bad.err());
         assertEquals(ExitCode.OK, cli("prompts", "--use", "none", "--agent", "1001", "--port", port(), "--data-dir", dataDir.toString()).code());
         assertEquals(ExitCode.OK, cli("prompts", "--delete", id, "--port", port(), "--data-dir", dataDir.toString()).code());
-        assertTrue(cli("prompts", "--port", port(), "--data-dir", dataDir.toString()).out().contains("0 of 5 prompts"));
+        assertTrue(cli("prompts", "--port", port(), "--data-dir", dataDir.toString()).out().contains("5 of 30 prompts"));
         Result takeover = cli("takeover", "--call", "no-such-call", "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.USAGE, takeover.code());
         assertTrue(takeover.err().contains("no active call"), takeover.err());

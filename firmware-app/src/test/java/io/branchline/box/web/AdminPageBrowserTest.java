@@ -290,6 +290,36 @@ class AdminPageBrowserTest {
                 .contains("\"1\":{\"type\":\"agent\",\"target\":\"1001\"}"), "the refused edits changed nothing");
     }
 
+    @Test
+    @Order(5)
+    void theExampleHotlinesQueueHoursAndIncomingCallsAreOnTheSwitchboardPageAndACallIsMarkedHandled() throws Exception {
+        browser.findElement(By.id("nav-switchboard")).click();
+        awaitText(browser, By.cssSelector("#switchboard li[data-menu=hotline]"), "总机");
+        awaitText(browser, By.cssSelector("#queues tr[data-queue=hotline-service]"), "空闲最久的坐席");
+        assertEquals(200, running.api().send("POST", "/api/simulate/call/hotline?from=13912345688", null).statusCode());
+        io.branchline.box.SimulatedBox.await("the hotline's call up", () -> running.box().calls().active().stream().anyMatch(c -> c.line().equals("hotline")
+                && c.state().equals("active")));
+        assertEquals(200, running.api().send("DELETE", "/api/simulate/call/hotline", null).statusCode());
+        WebElement row = await(browser, By.xpath("//section[@id='switchboard-calls']//tr[td[contains(., '13912345688')]]"));
+        awaitText(browser, By.xpath("//section[@id='switchboard-calls']//tr[td[contains(., '13912345688')]]"), "未处理");
+        shot(browser, "switchboard-calls-zh");
+        row.findElement(By.cssSelector("button.mark-handled")).click();
+        var alert = new WebDriverWait(browser, Duration.ofSeconds(5)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+        alert.sendKeys("已回电");
+        alert.accept();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(
+                By.xpath("//section[@id='switchboard-calls']//tr[td[contains(., '13912345688')]]")).isEmpty());
+        browser.findElement(By.cssSelector("#switchboard-calls input[name=unhandled]")).click();
+        awaitText(browser, By.id("switchboard-calls"), "已处理 · 已回电");
+
+        type(browser, "hours-form", "mon", "9-18");
+        browser.findElement(By.id("save-hours")).click();
+        WebElement bad = await(browser, By.cssSelector("#hours-form .error[data-field=mon]"));
+        assertTrue(bad.getText().contains("HH:MM-HH:MM"), bad.getText());
+        shot(browser, "office-hours-refused-zh");
+    }
+
     /** Chooses a destination in the menu editor: its type, then its target when it has one. */
     private void pick(String field, String type, String target) {
         new org.openqa.selenium.support.ui.Select(await(browser, By.cssSelector("#menu-form select[name='" + field

@@ -241,6 +241,16 @@ public final class AtCommands {
         return query("AT+QURCCFG=\"urcport\",\"usbat\"", null);
     }
 
+    /** Quectel: the modem detects the caller's keys and reports each as +QTONEDET: ASCII code. */
+    public static AtCommand quectelKeyDetection() {
+        return query("AT+QTONEDET=1", null);
+    }
+
+    /** SIMCom: the modem detects the caller's keys and reports each as +RXDTMF: key. */
+    public static AtCommand simcomKeyDetection() {
+        return query("AT+DDET=1", null);
+    }
+
     // --- voice over USB ----------------------------------------------------------------------------------------
 
     /** Quectel: PCM voice on the USB NMEA port ({@code AT+QPCMV=1,0}), or off ({@code AT+QPCMV=0}). */

@@ -18,7 +18,7 @@ final class UrcCatalog {
     private static final List<String> PREFIXES = List.of(
             "+CLIP:", "+CRING:", "+CLCC:", "+CCWA:", "+CMTI:", "+CMT:", "+CDS:", "+CDSI:", "+CBM:", "+CUSD:",
             "+CREG:", "+CGREG:", "+CEREG:", "+C5GREG:", "+CPIN:", "+CSSI:", "+CSSU:", "+CIEV:", "+CFUN:",
-            "+QIND:", "+RXDTMF:", "+CGEV:", "+CTZV:", "+CTZE:", "+QUSIM:",
+            "+QIND:", "+RXDTMF:", "+QTONEDET:", "+CGEV:", "+CTZV:", "+CTZE:", "+QUSIM:",
             "^ORIG:", "^CONF:", "^CONN:", "^CEND:", "^RSSI:", "^HCSQ:", "^BOOT:", "^MODE:", "^SRVST:",
             "^SIMST:", "^NWTIME:", "^CIEV:", "^DSFLOWRPT:", "^STIN:", "^DDTMF:", "^CSNR:", "^SYSINFOEX:",
             "VOICE CALL:", "MISSED_CALL:");

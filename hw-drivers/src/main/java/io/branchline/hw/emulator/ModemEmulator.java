@@ -210,6 +210,36 @@ public final class ModemEmulator implements AutoCloseable {
         }
     }
 
+    /** Whether the host switched on the modem's own key detection (Quectel +QTONEDET=1, SIMCom +DDET=1). */
+    private volatile boolean keyReports;
+
+    void keyReports(boolean on) {
+        keyReports = on;
+    }
+
+    /**
+     * The caller on the current call presses {@code digits}: the tones go out in the voice, and a modem whose
+     * key detection is on also reports each key as its manual says (+QTONEDET: ASCII code, +RXDTMF: key), at
+     * the end of its tone (80 ms on, 80 ms off each).
+     */
+    public void press(String digits) {
+        voice.press(digits);
+        if (!keyReports || !calls.talking()) {
+            return;
+        }
+        Thread.ofVirtual().name("keys " + imei).start(() -> {
+            try {
+                for (char k : digits.toCharArray()) {
+                    Thread.sleep(80);
+                    sendUrc(flavour == Flavour.QUECTEL_EC25 ? "+QTONEDET: " + (int) k : "+RXDTMF: " + k);
+                    Thread.sleep(80);
+                }
+            } catch (InterruptedException e) {
+                // the emulator is closing
+            }
+        });
+    }
+
     /** The modem's voice port (its own tty): what the customer says, and what the box sent them. */
     public EmulatedVoicePort voice() {
         return voice;

@@ -16,6 +16,15 @@ final class SimcomCommands implements VendorCommands {
 
     @Override
     public Reply answer(CommandLine c, ModemEmulator modem, ModemState s) {
+        // +DDET=<mode>[,...]: DTMF detection, each key reported as +RXDTMF: <key>.
+        if (c.name().equals("+DDET") && c.form() == CommandLine.Form.SET) {
+            String mode = c.args().split(",")[0];
+            if (!mode.equals("0") && !mode.equals("1")) {
+                return Reply.of("ERROR");
+            }
+            modem.keyReports(mode.equals("1"));
+            return Reply.ok();
+        }
         if (c.name().equals("+CPCMREG") && flavour == Flavour.SIMCOM_SIM7600) {
             return switch (c.form()) {
                 case TEST -> Reply.ok("+CPCMREG: (0,1)");

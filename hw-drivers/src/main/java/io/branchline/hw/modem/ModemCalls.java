@@ -40,6 +40,9 @@ public final class ModemCalls {
     private final List<java.util.function.Consumer<ModemCall>> incomingListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.Set<ModemCall> announced = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Whether the modem reports the caller's keys itself (its detection switched on at set-up). */
+    private volatile boolean keysFromModem;
+    private volatile java.util.function.Consumer<Character> keys;
 
     public ModemCalls(AtEngine engine, Scheduler scheduler, Duration pollEvery) {
         this.engine = engine;
@@ -80,6 +83,32 @@ public final class ModemCalls {
         }
         schedulePoll(call);
         return call;
+    }
+
+    /**
+     * Switches the modem's own key detection on ({@code AT+QTONEDET=1}, {@code AT+DDET=1}); false, and the
+     * box listens for keys in the voice itself, when the profile has none or the modem refuses.
+     */
+    public boolean detectKeys(Optional<io.branchline.hw.at.AtCommand> on) {
+        keysFromModem = false;
+        if (on.isPresent()) {
+            try {
+                keysFromModem = engine.execute(on.get()).isOk();
+            } catch (AtException e) {
+                log.info("port={} event=key-detection-off error=\"{}\"", engine.port(), e.getMessage());
+            }
+        }
+        return keysFromModem;
+    }
+
+    /** Whether the keys of a call on this modem come from the modem (else: detect them in the voice). */
+    public boolean keysFromModem() {
+        return keysFromModem;
+    }
+
+    /** Where the keys the modem detects go while a call is up; null for nowhere. */
+    public void keysTo(java.util.function.Consumer<Character> listener) {
+        this.keys = listener;
     }
 
     /** Hears every incoming call once, when its caller is known (or known to be withheld). */
@@ -257,6 +286,15 @@ public final class ModemCalls {
         }
         ModemCall c = current;
         if (c == null || c.phase() == CallPhase.ENDED) {
+            return;
+        }
+        if (urc.is("+QTONEDET") || urc.is("+RXDTMF") || urc.is("^DDTMF")) {
+            java.util.function.Consumer<Character> to = keys;
+            io.branchline.hw.at.parse.DtmfKey.of(urc).ifPresent(k -> {
+                if (to != null && c.phase() == CallPhase.ACTIVE) {
+                    to.accept(k);
+                }
+            });
             return;
         }
         EndCause hint = switch (urc.name().toUpperCase()) {

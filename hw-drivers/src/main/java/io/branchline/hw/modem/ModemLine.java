@@ -195,6 +195,7 @@ public final class ModemLine implements AutoCloseable {
             calls = new ModemCalls(engine, scheduler, Duration.ofMillis(500));
             calls.onIncoming(c -> incoming.forEach(l -> l.accept(c)));
             VendorProfile profile = driver.initialize();
+            calls.detectKeys(profile.keyDetection());
             ModemIdentity identity = driver.readIdentity();
             if (!address.imei().isEmpty() && !address.imei().equals(identity.imei())) {
                 closeEngine();

@@ -83,6 +83,15 @@ public enum VendorProfile {
         return voice;
     }
 
+    /** The command that makes the modem report the caller's keys, when this family has one. */
+    public java.util.Optional<AtCommand> keyDetection() {
+        return switch (this) {
+            case QUECTEL_EC2X -> java.util.Optional.of(AtCommands.quectelKeyDetection());
+            case SIMCOM_SIM7600, SIMCOM_SIM800 -> java.util.Optional.of(AtCommands.simcomKeyDetection());
+            default -> java.util.Optional.empty();
+        };
+    }
+
     public List<AtCommand> extraInit() {
         return extraInit;
     }

@@ -46,8 +46,9 @@ class IncomingCallPtyTest {
         try (SocatPtyPair pty = SocatPtyPair.open(dir, "incoming")) {
             modem.attach(JSerialCommLink.open(pty.devicePath().toString(), 115200));
             AtEngine engine = new AtEngine(JSerialCommLink.open(pty.hostPath().toString(), 115200), time.clock());
-            new ModemDriver(engine).initialize();
+            VendorProfile profile = new ModemDriver(engine).initialize();
             ModemCalls calls = new ModemCalls(engine, time, Duration.ofMillis(500));
+            calls.detectKeys(profile.keyDetection());
             List<ModemCall> heard = new CopyOnWriteArrayList<>();
             calls.onIncoming(heard::add);
             body.run(modem, calls, heard);
@@ -86,6 +87,26 @@ class IncomingCallPtyTest {
             until("the call ends", () -> call.phase() == CallPhase.ENDED);
             assertEquals(EndCause.NORMAL, call.cause().orElseThrow());
             assertTrue(calls.current().isEmpty());
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Flavour.class, names = {"QUECTEL_EC25", "SIMCOM_SIM7600", "HUAWEI_E1550"})
+    void theKeysACallerPressesAreReportedByModemsThatDetectThemAndByNoOther(Flavour flavour) throws Exception {
+        run(flavour, (modem, calls, heard) -> {
+            boolean detects = flavour != Flavour.HUAWEI_E1550; // +QTONEDET=1, +DDET=1; the E1550 has neither
+            assertEquals(detects, calls.keysFromModem());
+            List<Character> keys = new CopyOnWriteArrayList<>();
+            calls.keysTo(keys::add);
+            ModemEmulator.Incoming in = modem.ring("13912345678");
+            until("heard", () -> heard.size() == 1);
+            modem.press("9"); // before the answer: no call to report keys of
+            assertTrue(calls.answer());
+            modem.press("12*#0");
+            Thread.sleep(1500);
+            assertEquals(detects ? List.of('1', '2', '*', '#', '0') : List.of(), keys);
+            in.callerHangsUp();
+            until("ended", () -> heard.get(0).phase() == CallPhase.ENDED);
         });
     }
 
