@@ -74,6 +74,7 @@ final class SwitchboardCall {
     private final SwitchedEndpoint ours;
     private final Office office;
     private final BlockingQueue<Character> keys = new LinkedBlockingQueue<>();
+    private final java.util.function.Consumer<Character> fromTheModem = keys::offer;
     private final List<String> path = new ArrayList<>();
     /** The audio a waiting caller hears again and again, while they wait; null otherwise. */
     private volatile byte[] holding;
@@ -96,11 +97,11 @@ final class SwitchboardCall {
         // One source only, so that no key counts twice.
         boolean fromModem = modem.keysFromModem();
         if (fromModem) {
-            modem.keysTo(keys::offer);
+            modem.keysTo(fromTheModem);
         }
         DtmfDetector detector = new DtmfDetector(keys::offer);
         if (!office.media().hear(call.id, fromModem ? frame -> { } : detector::frame)) {
-            modem.keysTo(null);
+            modem.keysDone(fromTheModem);
             end("missed", "the call's voice could not be opened for the switchboard");
             return;
         }
@@ -119,7 +120,7 @@ final class SwitchboardCall {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            modem.keysTo(null);
+            modem.keysDone(fromTheModem);
             office.queues().release(call);
         }
     }

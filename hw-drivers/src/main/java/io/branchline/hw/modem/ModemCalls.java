@@ -106,9 +106,21 @@ public final class ModemCalls {
         return keysFromModem;
     }
 
-    /** Where the keys the modem detects go while a call is up; null for nowhere. */
+    /** Where the keys the modem detects go while a call is up. */
     public void keysTo(java.util.function.Consumer<Character> listener) {
         this.keys = listener;
+    }
+
+    /**
+     * {@code listener} hears no more keys; a listener set since (the next call's) stays. A call that ends
+     * while the next one already rings must not take that one's keys away.
+     */
+    public void keysDone(java.util.function.Consumer<Character> listener) {
+        synchronized (slot) {
+            if (keys == listener) {
+                keys = null;
+            }
+        }
     }
 
     /** Hears every incoming call once, when its caller is known (or known to be withheld). */
