@@ -210,6 +210,7 @@ public final class Box implements AutoCloseable {
                 a -> agents.find(a).isPresent());
         callRoom.inbound().useSwitchboard(switchboard::now, prompts::pcm, sync.owners());
         prompts.usedBy(switchboard::promptUser);
+        lines.settings().menusFrom(switchboard.menus()::exists);
         if (hardware instanceof SimulatedHardware) {
             io.branchline.box.simulate.ExampleSwitchboard.install(switchboard, prompts);
         }

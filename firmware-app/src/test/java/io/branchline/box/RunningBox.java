@@ -13,29 +13,36 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RunningBox implements BeforeAllCallback, AfterAllCallback {
     private final boolean overPtys;
+    private final BoxConfig config;
     private Path dataDir;
     private Box box;
     private BoxApi api;
 
-    private RunningBox(boolean overPtys) {
+    private RunningBox(boolean overPtys, BoxConfig config) {
         this.overPtys = overPtys;
+        this.config = config;
     }
 
     /** Emulated modems on in-memory links. */
     public static RunningBox inMemory() {
-        return new RunningBox(false);
+        return new RunningBox(false, BoxConfig.empty());
+    }
+
+    /** The same with a configuration file's text (agents beyond the simulate mode's, …). */
+    public static RunningBox inMemory(String yaml) {
+        return new RunningBox(false, io.branchline.box.config.ConfigLoader.parse(yaml, "test"));
     }
 
     /** Emulated modems on real pty pairs (socat), so that jSerialComm and the kernel are in the path. */
     public static RunningBox overPtys() {
-        return new RunningBox(true);
+        return new RunningBox(true, BoxConfig.empty());
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("branchline-test-");
-        box = overPtys ? SimulatedBox.startOverPtys(BoxConfig.empty(), dataDir, Files.createDirectory(dataDir.resolve("ptys")))
-                : SimulatedBox.start(BoxConfig.empty(), dataDir, false);
+        box = overPtys ? SimulatedBox.startOverPtys(config, dataDir, Files.createDirectory(dataDir.resolve("ptys")))
+                : SimulatedBox.start(config, dataDir, false);
         api = new BoxApi(box);
     }
 

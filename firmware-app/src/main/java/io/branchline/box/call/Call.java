@@ -27,7 +27,10 @@ public final class Call {
     final Instant requestedAt;
     /** The box's clock: a call that is up shows its talk time so far. */
     private final Clock clock;
-    /** Every line this call holds: the caller's, and the forwarding SIM's in call-forward modes. */
+    /**
+     * Every line this call holds: the caller's, the forwarding SIM's in call-forward modes, and the line an
+     * inbound call rings an agent's own phone on.
+     */
     final Set<String> holds;
     private volatile String lineId;
     private volatile String simIccid;
@@ -63,7 +66,8 @@ public final class Call {
         this.clock = clock;
         Instant requestedAt = clock.instant();
         this.id = id;
-        this.holds = Set.copyOf(holds);
+        this.holds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        this.holds.addAll(holds);
         this.agent = agent;
         this.numberGiven = numberGiven;
         this.customerId = customerId;
@@ -118,6 +122,29 @@ public final class Call {
 
     /** What a switchboard call offers now; null while it rings no one. */
     volatile Offer offer;
+
+    /** The call takes one more line (the leg to an agent's own phone); false when another call holds it. */
+    boolean hold(String lineId, CallTable table) {
+        synchronized (table) {
+            if (table.busy(lineId)) {
+                return false;
+            }
+            holds.add(lineId);
+            return true;
+        }
+    }
+
+    void release(String lineId) {
+        if (!lineId.equals(this.lineId)) {
+            holds.remove(lineId);
+        }
+    }
+
+    /** Whether {@code agentId} talks on this call on their own phone (a leg out from the box). */
+    boolean onOwnPhoneOf(String agentId) {
+        ModemCall c = modemCall;
+        return agentLeg != null && agent.id().equals(agentId) && c != null && c.phase() != CallPhase.ENDED;
+    }
 
     /** The agent a switchboard call now goes to. */
     void routeTo(Agent to) {

@@ -65,6 +65,11 @@ public final class CallMedia {
         this.handsets = Map.copyOf(handsets);
     }
 
+    /** Whether the agent has a handset on the box (else their own phone is rung by a leg out). */
+    public boolean hasHandset(String agentId) {
+        return handsets.containsKey(agentId);
+    }
+
     /** The agent's handset as a side, or a silent one when the agent has none configured. */
     public Side handsetOf(String agentId) {
         Handset h = handsets.get(agentId);

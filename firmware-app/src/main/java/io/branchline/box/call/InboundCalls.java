@@ -54,6 +54,7 @@ public final class InboundCalls {
     private final List<Consumer<CallView>> ringingForAgent = new CopyOnWriteArrayList<>();
     private final CallMedia media;
     private final CallQueues queues;
+    private final io.branchline.box.line.LineChoice choice;
     private volatile Supplier<Switchboard.Setup> setup = () -> new Switchboard.Setup(Map.of(), Map.of(), true, "");
     private volatile Function<String, Optional<byte[]>> prompts = id -> Optional.empty();
     private volatile Function<String, Optional<String>> crmOwner = n -> Optional.empty();
@@ -71,7 +72,9 @@ public final class InboundCalls {
     }
 
     InboundCalls(CallTable table, LineRegistry lines, CallRecords records, CallWatch watch, CallMedia media,
-                 Agents agents, SeatStates seats, Sims sims, CallGuard guard, Clock clock) {
+                 Agents agents, SeatStates seats, Sims sims, CallGuard guard, Clock clock,
+                 io.branchline.box.line.LineChoice choice) {
+        this.choice = choice;
         this.media = media;
         this.table = table;
         this.lines = lines;
@@ -251,6 +254,12 @@ public final class InboundCalls {
             public byte[] spokenPosition(int ahead) {
                 return position.ahead(ahead);
             }
+
+            @Override
+            public Optional<AgentPhoneLeg> phone(Agent agent, Call call, Consumer<Agent> answered) {
+                return media.hasHandset(agent.id()) ? Optional.empty()
+                        : AgentPhoneLeg.ring(agent, call, choice, sims, table, answered);
+            }
         };
     }
 
@@ -260,6 +269,9 @@ public final class InboundCalls {
             if (card.isPresent() && !card.get().equals(ringingOn) && table.busy(card.get())) {
                 return Optional.of("was on a call");
             }
+        }
+        if (table.all().stream().anyMatch(c -> c.onOwnPhoneOf(agent.id()))) {
+            return Optional.of("was on a call on their own phone");
         }
         if (seats.activity(agent.id()).equals("wrap-up")) {
             return Optional.of("was wrapping up a call");

@@ -66,6 +66,12 @@ final class SwitchboardCall {
 
         /** What a caller with {@code ahead} callers before them hears of their place. */
         byte[] spokenPosition(int ahead);
+
+        /**
+         * Rings {@code agent}'s own phone (mobile, extension) by a leg out when they have no handset on the
+         * box; {@code answered} hears them answer. Empty for an agent with a handset, or no phone, or no line.
+         */
+        Optional<AgentPhoneLeg> phone(Agent agent, Call call, java.util.function.Consumer<Agent> answered);
     }
 
     private final Call call;
@@ -78,6 +84,8 @@ final class SwitchboardCall {
     private final List<String> path = new ArrayList<>();
     /** The audio a waiting caller hears again and again, while they wait; null otherwise. */
     private volatile byte[] holding;
+    /** The leg to the agent's own phone that took the call, when one did. */
+    private volatile AgentPhoneLeg takenBy;
 
     SwitchboardCall(Call call, ModemCalls modem, Switchboard.Setup setup, SwitchedEndpoint ours, Office office) {
         this.call = call;
@@ -314,6 +322,10 @@ final class SwitchboardCall {
         call.routeTo(agents.get(0));
         call.offer = offer;
         call.note(route());
+        List<AgentPhoneLeg> legs = new ArrayList<>();
+        for (Agent a : agents) {
+            office.phone(a, call, offer.taken()::complete).ifPresent(legs::add);
+        }
         office.ringing(call, agents);
         long until = System.currentTimeMillis() + ringFor.toMillis();
         try {
@@ -329,15 +341,37 @@ final class SwitchboardCall {
             office.queues().release(call);
         }
         offer.taken().complete(null); // an answer from now on finds nothing to take
-        return Optional.ofNullable(offer.taken().getNow(null)).filter(a -> !over());
+        Optional<Agent> took = Optional.ofNullable(offer.taken().getNow(null)).filter(a -> !over());
+        for (AgentPhoneLeg leg : legs) {
+            if (took.isPresent() && leg.agent == took.get() && leg.answered()) {
+                takenBy = leg;
+            } else {
+                leg.hangUp(); // the others' phones stop ringing
+            }
+        }
+        return took;
     }
 
     /** The agent took the call: their handset replaces the hold audio. */
     private void connect(Agent agent) {
         call.routeTo(agent);
         stopHold();
+        AgentPhoneLeg leg = takenBy;
         try {
-            ours.switchTo(office.media().handsetOf(agent.id()).open());
+            if (leg != null) {
+                // The agent talks on their own phone: that line's voice is ours; either end hanging up ends both.
+                ours.switchTo(leg.line.openVoice());
+                call.agentLeg(new CallView.AgentLeg(leg.line.id(), agent.callbackNumber().orElse(""),
+                        leg.leg.answeredAt().map(io.branchline.box.store.TimeText::of).orElse(null)));
+                leg.leg.ended().thenRun(() -> {
+                    if (!over()) {
+                        modem.hangUp();
+                    }
+                });
+                call.modemCall().ended().thenRun(leg::hangUp);
+            } else {
+                ours.switchTo(office.media().handsetOf(agent.id()).open());
+            }
         } catch (Exception e) {
             log.warn("event=switchboard-handset-failed call={} agent={} error=\"{}\"", call.id, agent.id(), e.getMessage());
         }

@@ -72,9 +72,21 @@ public final class DialingSettings {
         return file.containsKey(line) ? Optional.of(view(line)) : Optional.empty();
     }
 
+    private volatile java.util.function.Predicate<String> menuExists = id -> true;
+
+    /** The switchboard's menus: a line set to run one must name one that is there. */
+    public void menusFrom(java.util.function.Predicate<String> exists) {
+        this.menuExists = exists;
+    }
+
     /** Saves {@code body} (the settings in the file's keys) for {@code line} after the file's own checks. */
     public View change(String line, JsonNode body, String by) {
         BoxConfig.Modem m = checked(file.get(line), ConfigLoader.section(body, LineSettings.class));
+        if ("switchboard".equals(m.inbound()) && m.inboundMenu() != null && !m.inboundMenu().isEmpty()
+                && !menuExists.test(m.inboundMenu())) {
+            throw new ConfigException("line " + line, "inbound-menu", "no switchboard menu \""
+                    + io.branchline.box.store.StoredText.printable(m.inboundMenu()) + "\"");
+        }
         saved.save(scope(line), LineSettings.of(m), by);
         problems.remove(line);
         settle(m);

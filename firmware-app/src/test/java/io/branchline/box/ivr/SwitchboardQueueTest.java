@@ -250,6 +250,10 @@ class SwitchboardQueueTest {
         assertEquals("closedMenu", Json.MAPPER.readTree(send("PUT", "/api/switchboard/hours",
                 "{\"enabled\":true}").body()).path("field").asText());
 
+        HttpResponse<String> ghost = send("PUT", "/api/settings/lines/sim-1",
+                "{\"inbound\":\"switchboard\",\"inbound-menu\":\"ghost\"}");
+        assertEquals(400, ghost.statusCode(), ghost.body());
+        assertEquals("inbound-menu", Json.MAPPER.readTree(ghost.body()).path("field").asText());
         assertEquals(404, send("POST", "/api/switchboard/calls/nope/handled", null).statusCode());
         assertEquals(400, send("GET", "/api/switchboard/calls?unhandled=maybe", null).statusCode());
         assertEquals(400, send("GET", "/api/switchboard/calls?page=0", null).statusCode());
