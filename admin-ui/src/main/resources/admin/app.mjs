@@ -424,6 +424,7 @@ function formOf(s, slots) {
     warn: !!w, warnCalls: w ? String(w.calls) : '30', warnMinutes: w ? String(w.minutes) : '60', block: !!(w && w.block),
     mode: s['dial-mode'] || '', delay: s['forward-delay-ms'] == null ? '' : String(s['forward-delay-ms']),
     inbound: s.inbound || '', whenBusy: s['inbound-when-busy'] || '', menu: s['inbound-menu'] || '',
+    refusal: s['inbound-refusal'] || '',
   };
 }
 
@@ -431,7 +432,7 @@ function bodyOf(f, mux) {
   const body = { prefix: f.prefix, 'own-number': f.own,
     rotation: { policy: f.policy, slot: numberOrText(f.fixedSlot), slots: f.rotating, calls: numberOrText(f.calls), minutes: numberOrText(f.minutes) },
     'dial-mode': f.mode, inbound: f.inbound, 'inbound-when-busy': f.whenBusy,
-    'inbound-menu': f.inbound === 'switchboard' ? f.menu : '' };
+    'inbound-menu': f.inbound === 'switchboard' ? f.menu : '', 'inbound-refusal': f.refusal };
   if (mux) body['sim-mux'] = { slots: f.slots.map((x) => ({ slot: x.slot, prefix: x.prefix, 'own-number': x.own })) };
   if (f.warn) body['frequent-call-warning'] = { calls: numberOrText(f.warnCalls), minutes: numberOrText(f.warnMinutes), block: f.block };
   if (f.delay !== '') body['forward-delay-ms'] = numberOrText(f.delay);
@@ -442,6 +443,8 @@ function bodyOf(f, mux) {
 function LineSettings() {
   const [all, error, reload] = usePoll('/api/settings/lines', 0);
   const [menuList] = usePoll('/api/switchboard/menus', 0);
+  const [promptData] = usePoll('/api/prompts', 0);
+  const promptList = promptData && promptData.prompts;
   const [line, setLine] = useState('');
   const [form, setForm] = useState(null);
   const [errors, setErrors] = useState(null);
@@ -540,8 +543,12 @@ function LineSettings() {
         <label class="field"><span>${t('settings.whenBusy')}</span>
           <select name="inbound-when-busy" value=${form.whenBusy} onChange=${(e) => set('whenBusy')(e.target.value)}>
             ${['', 'ring-anyway'].map((m) => html`<option value=${m}>${t('whenBusy.' + (m || 'missed'))}</option>`)}</select></label>
+        <label class="field"><span>${t('settings.refusal')}</span>
+          <select name="inbound-refusal" value=${form.refusal} onChange=${(e) => set('refusal')(e.target.value)}>
+            <option value="">${t('settings.refusalHangUp')}</option>${(promptList || []).map((p) => html`<option value=${p.id}>${p.name}</option>`)}</select>
+          ${errors && errors.field === 'inbound-refusal' && html`<span class="error" data-field="inbound-refusal">${errors.message}</span>`}</label>
       </div>
-      <${FormError} errors=${errors} fields=${[...fields, 'inbound', 'inbound-when-busy', 'inbound-menu']} />
+      <${FormError} errors=${errors} fields=${[...fields, 'inbound', 'inbound-when-busy', 'inbound-menu', 'inbound-refusal']} />
       <button type="submit" id="save-line">${t('settings.save')}</button>
       ${view.from === 'page' && html` <button type="button" class="danger" id="reset-line" onClick=${reset}>${t('settings.toFile')}</button>`}
       ${notice && html`<span class="ok" id="settings-notice"> ${notice}</span>`}

@@ -210,7 +210,8 @@ public final class Box implements AutoCloseable {
                 a -> agents.find(a).isPresent());
         callRoom.inbound().useSwitchboard(switchboard::now, prompts::pcm, sync.owners());
         prompts.usedBy(switchboard::promptUser);
-        lines.settings().menusFrom(switchboard.menus()::exists);
+        lines.settings().menusFrom(switchboard.menus()::exists,
+                id -> prompts.list().stream().anyMatch(p -> p.id().equals(id)));
         if (hardware instanceof SimulatedHardware) {
             io.branchline.box.simulate.ExampleSwitchboard.install(switchboard, prompts);
         }

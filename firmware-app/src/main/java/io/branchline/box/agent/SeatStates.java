@@ -99,6 +99,17 @@ public final class SeatStates {
     public void callEnded(String agent) {
         lastCallEnded.put(agent, clock.instant());
         listeners.forEach(Runnable::run);
+        if (!wrapUp.isZero()) {
+            // The end of the wrap-up is a change too: the dashboard shows it, a waiting caller may get the agent.
+            Thread.ofVirtual().name("wrap-up " + agent).start(() -> {
+                try {
+                    Thread.sleep(wrapUp.toMillis() + 50);
+                    listeners.forEach(Runnable::run);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
     }
 
     /**

@@ -77,7 +77,7 @@ public final class CallsFeature {
                 agent -> agent.lineId().flatMap(lines.sims()::of).map(ls -> ls.dialing().dialMode()).orElse(""));
         CallControl c = control;
         InboundCalls in = new InboundCalls(table, lines.registry(), records, watch, media, agents, seats, lines.sims(),
-                guard, scheduler.clock(), choice);
+                guard, scheduler.clock(), choice, lines.desk().ringers());
         inbound = in;
         in.listen();
         seats.watchCalls(agentId -> agents.find(agentId).map(a -> java.util.stream.Stream.of(a.lineId(), a.secondLineId())

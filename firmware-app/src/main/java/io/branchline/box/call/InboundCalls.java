@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * every call is; an agent on a call, busy (示忙) or on a break (小休中) gets it only with
  * {@code inbound-when-busy: ring-anyway}, otherwise it is refused and kept as missed, for a call back. A
  * line that belongs to nobody lets it ring and keeps it as missed (until the switchboard takes such lines);
- * {@code inbound: refuse} and a blacklisted caller hang up at once. Every call ends with a record that says
+ * {@code inbound: refuse} and a blacklisted caller are hung up at once, or hear the line's refusal message
+ * ({@code inbound-refusal}: a prompt) first. Every call ends with a record that says
  * how: answered (normal), missed, or refused.
  */
 public final class InboundCalls {
@@ -55,6 +56,8 @@ public final class InboundCalls {
     private final CallMedia media;
     private final CallQueues queues;
     private final io.branchline.box.line.LineChoice choice;
+    /** The desk phones' ringers, by line. */
+    private final Map<String, io.branchline.box.line.Ringer> ringers;
     private volatile Supplier<Switchboard.Setup> setup = () -> new Switchboard.Setup(Map.of(), Map.of(), true, "");
     private volatile Function<String, Optional<byte[]>> prompts = id -> Optional.empty();
     private volatile Function<String, Optional<String>> crmOwner = n -> Optional.empty();
@@ -73,8 +76,9 @@ public final class InboundCalls {
 
     InboundCalls(CallTable table, LineRegistry lines, CallRecords records, CallWatch watch, CallMedia media,
                  Agents agents, SeatStates seats, Sims sims, CallGuard guard, Clock clock,
-                 io.branchline.box.line.LineChoice choice) {
+                 io.branchline.box.line.LineChoice choice, Map<String, io.branchline.box.line.Ringer> ringers) {
         this.choice = choice;
+        this.ringers = Map.copyOf(ringers);
         this.media = media;
         this.table = table;
         this.lines = lines;
@@ -178,10 +182,36 @@ public final class InboundCalls {
         log.info("event=inbound-call call={} line={} caller={} rule={} agent={} refused={}", call.id, line.id(),
                 caller.isEmpty() ? "(withheld)" : caller, rule, agent.id(), refused);
         if (refused) {
-            line.calls().ifPresent(ModemCalls::hangUp);
+            String message = settings.map(LineSims.Dialing::inboundRefusal).orElse("");
+            Optional<byte[]> pcm = message.isEmpty() ? Optional.empty() : prompts.apply(message);
+            if (pcm.isPresent() && line.calls().isPresent()) {
+                // The line's refusal message: answered, played, hung up (still refused in the record).
+                ModemCalls modem = line.calls().get();
+                Thread.ofVirtual().name("refusal " + call.id).start(() -> {
+                    if (modem.answer() && media.play(call.id, new io.branchline.hw.audio.PcmPlayer(pcm.get()),
+                            modem::hangUp)) {
+                        return;
+                    }
+                    modem.hangUp();
+                });
+            } else {
+                line.calls().ifPresent(ModemCalls::hangUp);
+            }
         } else if (rule.equals("ring-agent") && owner.isPresent()) {
             CallView v = call.view();
             ringingForAgent.forEach(l -> l.accept(v));
+            io.branchline.box.line.Ringer bell = ringers.get(line.id());
+            if (bell != null) {
+                bell.start();
+                mc.onChange(c -> {
+                    if (c.phase() != CallPhase.ALERTING) {
+                        bell.stop();
+                    }
+                });
+                if (mc.phase() != CallPhase.ALERTING) {
+                    bell.stop();
+                }
+            }
         }
     }
 
@@ -237,7 +267,13 @@ public final class InboundCalls {
                 for (Agent a : rung) {
                     CallView forAgent = v.forAgent(a.id());
                     ringingForAgent.forEach(l -> l.accept(forAgent));
+                    bellOf(a).ifPresent(io.branchline.box.line.Ringer::start);
                 }
+            }
+
+            @Override
+            public void stopRinging(List<Agent> rung) {
+                rung.forEach(a -> bellOf(a).ifPresent(io.branchline.box.line.Ringer::stop));
             }
 
             @Override
@@ -261,6 +297,12 @@ public final class InboundCalls {
                         : AgentPhoneLeg.ring(agent, call, choice, sims, table, answered);
             }
         };
+    }
+
+    /** The ringer of the agent's desk phone (card 1's, else card 2's), when it has one. */
+    private Optional<io.branchline.box.line.Ringer> bellOf(Agent a) {
+        return java.util.stream.Stream.of(a.lineId(), a.secondLineId()).flatMap(Optional::stream).map(ringers::get)
+                .filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** Why the agent cannot take a call now (on a call, busy, on a break), or empty when they can. */

@@ -57,8 +57,11 @@ final class SwitchboardCall {
 
         List<Agent> agents();
 
-        /** The call rings these agents: the screen pop. */
+        /** The call rings these agents: the screen pop, their desk phones' ringers. */
         void ringing(Call call, List<Agent> agents);
+
+        /** The call rings these agents no more (taken, or given up): their ringers stop. */
+        void stopRinging(List<Agent> agents);
 
         CallMedia media();
 
@@ -256,8 +259,9 @@ final class SwitchboardCall {
             path.add("queue:" + q.id());
         }
         call.outcome("abandoned", route() + ": the caller hung up waiting for " + name);
-        Optional<String> last = q.lastAgentFirst() ? office.lastAgentOf(call.numberGiven) : Optional.empty();
         hold(q.holdPrompt().isEmpty() ? RINGBACK : office.prompt(q.holdPrompt()).orElse(RINGBACK));
+        // Asked while the caller already hears the hold audio: the CRM may take up to its limit to answer.
+        Optional<String> last = q.lastAgentFirst() ? office.lastAgentOf(call.numberGiven) : Optional.empty();
         CallQueues queues = office.queues();
         queues.enter(q.id(), call);
         long start = System.currentTimeMillis();
@@ -338,6 +342,7 @@ final class SwitchboardCall {
             }
         } finally {
             call.offer = null;
+            office.stopRinging(agents);
             office.queues().release(call);
         }
         offer.taken().complete(null); // an answer from now on finds nothing to take

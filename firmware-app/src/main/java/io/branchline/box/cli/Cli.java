@@ -41,7 +41,8 @@ public final class Cli {
     private final List<Command> commands = List.of(new RunCommand(), new LinesCommand(), new CallCommand(),
             new HangUpCommand(), new CallsCommand(), new SyncCommand(), new CrmStubCommand(), new ProvisionCommand(),
             new DoctorCommand(), new PromptsCommand(), new TakeoverCommand(), new AnswerCommand(),
-            new UserCommand(), new TokenCommand(), new AuditCommand(), new AgentsCommand(), new SwitchboardCommand());
+            new UserCommand(), new TokenCommand(), new AuditCommand(), new AgentsCommand(), new SwitchboardCommand(),
+            new RingCommand());
 
     public int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {

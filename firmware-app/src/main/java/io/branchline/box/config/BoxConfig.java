@@ -88,8 +88,11 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
                         @JsonProperty("dial-mode") String dialMode,
                         @JsonProperty("forward-delay-ms") Integer forwardDelayMs,
                         String inbound, @JsonProperty("inbound-when-busy") String inboundWhenBusy,
-                        @JsonProperty("inbound-menu") String inboundMenu) {
+                        @JsonProperty("inbound-menu") String inboundMenu,
+                        @JsonProperty("ringer-pin") Integer ringerPin,
+                        @JsonProperty("inbound-refusal") String inboundRefusal) {
         public Modem {
+            inboundRefusal = inboundRefusal == null ? "" : inboundRefusal;
             dialMode = dialMode == null ? "" : dialMode;
             inbound = inbound == null ? "" : inbound;
             inboundWhenBusy = inboundWhenBusy == null ? "" : inboundWhenBusy;
@@ -117,7 +120,8 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
                     + ", imei=" + imei + ", pin=" + (pin.isEmpty() ? "" : "(set)") + ", ownNumber=" + ownNumber
                     + ", prefix=" + prefix + ", simMux=" + simMux + ", rotation=" + rotation + ", frequentCallWarning="
                     + frequentCallWarning + ", hookPin=" + hookPin + ", dialMode=" + dialMode + ", forwardDelayMs="
-                    + forwardDelayMs + ", inbound=" + inbound + ", inboundWhenBusy=" + inboundWhenBusy + ", inboundMenu=" + inboundMenu + "]";
+                    + forwardDelayMs + ", inbound=" + inbound + ", inboundWhenBusy=" + inboundWhenBusy + ", inboundMenu=" + inboundMenu
+                    + ", ringerPin=" + ringerPin + ", inboundRefusal=" + inboundRefusal + "]";
         }
     }
 

@@ -251,6 +251,10 @@ public final class ConfigLoader {
             throw new ConfigException(at, "inbound-menu", "the switchboard menu's id goes with inbound: switchboard,"
                     + " and only with it");
         }
+        if (!m.inboundRefusal().matches("[0-9a-f-]{0,36}")) {
+            throw new ConfigException(at, "inbound-refusal", "the id of the prompt a refused caller hears (branchline"
+                    + " prompts), or empty to hang up at once");
+        }
         if (!List.of("", "missed", "ring-anyway").contains(m.inboundWhenBusy())) {
             throw new ConfigException(at, "inbound-when-busy", "missed or ring-anyway, not \""
                     + io.branchline.box.store.StoredText.printable(m.inboundWhenBusy()) + "\"");

@@ -72,6 +72,11 @@ public final class Switchboard {
         }
     }
 
+    /** Whether the office answers now (always, while the office hours are switched off). */
+    public boolean openNow() {
+        return hours().open(ZonedDateTime.now(clock));
+    }
+
     /** Everything a call that starts now follows. */
     public Setup now() {
         Map<String, Menu> m = new HashMap<>();

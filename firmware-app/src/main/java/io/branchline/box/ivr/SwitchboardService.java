@@ -56,7 +56,7 @@ public final class SwitchboardService {
     private static Map<String, Object> hours(Switchboard sb) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("hours", sb.hours());
-        out.put("openNow", sb.now().open());
+        out.put("openNow", sb.openNow());
         sb.savedHours().ifPresent(s -> {
             out.put("changedBy", s.changedBy());
             out.put("changedAt", s.changedAt());

@@ -25,6 +25,7 @@ public final class DeskPhones {
 
     private final Map<String, LineSims> sims = new LinkedHashMap<>();
     private final Map<String, HookSwitch> hooks = new LinkedHashMap<>();
+    private final Map<String, Ringer> ringers = new LinkedHashMap<>();
 
     public DeskPhones(List<BoxConfig.Modem> modems, Optional<Gpio> gpio, Scheduler scheduler) {
         for (BoxConfig.Modem m : modems) {
@@ -38,6 +39,10 @@ public final class DeskPhones {
             if (m.hookPin() != null) {
                 hooks.put(m.id(), new HookSwitch(requireGpio(gpio, m.id()).input(m.hookPin(), m.id() + "-hook"),
                         scheduler, HOOK_DEBOUNCE));
+            }
+            if (m.ringerPin() != null) {
+                ringers.put(m.id(), new Ringer(requireGpio(gpio, m.id()).output(m.ringerPin(), m.id() + "-ringer"),
+                        scheduler));
             }
         }
     }
@@ -56,7 +61,7 @@ public final class DeskPhones {
                 .map(w -> new FrequentCallWarnings.Rule(w.calls(), Duration.ofMinutes(w.minutes()), w.block()));
         return new LineSims.Dialing(slots, policy, warning, m.ownNumber(), m.dialMode(),
                 Optional.ofNullable(m.forwardDelayMs()).map(Duration::ofMillis), m.inbound(), m.inboundWhenBusy(),
-                m.inboundMenu());
+                m.inboundMenu(), m.inboundRefusal());
     }
 
     private static Gpio requireGpio(Optional<Gpio> gpio, String line) {
@@ -65,11 +70,16 @@ public final class DeskPhones {
 
     /** Whether any modem of the configuration needs GPIO (a multiplexer or a hook switch). */
     public static boolean needGpio(List<BoxConfig.Modem> modems) {
-        return modems.stream().anyMatch(m -> m.simMux() != null || m.hookPin() != null);
+        return modems.stream().anyMatch(m -> m.simMux() != null || m.hookPin() != null || m.ringerPin() != null);
     }
 
     public Map<String, LineSims> sims() {
         return sims;
+    }
+
+    /** The desk phones' ringers, by line. */
+    public Map<String, Ringer> ringers() {
+        return ringers;
     }
 
     public Map<String, HookSwitch> hooks() {

@@ -74,9 +74,12 @@ public final class DialingSettings {
 
     private volatile java.util.function.Predicate<String> menuExists = id -> true;
 
-    /** The switchboard's menus: a line set to run one must name one that is there. */
-    public void menusFrom(java.util.function.Predicate<String> exists) {
-        this.menuExists = exists;
+    private volatile java.util.function.Predicate<String> promptExists = id -> true;
+
+    /** The switchboard's menus and the prompts: a line set to run one, or play one, must name one there. */
+    public void menusFrom(java.util.function.Predicate<String> menus, java.util.function.Predicate<String> prompts) {
+        this.menuExists = menus;
+        this.promptExists = prompts;
     }
 
     /** Saves {@code body} (the settings in the file's keys) for {@code line} after the file's own checks. */
@@ -86,6 +89,10 @@ public final class DialingSettings {
                 && !menuExists.test(m.inboundMenu())) {
             throw new ConfigException("line " + line, "inbound-menu", "no switchboard menu \""
                     + io.branchline.box.store.StoredText.printable(m.inboundMenu()) + "\"");
+        }
+        if (!m.inboundRefusal().isEmpty() && !promptExists.test(m.inboundRefusal())) {
+            throw new ConfigException("line " + line, "inbound-refusal", "no prompt \""
+                    + io.branchline.box.store.StoredText.printable(m.inboundRefusal()) + "\"");
         }
         saved.save(scope(line), LineSettings.of(m), by);
         problems.remove(line);

@@ -18,7 +18,8 @@ public record LineSettings(String prefix, @JsonProperty("own-number") String own
                            @JsonProperty("dial-mode") String dialMode,
                            @JsonProperty("forward-delay-ms") Integer forwardDelayMs,
                            String inbound, @JsonProperty("inbound-when-busy") String inboundWhenBusy,
-                           @JsonProperty("inbound-menu") String inboundMenu) {
+                           @JsonProperty("inbound-menu") String inboundMenu,
+                           @JsonProperty("inbound-refusal") String inboundRefusal) {
 
     /** The slots' own numbers and prefixes; a slot is named by its number. */
     public record Mux(List<Slot> slots) {
@@ -41,6 +42,7 @@ public record LineSettings(String prefix, @JsonProperty("own-number") String own
         inbound = inbound == null ? "" : inbound;
         inboundWhenBusy = inboundWhenBusy == null ? "" : inboundWhenBusy;
         inboundMenu = inboundMenu == null ? "" : inboundMenu;
+        inboundRefusal = inboundRefusal == null ? "" : inboundRefusal;
     }
 
     /** What {@code m} sets. */
@@ -48,7 +50,7 @@ public record LineSettings(String prefix, @JsonProperty("own-number") String own
         Mux mux = m.simMux() == null ? null : new Mux(m.simMux().slots().stream()
                 .map(s -> new Slot(s.slot(), s.prefix(), s.ownNumber())).toList());
         return new LineSettings(m.prefix(), m.ownNumber(), mux, m.rotation(), m.frequentCallWarning(), m.dialMode(),
-                m.forwardDelayMs(), m.inbound(), m.inboundWhenBusy(), m.inboundMenu());
+                m.forwardDelayMs(), m.inbound(), m.inboundWhenBusy(), m.inboundMenu(), m.inboundRefusal());
     }
 
     /**
@@ -79,7 +81,7 @@ public record LineSettings(String prefix, @JsonProperty("own-number") String own
         }
         return new BoxConfig.Modem(file.id(), file.port(), file.usbPath(), file.usbInterface(), file.imei(), file.pin(),
                 ownNumber, prefix, mux, rotation, frequentCallWarning, file.hookPin(), dialMode, forwardDelayMs, inbound,
-                inboundWhenBusy, inboundMenu);
+                inboundWhenBusy, inboundMenu, file.ringerPin(), inboundRefusal);
     }
 
     private static int indexOf(List<BoxConfig.Slot> slots, Integer slot) {

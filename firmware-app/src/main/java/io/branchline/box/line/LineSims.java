@@ -21,7 +21,7 @@ public final class LineSims {
      */
     public record Dialing(List<SimSlot> slots, RotationPolicy policy, Optional<FrequentCallWarnings.Rule> warning,
                           String ownNumber, String dialMode, Optional<java.time.Duration> forwardDelay,
-                          String inbound, String inboundWhenBusy, String inboundMenu) {
+                          String inbound, String inboundWhenBusy, String inboundMenu, String inboundRefusal) {
         public Dialing {
             slots = List.copyOf(slots);
         }

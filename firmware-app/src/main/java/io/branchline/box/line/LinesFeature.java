@@ -64,7 +64,7 @@ public final class LinesFeature implements AutoCloseable {
         config.modems().forEach(m -> file.put(m.id(), m));
         hardware.deskSettings().forEach(d -> file.putIfAbsent(d.id(), d));
         lines.forEach(l -> file.putIfAbsent(l.id(), new BoxConfig.Modem(l.id(), null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null)));
+                null, null, null, null, null, null, null, null, null, null, null, null)));
         DialingSettings settings = new DialingSettings(file, new SavedSettings(db, scheduler.clock()));
         List<BoxConfig.Modem> deskSettings = settings.atStart();
         Optional<Gpio> gpio = hardware.gpio(deskSettings);

@@ -50,6 +50,9 @@ public final class SimulatedHardware implements Hardware {
     public static final int[] MUX_PINS_1002 = {23, 24, 25};
     public static final int HOOK_1001 = 5;
     public static final int HOOK_1002 = 6;
+    /** The desk phones' ringers (a relay board on the emulated GPIO): high while the phone rings. */
+    public static final int RINGER_1001 = 12;
+    public static final int RINGER_1002 = 13;
 
     private final EmulatedUsbBus bus;
     private final EmulatedNetwork network;
@@ -162,11 +165,13 @@ public final class SimulatedHardware implements Hardware {
         return List.of(
                 new BoxConfig.Modem("desk-1001", null, "1-1.3", 2, null, null, null, null, mux(MUX_PINS, "1"),
                         new BoxConfig.Rotation("by-count", null, null, 3, null),
-                        new BoxConfig.FrequentCallWarning(10, 60, false), HOOK_1001, null, null, null, null, null),
+                        new BoxConfig.FrequentCallWarning(10, 60, false), HOOK_1001, null, null, null, null, null,
+                        RINGER_1001, null),
                 new BoxConfig.Modem("desk-1002", null, "1-1.4", 0, null, null, null, null, mux(MUX_PINS_1002, "2"),
-                        new BoxConfig.Rotation("by-frequency", List.of(1, 2), null, 4, 10), null, HOOK_1002, null, null, null, null, null),
+                        new BoxConfig.Rotation("by-frequency", List.of(1, 2), null, 4, 10), null, HOOK_1002, null, null,
+                        null, null, null, RINGER_1002, null),
                 new BoxConfig.Modem("hotline", null, "1-2.1", 2, null, null, null, null, null, null, null, null, null,
-                        null, "switchboard", null, ExampleSwitchboard.FIRST_MENU));
+                        null, "switchboard", null, ExampleSwitchboard.FIRST_MENU, null, null));
     }
 
     private static BoxConfig.SimMux mux(int[] pins, String agent) {

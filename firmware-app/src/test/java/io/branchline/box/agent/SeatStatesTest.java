@@ -78,6 +78,20 @@ class SeatStatesTest {
     }
 
     @Test
+    void theEndOfAWrapUpIsAChangeTooSoThatTheDashboardAndTheQueuesHearOfIt() {
+        try (Database db = Database.open(dataDir)) {
+            SeatStates seats = new SeatStates(db, java.time.Clock.systemUTC(), Duration.ofMillis(300));
+            java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+            seats.onChange(changes::incrementAndGet);
+            seats.callEnded("1001");
+            assertEquals("wrap-up", seats.activity("1001"));
+            assertEquals(1, changes.get());
+            SimulatedBox.await("the wrap-up's end heard", () -> changes.get() == 2);
+            assertEquals("", seats.activity("1001"));
+        }
+    }
+
+    @Test
     void theDaysTimeInEachStateAddsUpFromTheChangesKept() {
         ManualScheduler time = new ManualScheduler();
         try (Database db = Database.open(dataDir)) {

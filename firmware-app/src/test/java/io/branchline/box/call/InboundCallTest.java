@@ -78,6 +78,9 @@ class InboundCallTest {
         CallView call = ringing("desk-1001");
         assertEquals("1001", call.agent(), "the desk phone's own agent");
         assertEquals("13912345678", call.numberGiven());
+        var gpio = running.box().simulated().orElseThrow().gpio();
+        SimulatedBox.await("desk-1001's ringer rings", () -> gpio.level(
+                io.branchline.box.simulate.SimulatedHardware.RINGER_1001));
         assertEquals("alerting", call.state());
         SimulatedBox.await("the screen pop reaches the CRM", () -> crm("call.incoming").stream()
                 .anyMatch(i -> i.payload().toString().contains(call.id())));
@@ -88,6 +91,8 @@ class InboundCallTest {
 
         assertEquals(200, api().send("POST", "/api/simulate/hook/desk-1001?off-hook=true", null).statusCode());
         api().await(call.id(), v -> v.state().equals("active"));
+        SimulatedBox.await("the ringer stops once answered", () -> !gpio.level(
+                io.branchline.box.simulate.SimulatedHardware.RINGER_1001));
         Thread.sleep(600); // some of the conversation reaches the recording
         assertEquals(200, api().send("DELETE", "/api/simulate/call/desk-1001", null).statusCode());
         CallView done = record(call.id());
@@ -189,6 +194,22 @@ class InboundCallTest {
             HttpResponse<String> bad = api().send("PUT", "/api/settings/lines/sim-1", "{\"inbound\":\"ring-everyone\"}");
             assertEquals(400, bad.statusCode());
             assertEquals("inbound", Json.MAPPER.readTree(bad.body()).path("field").asText());
+
+            // A refusal with the line's message: answered, told, hung up, and still refused in the record.
+            String prompt = Json.MAPPER.readTree(api().send("GET", "/api/prompts", null).body()).path("prompts").get(0)
+                    .path("id").asText();
+            for (String wrong : new String[] {"{\"inbound\":\"refuse\",\"inbound-refusal\":\"00000000-0000-0000-0000-000000000000\"}",
+                "{\"inbound\":\"refuse\",\"inbound-refusal\":\"ATH\"}"}) {
+                HttpResponse<String> r = api().send("PUT", "/api/settings/lines/sim-1", wrong);
+                assertEquals(400, r.statusCode(), r.body());
+                assertEquals("inbound-refusal", Json.MAPPER.readTree(r.body()).path("field").asText(), r.body());
+            }
+            assertEquals(200, api().send("PUT", "/api/settings/lines/sim-1", "{\"inbound\":\"refuse\","
+                    + "\"inbound-refusal\":\"" + prompt + "\"}").statusCode());
+            api().send("POST", "/api/simulate/call/sim-1?from=13912345674", null);
+            CallView told = recordFrom("13912345674");
+            assertEquals("refused", told.endCause(), told.detail());
+            assertTrue(told.connected() && told.talkMs() > 1000, "the message was played: " + told);
         } finally {
             api().send("DELETE", "/api/settings/lines/sim-1", null);
         }

@@ -66,24 +66,28 @@ class SwitchboardQueueTest {
         assertEquals(3, menus.size(), menus.toString());
         assertEquals("总机", Json.MAPPER.readTree(send("GET", "/api/switchboard/menus/hotline", null).body())
                 .path("menu").path("name").asText());
-        send("POST", "/api/simulate/call/hotline?from=13912340001", null);
+        // A newcomer's way: the CLI's emulated customer.
+        String port = String.valueOf(running.box().port());
+        String dir = running.dataDir().toString();
+        var rang = io.branchline.box.cli.CliRun.run("ring", "--line", "hotline", "--from", "13912340001", "--port", port,
+                "--data-dir", dir);
+        assertEquals(0, rang.code(), rang.err());
+        assertTrue(rang.out().contains("13912340001 calls hotline"), rang.out());
         CallView call = upOnHotline();
         Thread.sleep(500);
-        keys("1");
+        assertEquals(0, io.branchline.box.cli.CliRun.run("ring", "--line", "hotline", "--keys", "1", "--port", port,
+                "--data-dir", dir).code());
         Thread.sleep(800);
         keys("1");
+        var bad = io.branchline.box.cli.CliRun.run("ring", "--line", "hotline", "--keys", "1;ATH", "--port", port,
+                "--data-dir", dir);
+        assertTrue(bad.code() != 0 && bad.err().contains("digits"), bad.err());
         running.api().await(call.id(), v -> v.agent().equals("1001"));
         // The screen pop tells the CRM which way the caller came.
         SimulatedBox.await("the screen pop reaches the CRM", () -> pop(call.id()) != null);
         assertEquals("[\"hotline:1\",\"hotline-loans:1\"]", pop(call.id()).path("menuPath").toString());
         assertEquals("1001", pop(call.id()).path("agent").asText());
-        assertEquals(200, send("POST", "/api/calls/" + call.id() + "/answer", null).statusCode());
-        Thread.sleep(300);
-        send("DELETE", "/api/simulate/call/hotline", null);
-        CallView done = recordFrom("13912340001");
-        assertEquals("normal", done.endCause(), done.detail());
-        assertEquals("1001", done.agent());
-        assertTrue(done.detail().contains("hotline:1 hotline-loans:1"), done.detail());
+        talkedWith(call, "13912340001", "1001", "hotline:1 hotline-loans:1");
     }
 
     @Test
@@ -106,13 +110,7 @@ class SwitchboardQueueTest {
         assertEquals("", running.box().calls().get(call.id()).orElseThrow().agent(), "nobody rung while all are busy");
         assertEquals(200, send("PUT", "/api/agents/1002/state", "{\"state\":\"idle\"}").statusCode());
         running.api().await(call.id(), v -> v.agent().equals("1002"));
-        assertEquals(200, send("POST", "/api/calls/" + call.id() + "/answer", null).statusCode());
-        Thread.sleep(300);
-        send("DELETE", "/api/simulate/call/hotline", null);
-        CallView done = recordFrom("13912340002");
-        assertEquals("normal", done.endCause(), done.detail());
-        assertEquals("1002", done.agent());
-        assertTrue(done.detail().contains("hotline:0 queue:hotline-service"), done.detail());
+        talkedWith(call, "13912340002", "1002", "hotline:0 queue:hotline-service");
     }
 
     @Test
@@ -268,6 +266,17 @@ class SwitchboardQueueTest {
             assertEquals(400, r.statusCode(), bad + " -> " + r.body());
             assertEquals("note", Json.MAPPER.readTree(r.body()).path("field").asText());
         }
+    }
+
+    /** The agent answers {@code call}, they talk, the caller hangs up: its record says who, and which way. */
+    static void talkedWith(CallView call, String caller, String agent, String way) throws Exception {
+        assertEquals(200, send("POST", "/api/calls/" + call.id() + "/answer", null).statusCode());
+        Thread.sleep(300);
+        send("DELETE", "/api/simulate/call/hotline", null);
+        CallView done = recordFrom(caller);
+        assertEquals("normal", done.endCause(), done.detail());
+        assertEquals(agent, done.agent());
+        assertTrue(done.detail().contains(way), done.detail());
     }
 
     static JsonNode pop(String callId) {
