@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SwitchboardCallTest {
     @RegisterExtension
-    static final RunningBox running = RunningBox.inMemory();
+    static final RunningBox running = RunningBox.overPtys();
 
     @BeforeAll
     static void aSwitchboard() throws Exception {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SwitchboardQueueTest {
     @RegisterExtension
-    static final RunningBox running = RunningBox.inMemory();
+    static final RunningBox running = RunningBox.overPtys();
 
     static HttpResponse<String> send(String method, String path, String body) throws Exception {
         return running.api().send(method, path, body);

@@ -157,6 +157,7 @@ public final class EmulatedUsbBus implements PortFinder, LinkOpener, AutoCloseab
         for (Slot s : slots.values()) {
             if (s.present && s.devicePath().equals(c.devicePath())) {
                 if (ptyDir != null) {
+                    s.modem.release(); // as for the voice port below: the device end is opened exclusively
                     s.modem.attach(JSerialCommLink.open(s.pty.devicePath().toString(), 115200));
                     s.hostEnd = JSerialCommLink.open(c.devicePath(), 115200);
                 } else {
@@ -168,6 +169,9 @@ public final class EmulatedUsbBus implements PortFinder, LinkOpener, AutoCloseab
             }
             if (s.present && s.hasAudio() && s.audioPath().equals(c.devicePath())) {
                 if (ptyDir != null) {
+                    // The emulator's end of the last call's voice is let go first: jSerialComm opens a tty
+                    // exclusively, so a second open of the same end would be refused.
+                    s.modem.detachVoice();
                     s.modem.attachVoice(JSerialCommLink.open(s.audioPty.devicePath().toString(), 115200));
                     s.audioHostEnd = JSerialCommLink.open(c.devicePath(), 115200);
                 } else {

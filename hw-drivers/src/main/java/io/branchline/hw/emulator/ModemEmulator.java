@@ -64,6 +64,11 @@ public final class ModemEmulator implements AutoCloseable {
         this.reader = Thread.ofPlatform().daemon().name("emulator " + imei).start(() -> readLoop(deviceEnd));
     }
 
+    /** Lets go of the link (the bus does so before it opens the port's device end again). */
+    synchronized void release() {
+        detach();
+    }
+
     private void detach() {
         SerialLink old = link;
         link = null;
