@@ -5,24 +5,27 @@ import io.branchline.box.agent.Agents;
 import io.branchline.box.agent.SeatStates;
 import io.branchline.box.guard.CallGuard;
 import io.branchline.box.guard.NumberList;
+import io.branchline.box.ivr.Switchboard;
+import io.branchline.box.line.LineChoice;
 import io.branchline.box.line.LineRegistry;
 import io.branchline.box.line.LineSims;
+import io.branchline.box.line.Ringer;
 import io.branchline.box.line.Sims;
+import io.branchline.box.prompt.SpokenPosition;
+import io.branchline.hw.audio.PcmPlayer;
 import io.branchline.hw.modem.CallPhase;
 import io.branchline.hw.modem.ModemCall;
 import io.branchline.hw.modem.ModemCalls;
 import io.branchline.hw.modem.ModemLine;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.Map;
-import io.branchline.box.ivr.Switchboard;
-import io.branchline.box.prompt.SpokenPosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,9 +58,9 @@ public final class InboundCalls {
     private final List<Consumer<CallView>> ringingForAgent = new CopyOnWriteArrayList<>();
     private final CallMedia media;
     private final CallQueues queues;
-    private final io.branchline.box.line.LineChoice choice;
+    private final LineChoice choice;
     /** The desk phones' ringers, by line. */
-    private final Map<String, io.branchline.box.line.Ringer> ringers;
+    private final Map<String, Ringer> ringers;
     private volatile Supplier<Switchboard.Setup> setup = () -> new Switchboard.Setup(Map.of(), Map.of(), true, "");
     private volatile Function<String, Optional<byte[]>> prompts = id -> Optional.empty();
     private volatile Function<String, Optional<String>> crmOwner = n -> Optional.empty();
@@ -76,7 +79,7 @@ public final class InboundCalls {
 
     InboundCalls(CallTable table, LineRegistry lines, CallRecords records, CallWatch watch, CallMedia media,
                  Agents agents, SeatStates seats, Sims sims, CallGuard guard, Clock clock,
-                 io.branchline.box.line.LineChoice choice, Map<String, io.branchline.box.line.Ringer> ringers) {
+                 LineChoice choice, Map<String, Ringer> ringers) {
         this.choice = choice;
         this.ringers = Map.copyOf(ringers);
         this.media = media;
@@ -188,7 +191,7 @@ public final class InboundCalls {
                 // The line's refusal message: answered, played, hung up (still refused in the record).
                 ModemCalls modem = line.calls().get();
                 Thread.ofVirtual().name("refusal " + call.id).start(() -> {
-                    if (modem.answer() && media.play(call.id, new io.branchline.hw.audio.PcmPlayer(pcm.get()),
+                    if (modem.answer() && media.play(call.id, new PcmPlayer(pcm.get()),
                             modem::hangUp)) {
                         return;
                     }
@@ -200,7 +203,7 @@ public final class InboundCalls {
         } else if (rule.equals("ring-agent") && owner.isPresent()) {
             CallView v = call.view();
             ringingForAgent.forEach(l -> l.accept(v));
-            io.branchline.box.line.Ringer bell = ringers.get(line.id());
+            Ringer bell = ringers.get(line.id());
             if (bell != null) {
                 bell.start();
                 mc.onChange(c -> {
@@ -267,13 +270,13 @@ public final class InboundCalls {
                 for (Agent a : rung) {
                     CallView forAgent = v.forAgent(a.id());
                     ringingForAgent.forEach(l -> l.accept(forAgent));
-                    bellOf(a).ifPresent(io.branchline.box.line.Ringer::start);
+                    bellOf(a).ifPresent(Ringer::start);
                 }
             }
 
             @Override
             public void stopRinging(List<Agent> rung) {
-                rung.forEach(a -> bellOf(a).ifPresent(io.branchline.box.line.Ringer::stop));
+                rung.forEach(a -> bellOf(a).ifPresent(Ringer::stop));
             }
 
             @Override
@@ -300,7 +303,7 @@ public final class InboundCalls {
     }
 
     /** The ringer of the agent's desk phone (card 1's, else card 2's), when it has one. */
-    private Optional<io.branchline.box.line.Ringer> bellOf(Agent a) {
+    private Optional<Ringer> bellOf(Agent a) {
         return java.util.stream.Stream.of(a.lineId(), a.secondLineId()).flatMap(Optional::stream).map(ringers::get)
                 .filter(java.util.Objects::nonNull).findFirst();
     }
