@@ -210,6 +210,7 @@ public final class Box implements AutoCloseable {
                 a -> agents.find(a).isPresent());
         callRoom.inbound().useSwitchboard(switchboard::now, prompts::pcm, sync.owners());
         prompts.usedBy(switchboard::promptUser);
+        switchboard.linesFrom(lines.settings()::lineRunning);
         lines.settings().menusFrom(switchboard.menus()::exists,
                 id -> prompts.list().stream().anyMatch(p -> p.id().equals(id)));
         if (hardware instanceof SimulatedHardware) {

@@ -31,6 +31,7 @@ public final class Switchboard {
     private final Queues queues;
     private final SavedSettings settings;
     private final Clock clock;
+    private volatile java.util.function.Function<String, Optional<String>> lineRunning = id -> Optional.empty();
 
     public Switchboard(Database db, SavedSettings settings, Clock clock, Predicate<String> promptExists,
                        Predicate<String> agentExists) {
@@ -39,6 +40,11 @@ public final class Switchboard {
         Destinations destinations = new Destinations(promptExists, agentExists);
         this.menus = new Menus(db, clock, destinations, this::queueExists, this::queueOverflowingTo);
         this.queues = new Queues(settings, destinations, id -> menus.exists(id), this::menuUsing);
+    }
+
+    /** Which line runs a menu (its inbound rule): such a menu is not deleted. */
+    public void linesFrom(java.util.function.Function<String, Optional<String>> lineRunning) {
+        this.lineRunning = lineRunning;
     }
 
     public Menus menus() {
@@ -110,11 +116,15 @@ public final class Switchboard {
         return menus.using(queueId);
     }
 
-    /** Who points at menu {@code id} from outside the menus: a queue's overflow, the office hours. */
+    /** Who points at menu {@code id} from outside the menus: a queue's overflow, a line, the office hours. */
     private Optional<String> queueOverflowingTo(String menuId) {
         Optional<String> q = queues.overflowingTo(menuId);
         if (q.isPresent()) {
             return q;
+        }
+        Optional<String> line = lineRunning.apply(menuId);
+        if (line.isPresent()) {
+            return Optional.of("line " + line.get() + " answers its callers with it (its inbound rule)");
         }
         return hours().closedMenu().equals(menuId) && !menuId.isEmpty() ? Optional.of("the office hours play it while"
                 + " closed") : Optional.empty();

@@ -64,6 +64,12 @@ public final class DialingSettings {
         this.sims = Map.copyOf(bySims);
     }
 
+    /** The first line whose settings (in use now) run switchboard menu {@code menuId}, when one does. */
+    public java.util.Optional<String> lineRunning(String menuId) {
+        return views().stream().filter(v -> v.settings().inbound().equals("switchboard")
+                && v.settings().inboundMenu().equals(menuId)).map(View::line).findFirst();
+    }
+
     public List<View> views() {
         return file.keySet().stream().map(this::view).toList();
     }

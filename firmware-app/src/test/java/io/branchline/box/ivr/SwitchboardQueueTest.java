@@ -236,6 +236,17 @@ class SwitchboardQueueTest {
                 "the hotline's menus send callers there");
         assertEquals(409, send("DELETE", "/api/switchboard/menus/hotline-closed", null).statusCode(),
                 "the office hours play it");
+        String someone = Json.MAPPER.readTree(send("GET", "/api/prompts", null).body()).path("prompts").get(0)
+                .path("id").asText();
+        assertEquals(200, send("PUT", "/api/switchboard/menus/solo", "{\"prompt\":\"" + someone + "\","
+                + "\"fallback\":{\"type\":\"hangup\"}}").statusCode());
+        assertEquals(200, send("PUT", "/api/settings/lines/sim-1", "{\"inbound\":\"switchboard\","
+                + "\"inbound-menu\":\"solo\"}").statusCode());
+        HttpResponse<String> inUse = send("DELETE", "/api/switchboard/menus/solo", null);
+        assertEquals(409, inUse.statusCode(), "sim-1 answers with it");
+        assertTrue(inUse.body().contains("line sim-1"), inUse.body());
+        send("DELETE", "/api/settings/lines/sim-1", null);
+        assertEquals(200, send("DELETE", "/api/switchboard/menus/solo", null).statusCode());
         String welcome = Json.MAPPER.readTree(send("GET", "/api/switchboard/menus/hotline", null).body()).path("menu")
                 .path("prompt").asText();
         HttpResponse<String> prompt = send("DELETE", "/api/prompts/" + welcome, null);
