@@ -48,8 +48,7 @@ final class AgentPhoneLeg {
             }
             Optional<ModemCalls> calls = l.calls();
             try {
-                DialString number = DialString.of("callback-number", sims.prefix(l)
-                        + agent.callbackNumber().get().replace("+", ""));
+                DialString number = sims.agentsPhoneOn(l, agent).orElseThrow();
                 ModemCall leg = calls.orElseThrow().dial(number);
                 AgentPhoneLeg out = new AgentPhoneLeg(agent, l, leg, call);
                 leg.onChange(c -> {

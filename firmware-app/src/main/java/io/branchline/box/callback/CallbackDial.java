@@ -72,7 +72,7 @@ public final class CallbackDial implements DialPlan {
         Call.Placement placement = Call.Placement.on(customerLine, sims, sims.prefix(customerLine) + customer.digits(),
                 mode.name());
         return Route.of(placement, Set.of(agentLine.id(), customerLine.id()), call -> place(call, agentLine,
-                DialString.of("callback-number", sims.prefix(agentLine) + agent.callbackNumber().get().replace("+", "")),
+                sims.agentsPhoneOn(agentLine, agent).orElseThrow(),
                 customerLine, new DialString(sims.prefix(customerLine) + customer.digits())));
     }
 

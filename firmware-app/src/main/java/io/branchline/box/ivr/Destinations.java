@@ -18,10 +18,6 @@ final class Destinations {
         this.agentExists = agentExists;
     }
 
-    boolean promptExists(String id) {
-        return promptExists.test(id);
-    }
-
     boolean agentExists(String id) {
         return agentExists.test(id);
     }

@@ -41,9 +41,4 @@ public record Queue(String id, String name, String strategy, List<String> agents
         return new Queue(other, name, strategy, agents, lastAgentFirst, ringSeconds, maxWaitSeconds, holdPrompt,
                 announceEvery, overflow);
     }
-
-    /** Whether {@code agentId} answers this queue. */
-    public boolean answeredBy(String agentId) {
-        return agents.isEmpty() || agents.contains(agentId);
-    }
 }

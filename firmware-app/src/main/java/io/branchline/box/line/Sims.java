@@ -32,6 +32,16 @@ public final class Sims {
         return of(l.id()).map(LineSims::configuredNumber).orElse("");
     }
 
+    /**
+     * The agent's own phone (their callback number) as {@code l} dials it: the SIM's prefix, then the number
+     * without its +; empty when the agent has none. Callback dialing and inbound calls ring it the same way.
+     */
+    public java.util.Optional<io.branchline.hw.at.DialString> agentsPhoneOn(ModemLine l,
+                                                                           io.branchline.box.agent.Agent agent) {
+        return agent.callbackNumber().map(n -> io.branchline.hw.at.DialString.of("callback-number",
+                prefix(l) + n.replace("+", "")));
+    }
+
     /** The prefix the current SIM dials with (a carrier's or the PBX's), empty for none. */
     public String prefix(ModemLine l) {
         return of(l.id()).map(LineSims::prefix).orElse("");

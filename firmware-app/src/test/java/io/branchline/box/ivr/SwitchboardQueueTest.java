@@ -56,6 +56,17 @@ class SwitchboardQueueTest {
         assertEquals(200, send("POST", "/api/simulate/call/hotline/keys?digits=" + digits, null).statusCode());
     }
 
+    /** Agents 1001 and 1002 busy, {@code caller} calls the hotline and presses 0: the 人工服务 queue. */
+    static CallView everyoneBusyAndACallerPressesZero(String caller) throws Exception {
+        busy("1001");
+        busy("1002");
+        send("POST", "/api/simulate/call/hotline?from=" + caller, null);
+        CallView call = upOnHotline();
+        Thread.sleep(500);
+        keys("0");
+        return call;
+    }
+
     static void busy(String agent) throws Exception {
         assertEquals(200, send("PUT", "/api/agents/" + agent + "/state", "{\"state\":\"busy\"}").statusCode());
     }
@@ -92,12 +103,7 @@ class SwitchboardQueueTest {
 
     @Test
     void theQueueHoldsTheCallerWhileAgentsAreBusyAndGivesTheCallToTheFirstFree() throws Exception {
-        busy("1001");
-        busy("1002");
-        send("POST", "/api/simulate/call/hotline?from=13912340002", null);
-        CallView call = upOnHotline();
-        Thread.sleep(500);
-        keys("0");
+        CallView call = everyoneBusyAndACallerPressesZero("13912340002");
         SimulatedBox.await("the caller waiting in the queue", () -> {
             try {
                 return Json.MAPPER.readTree(send("GET", "/api/switchboard/waiting", null).body())
@@ -115,12 +121,7 @@ class SwitchboardQueueTest {
 
     @Test
     void aCallerWhoHangsUpInTheQueueIsAbandonedAndOneNobodyTakesIsMissedThenMarkedHandled() throws Exception {
-        busy("1001");
-        busy("1002");
-        send("POST", "/api/simulate/call/hotline?from=13912340003", null);
-        upOnHotline();
-        Thread.sleep(500);
-        keys("0");
+        everyoneBusyAndACallerPressesZero("13912340003");
         Thread.sleep(1500);
         send("DELETE", "/api/simulate/call/hotline", null);
         CallView gone = recordFrom("13912340003");
