@@ -14,7 +14,8 @@ import java.util.Optional;
  *
  * <p>Accepted: Chinese mobiles (11 digits, {@code 1[3-9]…}); fixed lines with their area code ({@code 0} and
  * 9 to 11 more digits, or without the {@code 0} after {@code +86}); local fixed-line numbers of 7 or 8
- * digits; international numbers ({@code +} or {@code 00}, a country code, 6 to 15 digits in all); each
+ * digits; international numbers ({@code +} or {@code 00}, a country code, 7 to 15 digits in all: E.164's
+ * longest, and the shortest in use, such as Niue's +683 and four digits); each
  * with spaces, dashes, dots or brackets between the digits, and an extension after {@code ,} {@code ext}
  * {@code x} or {@code 转} that only a plan that can dial one uses.
  */
@@ -76,9 +77,9 @@ public record PhoneNumber(String subscriber, String dialable, Kind kind, String 
         if (plus || digits.startsWith("00")) {
             String international = plus ? digits : digits.substring(2);
             if (!international.startsWith("86")) {
-                if (international.length() < 6 || international.length() > 15 || international.startsWith("0")) {
+                if (international.length() < 7 || international.length() > 15 || international.startsWith("0")) {
                     throw new InvalidNumberException(field, "\"" + printable(raw) + "\" is not an international"
-                            + " number (a country code and 6 to 15 digits in all)");
+                            + " number (a country code and 7 to 15 digits in all)");
                 }
                 return new PhoneNumber("+" + international, "+" + international, Kind.INTERNATIONAL, extension);
             }

@@ -40,6 +40,7 @@ class PhoneNumberTest {
         assertEquals(PhoneNumber.Kind.LOCAL, PhoneNumber.parse("number", "87654321").kind());
         assertEquals("12", PhoneNumber.parse("number", "0755-12345678 ext 12").extension());
         assertEquals("3", PhoneNumber.parse("number", "075512345678转3").extension());
+        assertEquals("+6834002", PhoneNumber.parse("number", "+683 4002").dialable(), "Niue: the shortest in use");
     }
 
     @ParameterizedTest
@@ -53,7 +54,7 @@ class PhoneNumberTest {
     @ParameterizedTest
     @ValueSource(strings = {"abc123", "", "  ", "139000000051390000000513900000005139000000051", "12345",
             "1390000000", "10086", "139 0000 0005\r\nATH", "139\u00000000005", "\u001b[31m13900000005",
-            "+0013900000005", "13900000005;", "AT+CHUP", "0", "00", "+86"})
+            "+0013900000005", "13900000005;", "AT+CHUP", "0", "00", "+86", "+100000", "+63012 9"})
     void whatIsNotANumberIsRefusedNamingTheField(String bad) {
         InvalidNumberException e = assertThrows(InvalidNumberException.class, () -> PhoneNumber.parse("customer", bad));
         assertEquals("customer", e.field());
