@@ -1,0 +1,215 @@
+package io.branchline.box.pacing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one dialing task has measured: how often a number is answered and after how long, how long an agent
+ * is busy with a call (talk and wrap-up), and its abandoned calls (an answered call no agent took within the
+ * grace time) per day, for the rate regulators count: per task per day (Ofcom) and per 30 days (FTC, FCC).
+ * A fresh task starts from priors that pace carefully, and moves to its own figures as they come.
+ */
+public final class PaceStats {
+    static final int RECENT = 300;
+    /** Before this many outcomes the priors still weigh in. */
+    private static final int PRIOR_WEIGHT = 20;
+    private static final double PRIOR_ANSWER_RATE = 0.15;
+    private static final double PRIOR_ANSWER_DELAY = 12;
+    private static final double PRIOR_BUSY = 90;
+
+    private final Clock clock;
+    private final RecentDurations answerDelays = new RecentDurations(RECENT);
+    private final RecentDurations otherEnds = new RecentDurations(RECENT);
+    private final RecentDurations busy = new RecentDurations(RECENT);
+    /** The last outcomes, answered (true) or not, for the answer rate now. */
+    private final boolean[] outcomes = new boolean[RECENT];
+    private int outcomeNext;
+    private int outcomeCount;
+    private int answersInWindow;
+    /** Per day: human answers, abandoned. */
+    private final TreeMap<LocalDate, int[]> days = new TreeMap<>();
+    /** The last answers, abandoned (true) or taken, for the drop rate of the last while. */
+    private final boolean[] recentDrops = new boolean[200];
+    private int dropNext;
+    private int dropCount;
+    private int dropsInWindow;
+
+    public PaceStats(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Earlier days' figures (from the task's stored results), so the 30-day rate holds across restarts. */
+    public synchronized void restore(LocalDate day, int answered, int abandoned) {
+        int[] d = days.computeIfAbsent(day, k -> new int[2]);
+        d[0] += answered;
+        d[1] += abandoned;
+    }
+
+    /** A call was answered by a person {@code afterSeconds} after it was dialled. */
+    public synchronized void answered(double afterSeconds) {
+        answerDelays.add(afterSeconds);
+        outcome(true);
+        today()[0]++;
+    }
+
+    /** A call ended unanswered (no answer, busy, invalid) {@code afterSeconds} after it was dialled. */
+    public synchronized void notAnswered(double afterSeconds) {
+        otherEnds.add(afterSeconds);
+        outcome(false);
+    }
+
+    /** An agent was busy {@code seconds} with a call, from taking it to the end of wrap-up. */
+    public synchronized void handled(double seconds) {
+        busy.add(seconds);
+    }
+
+    /** An answered call reached an agent in time. */
+    public synchronized void taken() {
+        drop(false);
+    }
+
+    /** An answered call found no agent in time: abandoned. */
+    public synchronized void abandoned() {
+        today()[1]++;
+        drop(true);
+    }
+
+    private void drop(boolean abandoned) {
+        if (dropCount == recentDrops.length && recentDrops[dropNext]) {
+            dropsInWindow--;
+        }
+        recentDrops[dropNext] = abandoned;
+        dropsInWindow += abandoned ? 1 : 0;
+        dropNext = (dropNext + 1) % recentDrops.length;
+        dropCount = Math.min(dropCount + 1, recentDrops.length);
+    }
+
+    private void outcome(boolean answered) {
+        if (outcomeCount == outcomes.length && outcomes[outcomeNext]) {
+            answersInWindow--;
+        }
+        outcomes[outcomeNext] = answered;
+        answersInWindow += answered ? 1 : 0;
+        outcomeNext = (outcomeNext + 1) % outcomes.length;
+        outcomeCount = Math.min(outcomeCount + 1, outcomes.length);
+    }
+
+    private int[] today() {
+        LocalDate day = LocalDate.now(clock);
+        int[] d = days.computeIfAbsent(day, k -> new int[2]);
+        while (days.size() > 40) {
+            days.pollFirstEntry();
+        }
+        return d;
+    }
+
+    /** The share of dialled numbers a person answers, over the last few hundred. */
+    public synchronized double answerRate() {
+        return (answersInWindow + PRIOR_ANSWER_RATE * PRIOR_WEIGHT) / (outcomeCount + PRIOR_WEIGHT);
+    }
+
+    /** Seconds from dialling to a person answering, on average. */
+    public synchronized double answerDelay() {
+        return weighed(answerDelays, PRIOR_ANSWER_DELAY);
+    }
+
+    /** Seconds an agent is busy with a call, on average. */
+    public synchronized double busySeconds() {
+        return weighed(busy, PRIOR_BUSY);
+    }
+
+    private static double weighed(RecentDurations d, double prior) {
+        int n = d.count();
+        return n == 0 ? prior : (d.mean() * n + prior * PRIOR_WEIGHT / 4.0) / (n + PRIOR_WEIGHT / 4.0);
+    }
+
+    /**
+     * The chance a call that has rung {@code seconds} without an outcome is still going to be answered by a
+     * person: the answer rate weighed by how many answers and other ends come later than that.
+     */
+    public synchronized double answerChanceAfter(double seconds) {
+        double p = answerRate();
+        if (answerDelays.count() < 10 || otherEnds.count() < 10) {
+            return p;
+        }
+        double a = p * answerDelays.longerThan(seconds);
+        double o = (1 - p) * otherEnds.longerThan(seconds);
+        return a + o == 0 ? 0 : a / (a + o);
+    }
+
+    /**
+     * The chance a call that has rung {@code seconds} without an outcome is answered by a person within the
+     * next {@code within} seconds.
+     */
+    public synchronized double answerWithin(double seconds, double within) {
+        double p = answerRate();
+        if (answerDelays.count() < 10 || otherEnds.count() < 10) {
+            double mean = answerDelay();
+            return seconds + within >= mean ? p : p * within / Math.max(1, mean - seconds);
+        }
+        double still = answerDelays.longerThan(seconds);
+        double a = p * still;
+        double o = (1 - p) * otherEnds.longerThan(seconds);
+        return a + o == 0 ? 0 : p * (still - answerDelays.longerThan(seconds + within)) / (a + o);
+    }
+
+    /** How long answered calls rang, at the given shares (0.5: the median); the prior before there are any. */
+    public synchronized double[] answerDelayAt(double... shares) {
+        double[] out = new double[shares.length];
+        for (int i = 0; i < shares.length; i++) {
+            out[i] = answerDelays.count() < 10 ? PRIOR_ANSWER_DELAY * (0.5 + shares[i])
+                    : answerDelays.quantile(shares[i]);
+        }
+        return out;
+    }
+
+    /** The chance an agent busy for {@code seconds} with a call is free within {@code within} seconds. */
+    public synchronized double freeWithin(double seconds, double within) {
+        if (busy.count() >= 10) {
+            double still = busy.longerThan(seconds);
+            if (still * busy.count() >= 1) {
+                return (still - busy.longerThan(seconds + within)) / still;
+            }
+        }
+        return 1 - Math.exp(-within / busySeconds()); // longer than any seen yet: no better guess than the mean
+    }
+
+    /** Abandoned calls per person-answered call over the last couple of hundred answers (0 before any). */
+    public synchronized double recentAbandonRate() {
+        return dropCount == 0 ? 0 : dropsInWindow / (double) dropCount;
+    }
+
+    public synchronized int recentAnswers() {
+        return dropCount;
+    }
+
+    /** Today's answered and abandoned calls. */
+    public synchronized Rate today(LocalDate day) {
+        int[] d = days.getOrDefault(day, new int[2]);
+        return new Rate(d[0], d[1]);
+    }
+
+    /** The 30 days up to and including {@code day}. */
+    public synchronized Rate last30Days(LocalDate day) {
+        int answered = 0;
+        int abandoned = 0;
+        for (Map.Entry<LocalDate, int[]> e : days.subMap(day.minusDays(29), true, day, true).entrySet()) {
+            answered += e.getValue()[0];
+            abandoned += e.getValue()[1];
+        }
+        return new Rate(answered, abandoned);
+    }
+
+    public LocalDate day() {
+        return LocalDate.now(clock);
+    }
+
+    /** Answered calls and those of them abandoned. */
+    public record Rate(int answered, int abandoned) {
+        public double share() {
+            return answered == 0 ? 0 : abandoned / (double) answered;
+        }
+    }
+}
