@@ -101,6 +101,7 @@ public final class Box implements AutoCloseable {
     private final LogTail logTail;
     private final Changes changes;
     private io.branchline.box.call.InboundCalls inbound;
+    private io.branchline.box.groupcall.GroupCallsFeature groupCalls;
 
     private Box(SystemScheduler scheduler, Database db, Hardware hardware, LinesFeature lines, FrameClock mediaClock,
                 Prompts prompts, RecordingFeature recording, ForwardingJournal journal, CallControl calls,
@@ -216,6 +217,10 @@ public final class Box implements AutoCloseable {
         if (hardware instanceof SimulatedHardware) {
             io.branchline.box.simulate.ExampleSwitchboard.install(switchboard, prompts);
         }
+        io.branchline.box.groupcall.GroupCallsFeature groupCalls = new io.branchline.box.groupcall.GroupCallsFeature(db,
+                saved, scheduler.clock(), callRoom, lines.registry(), agents, seats, guard, prompts::pcm,
+                Duration.ofSeconds(config.calls().wrapUpSeconds()), id -> lines.settings().find(id)
+                        .map(v -> v.settings().inbound().equals("switchboard")).orElse(false));
         AdminPage page = AdminPage.load();
         LogTail logTail = LogTail.attach();
         Changes changes = new Changes(); // what the live dashboard follows
@@ -235,6 +240,7 @@ public final class Box implements AutoCloseable {
             r.register("/api/prompts", new PromptsService(prompts));
             io.branchline.box.ivr.SwitchboardService.routes(r, switchboard);
             GuardService.routes(r, guard);
+            groupCalls.routes(r);
             recording.routes(r);
             sms.routes(r);
             sync.routes(r);
@@ -243,7 +249,7 @@ public final class Box implements AutoCloseable {
                 r.register("/api/simulate", new SimulateService(sim, sync.stubs()));
             }
             r.get("/api/health", (req, res) -> Json.ok(res, health(o.simulate(), lines.registry())));
-        }, List.of(changes::close, logTail::detach, sync::close, sync::closeStubs, lines::close, mediaClock::close,
+        }, List.of(groupCalls::close, changes::close, logTail::detach, sync::close, sync::closeStubs, lines::close, mediaClock::close,
                 hardware::close, db::close,
                 scheduler::close, folder::close));
         log.info("event=box-started version={} api=http://{}:{}/api/lines data={} lines={}", Version.current(),
@@ -258,6 +264,7 @@ public final class Box implements AutoCloseable {
         Box box = new Box(scheduler, db, hardware, lines, mediaClock, prompts, recording, journal, calls, sync, server,
                 folder, access, demoPassword, logTail, changes);
         box.inbound = callRoom.inbound();
+        box.groupCalls = groupCalls;
         return box;
     }
 
@@ -349,6 +356,11 @@ public final class Box implements AutoCloseable {
     }
 
     /** The calls that ring the box's lines (the screen pop's listeners, the queues). */
+    /** The group-call tasks and their dialer. */
+    public io.branchline.box.groupcall.GroupCallsFeature groupCalls() {
+        return groupCalls;
+    }
+
     public io.branchline.box.call.InboundCalls inbound() {
         return inbound;
     }
@@ -394,6 +406,7 @@ public final class Box implements AutoCloseable {
 
     @Override
     public void close() {
+        groupCalls.close(); // no new dials while the rest stops
         changes.close(); // open live pages let go, so that the server stops at once
         logTail.detach();
         sync.close();

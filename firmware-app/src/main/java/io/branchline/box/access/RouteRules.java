@@ -137,6 +137,20 @@ public final class RouteRules {
             t.add("DELETE", "/api/guard/" + list + "/{number}", OFFICE, "remove from the " + list);
         }
 
+        t.add("GET", "/api/group-tasks", EVERYONE, "see the group-call tasks");
+        t.add("POST", "/api/group-tasks", OFFICE, "create a group-call task");
+        t.add("GET", "/api/group-tasks/{id}", EVERYONE, "see a group-call task");
+        t.add("PUT", "/api/group-tasks/{id}", OFFICE, "change a group-call task");
+        t.add("DELETE", "/api/group-tasks/{id}", OFFICE, "delete a group-call task");
+        t.add("GET", "/api/group-tasks/{id}/numbers", LIVE, "see a group-call task's numbers and results");
+        t.add("POST", "/api/group-tasks/{id}/numbers", OFFICE, "add numbers to a group-call task");
+        t.add("POST", "/api/group-tasks/{id}/start", OFFICE, "start a group-call task");
+        t.add("POST", "/api/group-tasks/{id}/pause", OFFICE, "pause a group-call task");
+        t.add("POST", "/api/group-tasks/{id}/join", EVERYONE, "join a group-call task");
+        t.add("POST", "/api/group-tasks/{id}/leave", EVERYONE, "leave a group-call task");
+        t.add("GET", "/api/dialing-rules", LIVE, "see the re-dial rules");
+        t.add("PUT", "/api/dialing-rules", OFFICE, "change the re-dial rules");
+
         t.add("GET", "/api/recordings/disk", OFFICE, "see the recordings' disk use");
         t.add("GET", "/api/sms", OFFICE, "read received text messages");
         t.add("GET", "/api/sync", OFFICE, "see the CRM sync");

@@ -214,7 +214,17 @@ public final class CallRecords {
                 .and(CALL_RECORD.STARTED_AT.ge(from)).and(CALL_RECORD.DIRECTION.eq(CallView.OUT))));
     }
 
-    /** Call-record rows ever written to the outbox, sent or not: one per ended call. */
+    /**
+     * When a call out to {@code subscriber} (as given, with or without +86) was last started since
+     * {@code since}, by any path: the re-dial restriction (轮呼限制时间). Empty when none was.
+     */
+    public Optional<String> lastDialledSince(String subscriber, java.time.Instant since) {
+        return Optional.ofNullable(db.with(dsl -> dsl.select(DSL.max(CALL_RECORD.STARTED_AT)).from(CALL_RECORD)
+                .where(CALL_RECORD.NUMBER_GIVEN.in(subscriber, "+86" + subscriber)
+                        .and(CALL_RECORD.DIRECTION.eq(CallView.OUT)).and(CALL_RECORD.STARTED_AT.ge(TimeText.of(since))))
+                .fetchOne(0, String.class)));
+    }
+
     /** Each agent's answered calls (either way) started since {@code since}: a queue's fewest-calls choice. */
     public Map<String, Integer> answeredSince(java.time.Instant since) {
         Map<String, Integer> out = new java.util.HashMap<>();

@@ -27,6 +27,7 @@ public final class CallsFeature {
     private final CallWatch watch;
     private final LineChoice choice;
     private final DirectDial direct;
+    private final TaskCalls taskCalls;
     private CallControl control;
     private InboundCalls inbound;
     private io.branchline.box.agent.SeatStates seats;
@@ -41,6 +42,16 @@ public final class CallsFeature {
         this.choice = new LineChoice(lines.registry(), agents, table::busy);
         SimRotation rotation = new SimRotation(lines.sims(), records::countCalls, lines.warnings(), scheduler.clock());
         this.direct = new DirectDial(choice, lines.sims(), rotation, table, watch);
+        this.taskCalls = new TaskCalls(table, records, watch, media, lines.sims(), rotation, scheduler.clock());
+    }
+
+    /** The calls dialing tasks place with no agent on them yet (group calls). */
+    public TaskCalls taskCalls() {
+        return taskCalls;
+    }
+
+    public CallRecords records() {
+        return records;
     }
 
     public LineChoice choice() {
@@ -80,8 +91,8 @@ public final class CallsFeature {
                 guard, scheduler.clock(), choice, lines.desk().ringers());
         inbound = in;
         in.listen();
-        seats.watchCalls(agentId -> agents.find(agentId).map(a -> java.util.stream.Stream.of(a.lineId(), a.secondLineId())
-                .flatMap(java.util.Optional::stream).anyMatch(table::busy)).orElse(false));
+        seats.watchCalls(agentId -> taskCalls.talking(agentId) || agents.find(agentId).map(a -> java.util.stream.Stream
+                .of(a.lineId(), a.secondLineId()).flatMap(java.util.Optional::stream).anyMatch(table::busy)).orElse(false));
         watch.onEnded(v -> {
             if (v.connected() && !v.agent().isEmpty()) {
                 seats.callEnded(v.agent());

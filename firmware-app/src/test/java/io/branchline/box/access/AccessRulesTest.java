@@ -75,6 +75,19 @@ class AccessRulesTest {
             EXPECTED.put("POST /api/guard/" + list, office);
             EXPECTED.put("DELETE /api/guard/" + list + "/{number}", office);
         }
+        EXPECTED.put("GET /api/group-tasks", all);
+        EXPECTED.put("POST /api/group-tasks", office);
+        EXPECTED.put("GET /api/group-tasks/{id}", all);
+        EXPECTED.put("PUT /api/group-tasks/{id}", office);
+        EXPECTED.put("DELETE /api/group-tasks/{id}", office);
+        EXPECTED.put("GET /api/group-tasks/{id}/numbers", live);
+        EXPECTED.put("POST /api/group-tasks/{id}/numbers", office);
+        EXPECTED.put("POST /api/group-tasks/{id}/start", office);
+        EXPECTED.put("POST /api/group-tasks/{id}/pause", office);
+        EXPECTED.put("POST /api/group-tasks/{id}/join", all);
+        EXPECTED.put("POST /api/group-tasks/{id}/leave", all);
+        EXPECTED.put("GET /api/dialing-rules", live);
+        EXPECTED.put("PUT /api/dialing-rules", office);
         EXPECTED.put("GET /api/recordings/disk", office);
         EXPECTED.put("GET /api/sms", office);
         EXPECTED.put("GET /api/sync", office);

@@ -41,6 +41,7 @@ class MaskedNumbersTest {
     static final List<String> CUSTOMERS = List.of("13912345675", "13912345679", "13912345678", "13912345670");
 
     static String callId;
+    static String taskId;
     static String maskedToken;
     static Browser agent;
 
@@ -67,6 +68,10 @@ class MaskedNumbersTest {
                 return false;
             }
         });
+        HttpResponse<String> task = installer.send("POST", "/api/group-tasks", "{\"name\":\"回访\",\"concurrency\":2,"
+                + "\"agents\":[\"1001\"],\"numbers\":[{\"number\":\"13912345678\",\"name\":\"张三\"}]}");
+        assertEquals(201, task.statusCode(), task.body());
+        taskId = Json.MAPPER.readTree(task.body()).path("task").path("id").asText();
         HttpResponse<String> token = installer.send("POST", "/api/tokens", "{\"name\":\"masked-installer\",\"role\":"
                 + "\"installer\",\"masked\":true}");
         assertEquals(201, token.statusCode(), token.body());
@@ -89,6 +94,8 @@ class MaskedNumbersTest {
         s.put("/api/switchboard/menus/{id}", "/api/switchboard/menus/main");
         s.put("/api/switchboard/queues/{id}", "/api/switchboard/queues/loans");
         s.put("/api/agents/{id}/states", "/api/agents/1001/states");
+        s.put("/api/group-tasks/{id}", "/api/group-tasks/" + taskId);
+        s.put("/api/group-tasks/{id}/numbers", "/api/group-tasks/" + taskId + "/numbers");
         return s;
     }
 
