@@ -102,6 +102,7 @@ public final class Box implements AutoCloseable {
     private final Changes changes;
     private io.branchline.box.call.InboundCalls inbound;
     private io.branchline.box.groupcall.GroupCallsFeature groupCalls;
+    private io.branchline.box.listdial.ListsFeature listDialing;
 
     private Box(SystemScheduler scheduler, Database db, Hardware hardware, LinesFeature lines, FrameClock mediaClock,
                 Prompts prompts, RecordingFeature recording, ForwardingJournal journal, CallControl calls,
@@ -221,6 +222,9 @@ public final class Box implements AutoCloseable {
                 saved, scheduler.clock(), callRoom, lines.registry(), agents, seats, guard, prompts::pcm,
                 Duration.ofSeconds(config.calls().wrapUpSeconds()), id -> lines.settings().find(id)
                         .map(v -> v.settings().inbound().equals("switchboard")).orElse(false));
+        groupCalls.commands(sync);
+        io.branchline.box.listdial.ListsFeature listDialing = new io.branchline.box.listdial.ListsFeature(db,
+                scheduler.clock(), callRoom, calls, groupCalls.redial(), sync, a -> agents.find(a).isPresent());
         AdminPage page = AdminPage.load();
         LogTail logTail = LogTail.attach();
         Changes changes = new Changes(); // what the live dashboard follows
@@ -241,6 +245,7 @@ public final class Box implements AutoCloseable {
             io.branchline.box.ivr.SwitchboardService.routes(r, switchboard);
             GuardService.routes(r, guard);
             groupCalls.routes(r);
+            listDialing.routes(r);
             recording.routes(r);
             sms.routes(r);
             sync.routes(r);
@@ -265,6 +270,7 @@ public final class Box implements AutoCloseable {
                 folder, access, demoPassword, logTail, changes);
         box.inbound = callRoom.inbound();
         box.groupCalls = groupCalls;
+        box.listDialing = listDialing;
         return box;
     }
 
@@ -356,6 +362,11 @@ public final class Box implements AutoCloseable {
     }
 
     /** The calls that ring the box's lines (the screen pop's listeners, the queues). */
+    /** The agents' lists (轮呼) and their dialer. */
+    public io.branchline.box.listdial.ListsFeature listDialing() {
+        return listDialing;
+    }
+
     /** The group-call tasks and their dialer. */
     public io.branchline.box.groupcall.GroupCallsFeature groupCalls() {
         return groupCalls;

@@ -148,6 +148,13 @@ public final class RouteRules {
         t.add("POST", "/api/group-tasks/{id}/pause", OFFICE, "pause a group-call task");
         t.add("POST", "/api/group-tasks/{id}/join", EVERYONE, "join a group-call task");
         t.add("POST", "/api/group-tasks/{id}/leave", EVERYONE, "leave a group-call task");
+        t.add("GET", "/api/lists", EVERYONE, "see the dialing lists");
+        t.add("GET", "/api/lists/{agent}", EVERYONE, "see an agent's dialing list");
+        t.add("POST", "/api/lists/{agent}/numbers", EVERYONE, "add numbers to a dialing list");
+        t.add("DELETE", "/api/lists/{agent}", EVERYONE, "clear a dialing list");
+        t.add("POST", "/api/lists/{agent}/start", EVERYONE, "start list dialing");
+        t.add("POST", "/api/lists/{agent}/pause", EVERYONE, "pause list dialing");
+        t.add("POST", "/api/lists/{agent}/next", EVERYONE, "choose after a list call (next, throw, pause)");
         t.add("GET", "/api/dialing-rules", LIVE, "see the re-dial rules");
         t.add("PUT", "/api/dialing-rules", OFFICE, "change the re-dial rules");
 

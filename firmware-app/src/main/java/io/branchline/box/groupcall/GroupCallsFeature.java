@@ -26,6 +26,7 @@ public final class GroupCallsFeature implements AutoCloseable {
 
     private final GroupDialer dialer;
     private final SavedSettings saved;
+    private final RedialRule redial;
 
     public GroupCallsFeature(Database db, SavedSettings saved, Clock clock, CallsFeature calls, LineRegistry lines,
                              Agents agents, SeatStates seats, CallGuard guard,
@@ -33,12 +34,40 @@ public final class GroupCallsFeature implements AutoCloseable {
                              java.util.function.Predicate<String> answersSwitchboard) {
         this.saved = saved;
         GroupTasks tasks = new GroupTasks(db, clock);
-        RedialRule redial = new RedialRule(this::rules, calls.records()::lastDialledSince,
+        this.redial = new RedialRule(this::rules, calls.records()::lastDialledSince,
                 tasks::abandonedSince, clock);
         this.dialer = new GroupDialer(tasks, calls.taskCalls(), lines, agents, 
                 l -> calls.choice().usable(l) && !answersSwitchboard.test(l.id()), seats, guard,
                 redial, prompts, clock, wrapUp);
         dialer.resume();
+    }
+
+    /** The re-dial restriction and the abandoned-call lockout, which list dialing keeps too. */
+    public RedialRule redial() {
+        return redial;
+    }
+
+    /**
+     * The CRM's commands for tasks: {@code group.start} / {@code group.pause} {task}, {@code group.join} /
+     * {@code group.leave} {task, agent}.
+     */
+    public void commands(io.branchline.box.sync.SyncFeature sync) {
+        sync.take("group.start", args -> crm(() -> dialer.start(args.path("task").asText(""))));
+        sync.take("group.pause", args -> crm(() -> dialer.pause(args.path("task").asText(""))));
+        sync.take("group.join", args -> crm(() -> dialer.join(args.path("task").asText(""),
+                args.path("agent").asText(""))));
+        sync.take("group.leave", args -> crm(() -> dialer.leave(args.path("task").asText(""),
+                args.path("agent").asText(""))));
+    }
+
+    /** A task's state as the CRM gets it; a refusal as "field: reason". */
+    private static Object crm(java.util.function.Supplier<GroupTasks.Stored> run) {
+        try {
+            GroupTasks.Stored s = run.get();
+            return java.util.Map.of("task", s.task().id(), "state", s.state(), "joined", s.joined());
+        } catch (GroupTaskException e) {
+            throw new IllegalArgumentException((e.field().equals("id") ? "task" : e.field()) + ": " + e.getMessage());
+        }
     }
 
     public GroupDialer dialer() {

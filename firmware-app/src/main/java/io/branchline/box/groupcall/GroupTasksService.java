@@ -139,34 +139,11 @@ final class GroupTasksService implements HttpService {
 
     /** The body's numbers: {@code csv} (text) or {@code numbers} (a list of {number, name, customerId}). */
     static NumberSheet.Read numbers(JsonNode b) {
-        if (b.hasNonNull("csv")) {
-            if (!b.get("csv").isTextual()) {
-                throw new GroupTaskException("csv", "must be the CSV file's text");
-            }
-            return NumberSheet.csv(b.get("csv").asText());
+        try {
+            return NumberSheet.fromJson(b);
+        } catch (io.branchline.box.number.InvalidNumberException e) {
+            throw new GroupTaskException(e.field(), e.reason());
         }
-        JsonNode list = b.get("numbers");
-        if (list == null || !list.isArray()) {
-            throw new GroupTaskException("numbers", "give numbers (a list) or csv (text)");
-        }
-        NumberSheet sheet = NumberSheet.entries();
-        int line = 0;
-        for (JsonNode n : list) {
-            line++;
-            if (n.isTextual()) {
-                sheet.add(line, "", n.asText(), "");
-            } else if (n.isObject()) {
-                sheet.add(line, text(n, "name"), text(n, "number"), text(n, "customerId"));
-            } else {
-                sheet.add(line, "", "", ""); // reported: not a phone number
-            }
-        }
-        return sheet.read();
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? "" : v.isValueNode() ? v.asText() : "\u0000";
     }
 
     private static String id(ServerRequest req) {

@@ -63,6 +63,41 @@ public final class NumberSheet {
         return sheet.read();
     }
 
+    /**
+     * The numbers a request or a CRM command carries: {@code csv} (the file's text) or {@code numbers} (a list
+     * of numbers, or of {number, name, customerId}); refused naming the field when it has neither.
+     */
+    public static Read fromJson(com.fasterxml.jackson.databind.JsonNode b) {
+        if (b.hasNonNull("csv")) {
+            if (!b.get("csv").isTextual()) {
+                throw new InvalidNumberException("csv", "must be the CSV file's text");
+            }
+            return csv(b.get("csv").asText());
+        }
+        com.fasterxml.jackson.databind.JsonNode list = b.get("numbers");
+        if (list == null || !list.isArray()) {
+            throw new InvalidNumberException("numbers", "give numbers (a list) or csv (text)");
+        }
+        NumberSheet sheet = entries();
+        int line = 0;
+        for (com.fasterxml.jackson.databind.JsonNode n : list) {
+            line++;
+            if (n.isTextual()) {
+                sheet.add(line, "", n.asText(), "");
+            } else if (n.isObject()) {
+                sheet.add(line, text(n, "name"), text(n, "number"), text(n, "customerId"));
+            } else {
+                sheet.add(line, "", "", ""); // reported: not a phone number
+            }
+        }
+        return sheet.read();
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode n, String field) {
+        com.fasterxml.jackson.databind.JsonNode v = n.get(field);
+        return v == null || v.isNull() ? "" : v.isValueNode() ? v.asText() : "\u0000";
+    }
+
     /** Entries given one by one (the API, the CRM); {@code line} counts from 1 in the order given. */
     public static NumberSheet entries() {
         return new NumberSheet();

@@ -52,6 +52,11 @@ public final class CommandPoller implements AutoCloseable {
     private volatile boolean moved;
     private volatile String lastError = "";
 
+    /** See {@link CrmCommands#take}. */
+    void take(String type, java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, Object> run) {
+        crmCommands.take(type, run);
+    }
+
     public CommandPoller(CrmClient client, CrmEndpoints endpoints, String boxId, CommandLog commands,
                          CallControl calls, SeatStates seats, Predicate<String> agentExists, CallGuard guard,
                          Events events, Clock clock) {

@@ -12,6 +12,7 @@ import io.branchline.box.guard.NumberList;
 import io.branchline.box.web.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -33,6 +34,18 @@ final class CrmCommands {
         this.guard = guard;
     }
 
+    /** The commands other parts of the box take (list dialing, group-call tasks), by type. */
+    private final Map<String, java.util.function.Function<JsonNode, Object>> others =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Takes commands of {@code type} with {@code run}, whose answer is the command's result; an
+     * IllegalArgumentException ("field: reason") rejects the command.
+     */
+    void take(String type, java.util.function.Function<JsonNode, Object> run) {
+        others.put(type, run);
+    }
+
     CommandLog.Outcome execute(String type, JsonNode args) {
         try {
             if (!args.isObject() && !args.isMissingNode() && !args.isNull()) {
@@ -49,7 +62,11 @@ final class CrmCommands {
                     guard.approve(orEmpty(text(args, "number")), "crm");
                     yield done("{}");
                 }
-                default -> rejected("type: \"" + type + "\" is not a command this box takes");
+                default -> {
+                    java.util.function.Function<JsonNode, Object> more = others.get(type);
+                    yield more == null ? rejected("type: \"" + type + "\" is not a command this box takes")
+                            : done(Json.MAPPER.writeValueAsString(more.apply(args)));
+                }
             };
         } catch (CallRequestException e) {
             return new CommandLog.Outcome(e.conflict() && !e.refusedByGuard() ? "failed" : "rejected", e.getMessage(),

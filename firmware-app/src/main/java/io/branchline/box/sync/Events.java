@@ -48,6 +48,20 @@ public final class Events {
         add("agent.state", "seat:" + c.agent() + ":" + c.at() + ":" + c.state(), Map.of("seat", c));
     }
 
+    /**
+     * An agent threw a customer of their list to the public pool (扔公海): the CRM moves the customer there.
+     * {@code entry} names the agent, the number, the customer id and the call.
+     */
+    public void listThrown(Map<String, Object> entry) {
+        add("list.thrown", "thrown:" + entry.get("agent") + ":" + entry.get("seq") + ":" + entry.get("callId"),
+                Map.of("entry", entry));
+    }
+
+    /** An agent's list moved: started, paused, a number's result, done (the progress the CRM shows). */
+    public void listProgress(String agent, String at, Object progress) {
+        add("list.progress", "list:" + agent + ":" + at, Map.of("progress", progress));
+    }
+
     public void callAnswered(CallView call) {
         add("call.answered", "answered:" + call.id(), Map.of("call", call));
     }

@@ -129,6 +129,16 @@ public final class SyncFeature implements AutoCloseable {
         });
     }
 
+    /**
+     * The CRM's commands of {@code type} go to {@code run} (list dialing, group-call tasks); nothing when no
+     * CRM is configured. An IllegalArgumentException ("field: reason") rejects a command.
+     */
+    public void take(String type, java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, Object> run) {
+        if (poller != null) {
+            poller.take(type, run);
+        }
+    }
+
     /** The events into the outbox, kept whether or not a CRM is there (the text messages the SIMs receive). */
     public Events events() {
         return events;

@@ -86,6 +86,13 @@ class AccessRulesTest {
         EXPECTED.put("POST /api/group-tasks/{id}/pause", office);
         EXPECTED.put("POST /api/group-tasks/{id}/join", all);
         EXPECTED.put("POST /api/group-tasks/{id}/leave", all);
+        EXPECTED.put("GET /api/lists", all);
+        EXPECTED.put("GET /api/lists/{agent}", all);
+        EXPECTED.put("POST /api/lists/{agent}/numbers", all);
+        EXPECTED.put("DELETE /api/lists/{agent}", all);
+        EXPECTED.put("POST /api/lists/{agent}/start", all);
+        EXPECTED.put("POST /api/lists/{agent}/pause", all);
+        EXPECTED.put("POST /api/lists/{agent}/next", all);
         EXPECTED.put("GET /api/dialing-rules", live);
         EXPECTED.put("PUT /api/dialing-rules", office);
         EXPECTED.put("GET /api/recordings/disk", office);

@@ -72,6 +72,8 @@ class MaskedNumbersTest {
                 + "\"agents\":[\"1001\"],\"numbers\":[{\"number\":\"13912345678\",\"name\":\"张三\"}]}");
         assertEquals(201, task.statusCode(), task.body());
         taskId = Json.MAPPER.readTree(task.body()).path("task").path("id").asText();
+        assertEquals(200, installer.send("POST", "/api/lists/1002/numbers", "{\"numbers\":[\"13912345678\"]}")
+                .statusCode());
         HttpResponse<String> token = installer.send("POST", "/api/tokens", "{\"name\":\"masked-installer\",\"role\":"
                 + "\"installer\",\"masked\":true}");
         assertEquals(201, token.statusCode(), token.body());
@@ -95,6 +97,7 @@ class MaskedNumbersTest {
         s.put("/api/switchboard/queues/{id}", "/api/switchboard/queues/loans");
         s.put("/api/agents/{id}/states", "/api/agents/1001/states");
         s.put("/api/group-tasks/{id}", "/api/group-tasks/" + taskId);
+        s.put("/api/lists/{agent}", "/api/lists/1002");
         s.put("/api/group-tasks/{id}/numbers", "/api/group-tasks/" + taskId + "/numbers");
         return s;
     }
