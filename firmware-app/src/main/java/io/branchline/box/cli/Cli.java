@@ -41,7 +41,7 @@ public final class Cli {
     private final List<Command> commands = List.of(new RunCommand(), new LinesCommand(), new CallCommand(),
             new HangUpCommand(), new CallsCommand(), new SyncCommand(), new CrmStubCommand(), new ProvisionCommand(),
             new DoctorCommand(), new PromptsCommand(), new TakeoverCommand(), new AnswerCommand(),
-            new UserCommand(), new TokenCommand(), new AuditCommand(), new AgentsCommand(), new SwitchboardCommand(),
+            new UserCommand(), new TokenCommand(), new AuditCommand(), new AgentsCommand(), new SwitchboardCommand(), new ListCommand(), new GroupCommand(),
             new RingCommand());
 
     public int run(String[] args, PrintStream out, PrintStream err) {

@@ -222,4 +222,44 @@ class CliTest {
         assertTrue(cli("sync", "--help").out().contains("branchline sync use private|public"), "and sync its subcommands");
         assertTrue(cli("calls", "--help").out().contains("cancelled"));
     }
+
+    @Test
+    void anInstallerFillsAListAndATaskFromCsvFilesAndSeesTheirResults() throws Exception {
+        Path csv = dataDir.resolve("numbers.csv");
+        java.nio.file.Files.writeString(csv, "name,number,customer id\n张三,13912340715,C1\n坏号,*#21#,C2\n");
+        String[] at = {"--port", port(), "--data-dir", dataDir.toString()};
+        Result added = cli(concat(new String[] {"list", "--agent", "1002", "--add", csv.toString()}, at));
+        assertEquals(0, added.code(), added.err());
+        assertTrue(added.err().contains("line 3: number"), added.err());
+        assertTrue(added.out().contains("1002") && added.out().contains("stopped"), added.out());
+        Result shown = cli(concat(new String[] {"list", "--agent", "1002"}, at));
+        assertTrue(shown.out().contains("13912340715") && shown.out().contains("张三"), shown.out());
+        Result badNext = cli(concat(new String[] {"list", "--agent", "1002", "--next", "jump"}, at));
+        assertEquals(ExitCode.USAGE, badNext.code());
+        assertTrue(badNext.err().contains("action"), badNext.err());
+        assertEquals(ExitCode.USAGE, cli(concat(new String[] {"list", "--start"}, at)).code(), "which list?");
+        Result cleared = cli(concat(new String[] {"list", "--agent", "1002", "--clear"}, at));
+        assertTrue(cleared.out().contains("cleared 1"), cleared.out());
+
+        Result made = cli(concat(new String[] {"group", "--create", "回访", "--csv", csv.toString(), "--agents",
+            "1001,1002", "--ratio", "2"}, at));
+        assertEquals(0, made.code(), made.err());
+        assertTrue(made.out().contains("回访") && made.out().contains("ready"), made.out());
+        String task = made.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
+        Result shownTask = cli(concat(new String[] {"group", "--show", task}, at));
+        assertTrue(shownTask.out().contains("13912340715"), shownTask.out());
+        Result bad = cli(concat(new String[] {"group", "--create", "x", "--csv", csv.toString(), "--agents", "1001",
+            "--ratio", "0"}, at));
+        assertEquals(ExitCode.USAGE, bad.code());
+        assertTrue(bad.err().contains("ratio"), bad.err());
+        assertEquals(ExitCode.USAGE, cli(concat(new String[] {"group", "--join", task}, at)).code(), "who joins?");
+        Result deleted = cli(concat(new String[] {"group", "--delete", task}, at));
+        assertEquals(0, deleted.code(), deleted.err());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
