@@ -218,13 +218,18 @@ public final class Box implements AutoCloseable {
         if (hardware instanceof SimulatedHardware) {
             io.branchline.box.simulate.ExampleSwitchboard.install(switchboard, prompts);
         }
+        io.branchline.box.line.SimHealth simHealth = new io.branchline.box.line.SimHealth(db, scheduler.clock(),
+                records::simAttempts, () -> io.branchline.box.line.SimHealthService.settings(saved));
+        lines.registry().all().forEach(simHealth::watch);
+        callRoom.protect(simHealth);
+        simHealth.onRest(sync.events()::simRest);
         io.branchline.box.groupcall.GroupCallsFeature groupCalls = new io.branchline.box.groupcall.GroupCallsFeature(db,
                 saved, scheduler.clock(), callRoom, lines.registry(), agents, seats, guard, prompts::pcm,
                 Duration.ofSeconds(config.calls().wrapUpSeconds()), id -> lines.settings().find(id)
                         .map(v -> v.settings().inbound().equals("switchboard")).orElse(false));
         groupCalls.commands(sync);
         io.branchline.box.listdial.ListsFeature listDialing = new io.branchline.box.listdial.ListsFeature(db,
-                scheduler.clock(), callRoom, calls, groupCalls.redial(), sync, a -> agents.find(a).isPresent());
+                scheduler.clock(), callRoom, calls, groupCalls.redial(), sync, agents, lines.registry());
         AdminPage page = AdminPage.load();
         LogTail logTail = LogTail.attach();
         Changes changes = new Changes(); // what the live dashboard follows
@@ -245,6 +250,7 @@ public final class Box implements AutoCloseable {
             io.branchline.box.ivr.SwitchboardService.routes(r, switchboard);
             GuardService.routes(r, guard);
             groupCalls.routes(r);
+            io.branchline.box.line.SimHealthService.routes(r, simHealth, lines.registry(), lines.sims(), saved);
             listDialing.routes(r);
             recording.routes(r);
             sms.routes(r);

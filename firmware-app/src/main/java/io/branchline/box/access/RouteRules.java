@@ -106,6 +106,10 @@ public final class RouteRules {
         t.add("PUT", "/api/settings/lines/{line}", OFFICE, "change a line's dialing settings");
         t.add("DELETE", "/api/settings/lines/{line}", OFFICE, "return a line to the file's settings");
         t.add("GET", "/api/sims/warnings", LIVE, "see the frequent-call warnings");
+        t.add("GET", "/api/sims/health", LIVE, "see each SIM's health (SIM protection)");
+        t.add("DELETE", "/api/sims/{iccid}/rest", OFFICE, "end a SIM's rest");
+        t.add("GET", "/api/settings/sim-protection", LIVE, "see the SIM protection settings");
+        t.add("PUT", "/api/settings/sim-protection", OFFICE, "change the SIM protection settings");
 
         t.add("POST", "/api/calls", EVERYONE, "place a call");
         t.add("GET", "/api/calls", EVERYONE, "see calls");

@@ -225,6 +225,17 @@ public final class CallRecords {
                 .fetchOne(0, String.class)));
     }
 
+    /** The calls out of the SIM with this ICCID since an instant, newest first (SIM protection's history). */
+    public List<io.branchline.box.line.SimHealth.Attempt> simAttempts(String iccid, java.time.Instant since, int limit) {
+        return db.with(dsl -> dsl.select(CALL_RECORD.STARTED_AT, CALL_RECORD.ANSWERED_AT, CALL_RECORD.WAIT_MS,
+                        CALL_RECORD.TALK_MS, CALL_RECORD.END_CAUSE).from(CALL_RECORD)
+                .where(CALL_RECORD.SIM_ICCID.eq(iccid).and(CALL_RECORD.DIRECTION.eq(CallView.OUT))
+                        .and(CALL_RECORD.STARTED_AT.ge(TimeText.of(since))))
+                .orderBy(CALL_RECORD.STARTED_AT.desc()).limit(limit)
+                .fetch(r -> new io.branchline.box.line.SimHealth.Attempt(java.time.Instant.parse(r.value1()),
+                        r.value2() != null, r.value3(), r.value4(), r.value5())));
+    }
+
     /** Each agent's answered calls (either way) started since {@code since}: a queue's fewest-calls choice. */
     public Map<String, Integer> answeredSince(java.time.Instant since) {
         Map<String, Integer> out = new java.util.HashMap<>();

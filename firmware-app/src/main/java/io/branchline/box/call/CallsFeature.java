@@ -28,6 +28,7 @@ public final class CallsFeature {
     private final LineChoice choice;
     private final DirectDial direct;
     private final TaskCalls taskCalls;
+    private final SimRotation rotation;
     private CallControl control;
     private InboundCalls inbound;
     private io.branchline.box.agent.SeatStates seats;
@@ -40,9 +41,33 @@ public final class CallsFeature {
         this.scheduler = scheduler;
         this.watch = new CallWatch(table, records, media, lines.registry());
         this.choice = new LineChoice(lines.registry(), agents, table::busy);
-        SimRotation rotation = new SimRotation(lines.sims(), records::countCalls, lines.warnings(), scheduler.clock());
+        this.rotation = new SimRotation(lines.sims(), records::countCalls, lines.warnings(), scheduler.clock());
         this.direct = new DirectDial(choice, lines.sims(), rotation, table, watch);
         this.taskCalls = new TaskCalls(table, records, watch, media, lines.sims(), rotation, scheduler.clock());
+    }
+
+    /**
+     * SIM protection joins in: rotation moves off resting SIMs, and each call out, once recorded, is counted
+     * towards its SIM's health (which may put the SIM to rest).
+     */
+    public void protect(io.branchline.box.line.SimHealth health) {
+        rotation.avoid(iccid -> health.resting(iccid).isPresent());
+        watch.onEnded(v -> {
+            if (v.direction().equals(CallView.OUT) && !v.simIccid().isEmpty()) {
+                try {
+                    health.afterCall(v.simIccid(), v.line(), lines.sims().of(v.line()).map(ls -> ls.currentSlot())
+                            .orElse(1), v.simNumber());
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(CallsFeature.class).warn("event=sim-health-failed call={} error=\"{}\"",
+                            v.id(), e.getMessage());
+                }
+            }
+        });
+    }
+
+    /** Whether the line's next call would go out on a resting SIM (the dialers leave such lines alone). */
+    public boolean onRestingSim(io.branchline.hw.modem.ModemLine line) {
+        return rotation.onRestingSim(line);
     }
 
     /** The calls dialing tasks place with no agent on them yet (group calls). */

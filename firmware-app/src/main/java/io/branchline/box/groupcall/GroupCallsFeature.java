@@ -18,7 +18,8 @@ import java.util.function.Function;
 /**
  * Group calling (群呼助手) put together: the tasks' store, the re-dial rules (saved from the page or the API),
  * and the dialer, which picks up the tasks that were running when the box stopped. A task dials on lines
- * nobody owns that do not answer the switchboard (a switchboard line stays free for callers).
+ * nobody owns that do not answer the switchboard (a switchboard line stays free for callers), and not on a
+ * SIM that rests (SIM protection).
  * {@code /api/group-tasks}, {@code /api/dialing-rules}.
  */
 public final class GroupCallsFeature implements AutoCloseable {
@@ -37,7 +38,7 @@ public final class GroupCallsFeature implements AutoCloseable {
         this.redial = new RedialRule(this::rules, calls.records()::lastDialledSince,
                 tasks::abandonedSince, clock);
         this.dialer = new GroupDialer(tasks, calls.taskCalls(), lines, agents, 
-                l -> calls.choice().usable(l) && !answersSwitchboard.test(l.id()), seats, guard,
+                l -> calls.choice().usable(l) && !answersSwitchboard.test(l.id()) && !calls.onRestingSim(l), seats, guard,
                 redial, prompts, clock, wrapUp);
         dialer.resume();
     }

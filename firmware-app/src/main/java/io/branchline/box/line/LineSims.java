@@ -102,9 +102,16 @@ public final class LineSims {
 
     /** The slot the next call should use, when it is not the current one (and there is a multiplexer). */
     public Optional<Integer> wantSlot(RotationPolicy.Usage usage) {
+        return wantSlot(usage, Set.of());
+    }
+
+    /** The same, leaving {@code resting} slots alone as if they had failed (SIM protection). */
+    public Optional<Integer> wantSlot(RotationPolicy.Usage usage, Set<Integer> resting) {
         if (mux.isEmpty()) {
             return Optional.empty();
         }
-        return dialing.policy().wantSlot(currentSlot(), usage, failed);
+        Set<Integer> avoid = new java.util.HashSet<>(failed);
+        avoid.addAll(resting);
+        return dialing.policy().wantSlot(currentSlot(), usage, avoid);
     }
 }

@@ -28,6 +28,9 @@ public final class SimRotation {
     private final FrequentCallWarnings warnings;
     private final Clock clock;
 
+    /** Whether the SIM with this ICCID rests (SIM protection); none does until {@link #avoid} is called. */
+    private volatile java.util.function.Predicate<String> resting = iccid -> false;
+
     public SimRotation(Sims sims, CallCounts counts, FrequentCallWarnings warnings, Clock clock) {
         this.sims = sims;
         this.counts = counts;
@@ -59,13 +62,40 @@ public final class SimRotation {
         }
     }
 
+    /** Rotation leaves resting SIMs alone, moving off one before a call where another slot can take it. */
+    public void avoid(java.util.function.Predicate<String> restingIccid) {
+        this.resting = restingIccid;
+    }
+
     /**
      * The slot the line will move to before its next call, if it moves: what the call's first answer names,
      * before the switch has happened.
      */
     public Optional<SimSlot> planned(ModemLine line) {
         return sims.of(line.id()).filter(ls -> ls.mux().isPresent())
-                .flatMap(ls -> ls.wantSlot(usage(ls, line)).flatMap(ls::slot));
+                .flatMap(ls -> ls.wantSlot(usage(ls, line), restingSlots(ls)).flatMap(ls::slot));
+    }
+
+    /**
+     * Whether the line's next call would go out on a resting SIM: its card now rests and rotation has no
+     * other slot to move to. The list and group dialers leave such a line alone.
+     */
+    public boolean onRestingSim(ModemLine line) {
+        String now = line.snapshot().identity().iccid();
+        if (!resting.test(now)) {
+            return false;
+        }
+        return planned(line).map(slot -> resting.test(slot.iccid())).orElse(true);
+    }
+
+    private java.util.Set<Integer> restingSlots(LineSims ls) {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (SimSlot s : ls.dialing().slots()) {
+            if (!s.iccid().isEmpty() && resting.test(s.iccid())) {
+                out.add(s.slot());
+            }
+        }
+        return out;
     }
 
     /** Moves the line to the SIM its rotation policy wants, skipping slots that fail to come up. */
@@ -76,7 +106,7 @@ public final class SimRotation {
         }
         LineSims ls = found.get();
         for (int attempt = 0; attempt < SWITCH_ATTEMPTS; attempt++) {
-            Optional<Integer> want = ls.wantSlot(usage(ls, line));
+            Optional<Integer> want = ls.wantSlot(usage(ls, line), restingSlots(ls));
             if (want.isEmpty()) {
                 return;
             }

@@ -48,8 +48,12 @@ public final class ListDialer {
     /** Bumped at every choice and dial, so that an auto-next timer left over from before does nothing. */
     private final Map<String, Integer> turn = new ConcurrentHashMap<>();
 
+    /** Why the agent's next call may not go out now (their line's SIM rests), or empty. */
+    private final java.util.function.Function<String, Optional<String>> held;
+
     public ListDialer(DialLists lists, CallControl calls, Consumer<Consumer<CallView>> onEnded, RedialRule redial,
-                      Events events) {
+                      Events events, java.util.function.Function<String, Optional<String>> held) {
+        this.held = held;
         this.lists = lists;
         this.calls = calls;
         this.redial = redial;
@@ -157,6 +161,12 @@ public final class ListDialer {
     /** Dials the next number that may be dialled; the list is done when none is left. */
     private void dialNext(String agent) {
         next(agent);
+        Optional<String> hold = held.apply(agent);
+        if (hold.isPresent()) {
+            lists.state(agent, "paused", null);
+            log.warn("event=list-paused agent={} reason=\"{}\"", agent, hold.get());
+            return;
+        }
         for (int skips = 0; skips < MAX_SKIPS; skips++) {
             Optional<DialLists.Entry> taken = lists.take(agent);
             if (taken.isEmpty()) {
@@ -202,7 +212,7 @@ public final class ListDialer {
         if (c == null || !c.callId().equals(v.id()) || !current.remove(agent, c)) {
             return; // not a call of a list
         }
-        String result = v.connected() ? "answered" : v.endCause().replace(' ', '-');
+        String result = v.connected() ? "answered" : v.endCause().replace('_', '-');
         lists.result(agent, c.seq(), result, v.detail(), v.id());
         int autoNext;
         int myTurn;

@@ -24,8 +24,10 @@ public final class ListsFeature {
     private final Predicate<String> agentExists;
 
     public ListsFeature(Database db, Clock clock, CallsFeature room, CallControl calls, RedialRule redial,
-                        SyncFeature sync, Predicate<String> agentExists) {
-        this.agentExists = agentExists;
+                        SyncFeature sync, io.branchline.box.agent.Agents agentList,
+                        io.branchline.box.line.LineRegistry lines) {
+        java.util.function.Function<String, java.util.Optional<io.branchline.box.agent.Agent>> agents = agentList::find;
+        this.agentExists = a -> agentList.find(a).isPresent();
         ListDialer.Events events = new ListDialer.Events() {
             @Override
             public void thrown(Map<String, Object> entry) {
@@ -37,7 +39,11 @@ public final class ListsFeature {
                 sync.events().listProgress(p.agent(), TimeText.of(clock.instant()) + ":" + p.done() + ":" + p.state(), p);
             }
         };
-        this.dialer = new ListDialer(new DialLists(db, clock), calls, room.watch()::onEnded, redial, events);
+        // A list pauses rather than dial on a resting SIM its rotation cannot move off.
+        java.util.function.Function<String, java.util.Optional<String>> held = agent -> agents.apply(agent)
+                .flatMap(io.branchline.box.agent.Agent::lineId).flatMap(lines::line).filter(room::onRestingSim)
+                .map(l -> "the SIM on line " + l.id() + " rests (SIM protection)");
+        this.dialer = new ListDialer(new DialLists(db, clock), calls, room.watch()::onEnded, redial, events, held);
         sync.take("list.add", args -> {
             NumberSheet.Read r = dialer.add(agent(args), NumberSheet.fromJson(args));
             return Map.of("added", r.rows().size(), "refused", r.bad());

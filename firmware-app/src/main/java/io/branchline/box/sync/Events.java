@@ -62,6 +62,12 @@ public final class Events {
         add("list.progress", "list:" + agent + ":" + at, Map.of("progress", progress));
     }
 
+    /** SIM protection put a SIM to rest (防封号): which, until when, why, its score. */
+    public void simRest(io.branchline.box.line.SimHealth.Score score) {
+        add("sim.rest", "rest:" + score.iccid() + ":" + (score.resting() == null ? "" : score.resting().since()),
+                Map.of("sim", score));
+    }
+
     public void callAnswered(CallView call) {
         add("call.answered", "answered:" + call.id(), Map.of("call", call));
     }

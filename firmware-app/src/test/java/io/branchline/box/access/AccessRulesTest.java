@@ -75,6 +75,10 @@ class AccessRulesTest {
             EXPECTED.put("POST /api/guard/" + list, office);
             EXPECTED.put("DELETE /api/guard/" + list + "/{number}", office);
         }
+        EXPECTED.put("GET /api/sims/health", live);
+        EXPECTED.put("DELETE /api/sims/{iccid}/rest", office);
+        EXPECTED.put("GET /api/settings/sim-protection", live);
+        EXPECTED.put("PUT /api/settings/sim-protection", office);
         EXPECTED.put("GET /api/group-tasks", all);
         EXPECTED.put("POST /api/group-tasks", office);
         EXPECTED.put("GET /api/group-tasks/{id}", all);

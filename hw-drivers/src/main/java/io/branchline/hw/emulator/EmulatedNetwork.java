@@ -49,6 +49,9 @@ public final class EmulatedNetwork {
     /** Calls to an emulated SIM, ringing at its modem: they stop ringing when the caller's call ends. */
     private final Map<Long, ModemEmulator.Incoming> ringing = new ConcurrentHashMap<>();
 
+    /** SIMs (by own number) the network has started to refuse: what a carrier's risk control does to a SIM. */
+    private final java.util.Set<String> throttled = ConcurrentHashMap.newKeySet();
+
     public EmulatedNetwork(Scheduler scheduler) {
         this.scheduler = scheduler;
     }
@@ -61,6 +64,19 @@ public final class EmulatedNetwork {
 
     long nowMillis() {
         return scheduler.clock().millis();
+    }
+
+    /**
+     * The carrier starts (or stops) refusing calls from the SIM with this own number: each call it places is
+     * cleared by the network half a second after dialling, before it rings (call rejected, cause 21), as a SIM
+     * under a carrier's risk control (鹰眼) sees before it is blocked outright.
+     */
+    public void throttle(String ownNumber, boolean on) {
+        if (on) {
+            throttled.add(ownNumber);
+        } else {
+            throttled.remove(ownNumber);
+        }
     }
 
     public List<Record> records() {
@@ -84,6 +100,10 @@ public final class EmulatedNetwork {
             subscriber = subscriber(target);
         }
         String reached = target;
+        if (throttled.contains(caller)) {
+            end(id, from, callIndex, End.REJECTED, caller, dialed, reached, false, Duration.ofMillis(500));
+            return id;
+        }
         if (subscriber == from && !forwarded) {
             end(id, from, callIndex, End.BUSY, caller, dialed, reached, false, Duration.ofMillis(500));
             return id;
