@@ -400,6 +400,7 @@ function Sims({ me }) {
     <section class="card" id="warnings"><h2>${t('sims.warnings')}</h2>
       ${warnings && warnings.length === 0 && html`<p class="muted">${t('sims.noWarnings')}</p>`}
       <ul>${(warnings || []).map((w) => html`<li>${typeof w === 'string' ? w : JSON.stringify(w)}</li>`)}</ul></section>
+    <${SimHealthCard} office=${office} />
     ${office && html`<${LineSettings} />`}
   </div>`;
 }
@@ -1125,10 +1126,209 @@ function SwitchboardCalls({ office }) {
     ${list && list.length === 0 && html`<p class="muted">${t('inboundList.none')}</p>`}</section>`;
 }
 
+
+/** The agent an agent's account is (an agent works their own list and joins tasks as themself). */
+function ownAgent(me) {
+  return me.role === 'agent' && Array.isArray(me.agents) ? me.agents[0] : null;
+}
+
+/** 轮呼: an agent's own list; an agent sees theirs, an admin or supervisor picks one. */
+function ListCard({ me, agents }) {
+  const own = me.role === 'agent';
+  const [agent, setAgent] = useState(ownAgent(me) || '');
+  const pick = agent || (agents[0] && agents[0].id) || '';
+  const [list, error, reload] = usePoll(pick ? '/api/lists/' + encodeURIComponent(pick) : null, 2000);
+  const [csv, setCsv] = useState('');
+  const [autoNext, setAutoNext] = useState('0');
+  const [errors, setErrors] = useState(null);
+  const [note, setNote] = useState(null);
+  const base = '/api/lists/' + encodeURIComponent(pick);
+  async function act(method, path, body) {
+    try { const r = await api(method, base + path, body); setErrors(null); reload(); return r; }
+    catch (e) { setErrors(refusal(e)); return null; }
+  }
+  async function add(ev) {
+    ev.preventDefault();
+    const r = await act('POST', '/numbers', { csv });
+    if (r) {
+      setCsv('');
+      setNote([t('list.added', { n: r.added })].concat(r.refused.map((b) => t('list.refused', { line: b.line, reason: apiError(b.reason) }))));
+    }
+  }
+  const p = list && list.progress;
+  const state = p ? p.state : 'stopped';
+  return html`<section class="card" id="list-dialing"><h2>${t('list.title')}</h2>
+    ${!own && html`<label class="field"><span>${t('list.agent')}</span><select name="list-agent" value=${pick}
+      onChange=${(e) => { setAgent(e.target.value); setNote(null); setErrors(null); }}>
+      ${agents.map((a) => html`<option value=${a.id}>${a.id} ${a.name}</option>`)}</select></label>`}
+    ${error && html`<p class="error">${error}</p>`}
+    ${p && html`<p class="list-state"><strong>${t('liststate.' + state)}</strong> · ${t('list.progress', p)}</p>`}
+    <div class="buttons">
+      ${(state === 'stopped' || state === 'paused' || state === 'done') && html`<label class="field inline-field"><span>${t('list.autoNext')}</span>
+        <input name="autoNextSeconds" value=${autoNext} onInput=${(e) => setAutoNext(e.target.value)} /></label>
+        <button id="list-start" onClick=${() => act('POST', '/start', { autoNextSeconds: numberOrText(autoNext) })}>${t('list.start')}</button>`}
+      ${state === 'waiting' && html`<button id="list-next" onClick=${() => act('POST', '/next', { action: 'next' })}>${t('list.next')}</button>
+        <button id="list-throw-next" onClick=${() => act('POST', '/next', { action: 'throw-next' })}>${t('list.throwNext')}</button>
+        <button id="list-throw-pause" onClick=${() => act('POST', '/next', { action: 'throw-pause' })}>${t('list.throwPause')}</button>`}
+      ${(state === 'running' || state === 'waiting') && html`<button id="list-pause" onClick=${() => act('POST', '/pause')}>${t('list.pause')}</button>`}
+      <button class="small" id="list-clear" onClick=${() => confirm(t('list.clearAsk', { agent: pick })) && act('DELETE', '')}>${t('list.clear')}</button>
+    </div>
+    <${FormError} errors=${errors} fields=${[]} />
+    <form id="list-add" onSubmit=${add}><label class="field"><span>${t('list.add')} · ${t('list.csvHint')}</span>
+      <textarea name="csv" rows="3" value=${csv} onInput=${(e) => setCsv(e.target.value)}></textarea></label>
+      <button type="submit" id="list-import">${t('list.add')}</button></form>
+    ${note && html`<ul class="import-note">${note.map((n) => html`<li>${n}</li>`)}</ul>`}
+    ${list && list.entries.length === 0 && html`<p class="muted">${t('list.none')}</p>`}
+    ${list && list.entries.length > 0 && html`<table><thead><tr><th>#</th><th>${t('num.number')}</th><th>${t('num.name')}</th>
+      <th>${t('num.customer')}</th><th>${t('num.result')}</th><th>${t('num.detail')}</th></tr></thead>
+      <tbody>${list.entries.map((e) => html`<tr data-seq=${e.seq}><td>${e.seq}</td><td>${e.number}</td><td>${e.name || '-'}</td>
+        <td>${e.customerId || '-'}</td><td class="result">${t('result.' + e.result)}</td><td class="muted">${e.detail}</td></tr>`)}</tbody></table>`}
+  </section>`;
+}
+
+/** 群呼助手: the tasks, their figures and numbers; admins create, start, pause and delete; agents join. */
+function GroupTasksCard({ me, prompts }) {
+  const office = me.role === 'installer' || me.role === 'admin';
+  const [tasks, error, reload] = usePoll('/api/group-tasks', 3000);
+  const [form, setForm] = useState(null);
+  const [errors, setErrors] = useState(null);
+  const [open, setOpen] = useState(null);
+  const [numbers] = usePoll(open ? '/api/group-tasks/' + encodeURIComponent(open) + '/numbers' : null, 3000);
+  const set = (k) => (v) => setForm({ ...form, [k]: v });
+  const mine = ownAgent(me);
+  async function act(id, what, body) {
+    try { await api('POST', '/api/group-tasks/' + encodeURIComponent(id) + '/' + what, body); setErrors(null); reload(); }
+    catch (e) { alert(problem(e)); }
+  }
+  async function remove(task) {
+    if (!confirm(t('group.deleteAsk', { name: task.name }))) return;
+    try { await api('DELETE', '/api/group-tasks/' + encodeURIComponent(task.id)); reload(); } catch (e) { alert(problem(e)); }
+  }
+  async function save(ev) {
+    ev.preventDefault();
+    const body = { name: form.name, startsAt: form.startsAt, concurrency: numberOrText(form.concurrency),
+      intervalSeconds: numberOrText(form.intervalSeconds), ratio: numberOrText(form.ratio), pacing: form.pacing,
+      agents: form.agents.split(/[,，\s]+/).filter((x) => x), ringSeconds: numberOrText(form.ringSeconds),
+      openingPrompt: form.openingPrompt, abandonPrompt: form.abandonPrompt, csv: form.csv };
+    try { await api('POST', '/api/group-tasks', body); setForm(null); setErrors(null); reload(); }
+    catch (e) { setErrors(refusal(e)); }
+  }
+  const pct = (x) => (x * 100).toFixed(1) + '%';
+  return html`<section class="card" id="group-tasks"><h2>${t('group.title')}</h2>
+    ${error && html`<p class="error">${error}</p>`}
+    ${tasks && tasks.length === 0 && html`<p class="muted">${t('group.none')}</p>`}
+    <table><thead><tr><th>${t('group.name')}</th><th>${t('group.state')}</th><th>${t('group.pacing')}</th>
+      <th>${t('group.joined')}</th><th>${t('group.numbers')}</th><th></th></tr></thead>
+      <tbody>${(tasks || []).map(({ task, state, joined, figures: f }) => html`<tr data-task=${task.id}>
+        <td>${task.name}<div class="muted">${t('group.concurrency')} ${task.concurrency} · ${task.intervalSeconds}s · ×${task.ratio}</div></td>
+        <td class="task-state">${t('taskstate.' + state)}</td><td>${t('pacing.' + task.pacing)}</td>
+        <td>${joined.join(', ') || '-'}</td>
+        <td class="figures">${t('group.figures', { dialled: f.dialled, answered: f.answered, rate: pct(f.answerRate),
+          abandoned: pct(f.abandonedRate), wait: f.meanWaitSeconds.toFixed(1) })}</td>
+        <td class="buttons">
+          ${office && state !== 'running' && html`<button class="small task-start" onClick=${() => act(task.id, 'start')}>${t('group.start')}</button>`}
+          ${office && state === 'running' && html`<button class="small task-pause" onClick=${() => act(task.id, 'pause')}>${t('group.pause')}</button>`}
+          ${mine && task.agents.includes(mine) && !joined.includes(mine) && html`<button class="small task-join" onClick=${() => act(task.id, 'join', { agent: mine })}>${t('group.join')}</button>`}
+          ${mine && joined.includes(mine) && html`<button class="small task-leave" onClick=${() => act(task.id, 'leave', { agent: mine })}>${t('group.leave')}</button>`}
+          ${me.role !== 'agent' && html`<button class="small task-results" onClick=${() => setOpen(open === task.id ? null : task.id)}>${t('group.results')}</button>`}
+          ${office && html`<button class="small task-delete" onClick=${() => remove(task)}>${t('group.delete')}</button>`}
+        </td></tr>`)}</tbody></table>
+    ${open && numbers && html`<table id="task-numbers"><thead><tr><th>#</th><th>${t('num.number')}</th><th>${t('num.name')}</th>
+      <th>${t('num.result')}</th><th>${t('calls.agent')}</th><th>${t('num.detail')}</th></tr></thead>
+      <tbody>${numbers.numbers.map((n) => html`<tr data-seq=${n.seq}><td>${n.seq}</td><td>${n.number}</td><td>${n.name || '-'}</td>
+        <td class="result">${t('result.' + n.result)}</td><td>${n.agent || '-'}</td><td class="muted">${n.detail}</td></tr>`)}</tbody></table>`}
+    ${office && !form && html`<button id="new-task" onClick=${() => setForm({ name: '', startsAt: '', concurrency: '2', intervalSeconds: '10',
+      ratio: '1', pacing: 'fixed', agents: '', ringSeconds: '25', openingPrompt: '', abandonPrompt: '', csv: '' })}>${t('group.new')}</button>`}
+    ${form && html`<form id="task-form" onSubmit=${save}>
+      <div class="inline"><${Field} name="name" label=${t('group.name')} value=${form.name} onInput=${set('name')} errors=${errors} />
+        <${Field} name="startsAt" label=${t('group.startsAt')} value=${form.startsAt} onInput=${set('startsAt')} errors=${errors} /></div>
+      <div class="inline"><${Field} name="concurrency" label=${t('group.concurrency')} value=${form.concurrency} onInput=${set('concurrency')} errors=${errors} />
+        <${Field} name="intervalSeconds" label=${t('group.interval')} value=${form.intervalSeconds} onInput=${set('intervalSeconds')} errors=${errors} />
+        <${Field} name="ratio" label=${t('group.ratio')} value=${form.ratio} onInput=${set('ratio')} errors=${errors} />
+        <${Field} name="ringSeconds" label=${t('group.ring')} value=${form.ringSeconds} onInput=${set('ringSeconds')} errors=${errors} /></div>
+      <label class="field"><span>${t('group.pacing')}</span><select name="pacing" value=${form.pacing} onChange=${(e) => set('pacing')(e.target.value)}>
+        ${['fixed', 'adaptive', 'progressive'].map((x) => html`<option value=${x}>${t('pacing.' + x)}</option>`)}</select></label>
+      <${Field} name="agents" label=${t('group.agents')} value=${form.agents} onInput=${set('agents')} errors=${errors} />
+      <div class="inline">${['openingPrompt', 'abandonPrompt'].map((k) => html`<label class="field"><span>${t(k === 'openingPrompt' ? 'group.opening' : 'group.abandon')}</span>
+        <select name=${k} value=${form[k]} onChange=${(e) => set(k)(e.target.value)}><option value="">${t('group.noPrompt')}</option>
+        ${prompts.map((x) => html`<option value=${x.id}>${x.name}</option>`)}</select></label>`)}</div>
+      <label class="field"><span>${t('group.numbers')} · ${t('list.csvHint')}</span>
+        <textarea name="csv" rows="4" value=${form.csv} onInput=${(e) => set('csv')(e.target.value)}></textarea>
+        ${errors && (errors.field === 'numbers' || errors.field === 'csv') && html`<span class="error" data-field="numbers">${errors.message}</span>`}</label>
+      <${FormError} errors=${errors} fields=${['name', 'startsAt', 'concurrency', 'intervalSeconds', 'ratio', 'ringSeconds', 'agents', 'numbers', 'csv']} />
+      <button type="submit" id="save-task">${t('settings.save')}</button>
+      <button type="button" class="small" onClick=${() => { setForm(null); setErrors(null); }}>${t('switchboard.cancel')}</button>
+    </form>`}
+  </section>`;
+}
+
+/** The re-dial restriction (轮呼限制时间) and the abandoned-number lockout. */
+function RulesCard() {
+  const [rules, , reload] = usePoll('/api/dialing-rules', 0);
+  const [form, setForm] = useState(null);
+  const [errors, setErrors] = useState(null);
+  const f = form || (rules && { redialHours: String(rules.redialHours), abandonedLockoutHours: String(rules.abandonedLockoutHours) });
+  async function save(ev) {
+    ev.preventDefault();
+    try { await api('PUT', '/api/dialing-rules', { redialHours: numberOrText(f.redialHours), abandonedLockoutHours: numberOrText(f.abandonedLockoutHours) });
+      setForm(null); setErrors(null); reload(); }
+    catch (e) { setErrors(refusal(e)); }
+  }
+  return f && html`<section class="card" id="dialing-rules"><h2>${t('rules.title')}</h2><form onSubmit=${save}>
+    <div class="inline"><${Field} name="redialHours" label=${t('rules.redial')} value=${f.redialHours} onInput=${(v) => setForm({ ...f, redialHours: v })} errors=${errors} />
+      <${Field} name="abandonedLockoutHours" label=${t('rules.lockout')} value=${f.abandonedLockoutHours} onInput=${(v) => setForm({ ...f, abandonedLockoutHours: v })} errors=${errors} /></div>
+    <${FormError} errors=${errors} fields=${['redialHours', 'abandonedLockoutHours']} />
+    <button type="submit" id="save-rules">${t('settings.save')}</button></form></section>`;
+}
+
+function Dialing({ me }) {
+  const [agents] = usePoll('/api/agents', 0);
+  const [prompts] = usePoll('/api/prompts', 0);
+  const office = me.role === 'installer' || me.role === 'admin';
+  return html`<div class="grid">
+    ${agents && html`<${ListCard} me=${me} agents=${agents} />`}
+    <${GroupTasksCard} me=${me} prompts=${(prompts && (prompts.prompts || prompts)) || []} />
+    ${office && html`<${RulesCard} />`}
+  </div>`;
+}
+
+/** 防封号: each SIM's health score and why; a resting SIM and when its rest ends; the caps and marks. */
+function SimHealthCard({ office }) {
+  const [sims, error, reload] = usePoll('/api/sims/health', 5000);
+  const [settings, , reloadSettings] = usePoll('/api/settings/sim-protection', 0);
+  const [form, setForm] = useState(null);
+  const [errors, setErrors] = useState(null);
+  const f = form || (settings && Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, String(v)])));
+  async function endRest(iccid) {
+    try { await api('DELETE', '/api/sims/' + encodeURIComponent(iccid) + '/rest'); reload(); } catch (e) { alert(problem(e)); }
+  }
+  async function save(ev) {
+    ev.preventDefault();
+    try { await api('PUT', '/api/settings/sim-protection', Object.fromEntries(Object.entries(f).map(([k, v]) => [k, numberOrText(v)])));
+      setForm(null); setErrors(null); reloadSettings(); reload(); }
+    catch (e) { setErrors(refusal(e)); }
+  }
+  const labels = { dailyCalls: 'health.dailyCalls', dailyTalkMinutes: 'health.dailyTalk', restBelow: 'health.restBelow', restHours: 'health.restHours' };
+  return html`<section class="card" id="sim-health"><h2>${t('health.title')}</h2>${error && html`<p class="error">${error}</p>`}
+    <table><thead><tr><th>${t('sims.line')}</th><th>${t('sims.slot')}</th><th>${t('sims.number')}</th><th>${t('health.score')}</th>
+      <th>${t('health.today')}</th><th>${t('health.reasons')}</th><th>${t('health.rest')}</th></tr></thead>
+      <tbody>${(sims || []).map((x) => html`<tr data-iccid=${x.iccid} class=${x.resting ? 'resting' : ''}><td>${x.line}</td><td>${x.slot}</td>
+        <td>${x.number || '-'}</td><td class="score">${x.score}</td><td>${x.callsToday} / ${x.talkMinutesToday}</td>
+        <td class="muted">${x.reasons.join('；') || t('health.ok')}</td>
+        <td>${x.resting ? html`${t('health.restUntil', { until: new Date(x.resting.until).toLocaleString(language()) })}
+          ${office && html` <button class="small end-rest" onClick=${() => endRest(x.iccid)}>${t('health.endRest')}</button>`}` : '-'}</td></tr>`)}</tbody></table>
+    ${office && f && html`<form id="sim-protection" onSubmit=${save}><div class="inline">
+      ${Object.keys(labels).map((k) => html`<${Field} name=${k} label=${t(labels[k])} value=${f[k]} onInput=${(v) => setForm({ ...f, [k]: v })} errors=${errors} />`)}</div>
+      <${FormError} errors=${errors} fields=${Object.keys(labels)} />
+      <button type="submit" id="save-sim-protection">${t('settings.save')}</button></form>`}
+  </section>`;
+}
+
 const PAGES = [
   { id: 'dashboard', roles: ['installer', 'admin', 'supervisor', 'agent'], view: Dashboard },
   { id: 'calls', roles: ['installer', 'admin', 'supervisor', 'agent'], view: Calls },
   { id: 'figures', roles: ['installer', 'admin', 'supervisor', 'agent'], view: Figures },
+  { id: 'dialing', roles: ['installer', 'admin', 'supervisor', 'agent'], view: Dialing },
   { id: 'sims', roles: ['installer', 'admin', 'supervisor'], view: Sims },
   { id: 'guard', roles: ['installer', 'admin', 'supervisor'], view: Guard },
   { id: 'switchboard', roles: ['installer', 'admin', 'supervisor'], view: Switchboard },

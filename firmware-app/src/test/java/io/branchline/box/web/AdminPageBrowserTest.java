@@ -320,6 +320,47 @@ class AdminPageBrowserTest {
         shot(browser, "office-hours-refused-zh");
     }
 
+    @Test
+    @Order(5)
+    void aListAndAGroupTaskAreFilledOnThePageWithRefusalsByFieldAndEachSimsHealthIsShown() throws Exception {
+        browser.findElement(By.id("nav-dialing")).click();
+        WebElement csv = await(browser, By.cssSelector("#list-add textarea[name=csv]"));
+        csv.sendKeys("name,number,customer id\n张三,13912347715,C1\n坏号,*#21#,C2");
+        browser.findElement(By.id("list-import")).click();
+        awaitText(browser, By.cssSelector("#list-dialing .import-note"), "第 3 行");
+        awaitText(browser, By.cssSelector("#list-dialing tr[data-seq='1']"), "待拨");
+        awaitText(browser, By.cssSelector("#list-dialing .list-state"), "未开始");
+        shot(browser, "list-dialing-zh");
+
+        await(browser, By.id("new-task")).click();
+        type(browser, "task-form", "name", "十二月回访");
+        type(browser, "task-form", "ratio", "0");
+        type(browser, "task-form", "agents", "1001");
+        browser.findElement(By.cssSelector("#task-form textarea[name=csv]")).sendKeys("李四,13912347725,C9");
+        browser.findElement(By.id("save-task")).click();
+        WebElement bad = await(browser, By.cssSelector("#task-form .error[data-field=ratio]"));
+        assertTrue(bad.getText().contains("必须大于 0"), bad.getText());
+        type(browser, "task-form", "ratio", "1");
+        browser.findElement(By.id("save-task")).click();
+        awaitText(browser, By.cssSelector("#group-tasks tbody"), "十二月回访");
+        awaitText(browser, By.cssSelector("#group-tasks td.task-state"), "未启动");
+        browser.findElement(By.cssSelector("#group-tasks button.task-results")).click();
+        awaitText(browser, By.cssSelector("#task-numbers"), "13912347725");
+        shot(browser, "group-tasks-zh");
+
+        browser.findElement(By.id("nav-sims")).click();
+        awaitText(browser, By.cssSelector("#sim-health tr[data-iccid='89860012345678900011']"), "100");
+        type(browser, "sim-protection", "restBelow", "200");
+        browser.findElement(By.id("save-sim-protection")).click();
+        WebElement score = await(browser, By.cssSelector("#sim-protection .error[data-field=restBelow]"));
+        assertTrue(score.getText().contains("0（从不休息）到 100"), score.getText());
+        shot(browser, "sim-health-zh");
+        running.api().send("DELETE", "/api/lists/1001", null);
+        for (var task : running.box().groupCalls().dialer().tasks().list()) {
+            running.box().groupCalls().dialer().delete(task.task().id());
+        }
+    }
+
     /** Chooses a destination in the menu editor: its type, then its target when it has one. */
     private void pick(String field, String type, String target) {
         new org.openqa.selenium.support.ui.Select(await(browser, By.cssSelector("#menu-form select[name='" + field
