@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes the box's own spoken clips in Chinese with espeak-ng (Debian), as 8 kHz mono WAV: the queue's
-# position announcement (您前面还有 N 位) and the simulate mode's example switchboard. The clips are kept in
+# position announcement (您前面还有 N 位), what a group call's customer hears when no agent is free, and the simulate mode's example switchboard. The clips are kept in
 # the repository, so that neither a build nor a box needs espeak-ng; run this again after changing a text.
 # Usage: scripts/make-voice.sh
 set -euo pipefail
@@ -26,6 +26,7 @@ say "$voice/10.wav" "十"
 say "$voice/ahead.wav" "您前面还有"
 say "$voice/waiting.wav" "位客户在等候，请稍候"
 say "$voice/next.wav" "您是下一位，请稍候"
+say "$voice/no-agent.wav" "您好，客服暂时都在忙，稍后再与您联系，再见。"
 example="$root/firmware-app/src/main/resources/simulate/switchboard"
 mkdir -p "$example"
 say "$example/welcome.wav" "您好，欢迎致电。贷款咨询请按1，还款和账单请按2，人工服务请按0。"

@@ -228,6 +228,9 @@ public final class Box implements AutoCloseable {
                 Duration.ofSeconds(config.calls().wrapUpSeconds()), id -> lines.settings().find(id)
                         .map(v -> v.settings().inbound().equals("switchboard")).orElse(false));
         groupCalls.commands(sync);
+        if (hardware instanceof SimulatedHardware) {
+            io.branchline.box.simulate.ExampleGroupTask.install(groupCalls.dialer().tasks());
+        }
         io.branchline.box.listdial.ListsFeature listDialing = new io.branchline.box.listdial.ListsFeature(db,
                 scheduler.clock(), callRoom, calls, groupCalls.redial(), sync, agents, lines.registry());
         AdminPage page = AdminPage.load();

@@ -56,6 +56,11 @@ public final class GroupDialer implements AutoCloseable {
     private final Clock clock;
     private final Duration wrapUp;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    /**
+     * What a customer hears when no agent is free and the task has no message of the office's own (one naming
+     * the company is the office's to record): the box's own short apology.
+     */
+    private static final byte[] NO_AGENT = io.branchline.box.prompt.BoxVoice.clip(io.branchline.box.prompt.BoxVoice.NO_AGENT);
 
     public GroupDialer(GroupTasks tasks, TaskCalls calls, LineRegistry lines, Agents agents, Predicate<ModemLine> usable,
                        SeatStates seats, CallGuard guard, RedialRule redial, Function<String, Optional<byte[]>> prompts,
@@ -360,7 +365,8 @@ public final class GroupDialer implements AutoCloseable {
             }
         };
         TaskCalls.Dial d = new TaskCalls.Dial(new DialString(p.number()), p.number(), p.customerId(),
-                Duration.ofSeconds(t.ringSeconds()), prompt(t.openingPrompt()), prompt(t.abandonPrompt()));
+                Duration.ofSeconds(t.ringSeconds()), prompt(t.openingPrompt()), prompt(t.abandonPrompt())
+                .or(() -> Optional.of(NO_AGENT)));
         Optional<CallView> v = calls.dial(line, d, task);
         v.ifPresent(c -> r.out.put(c.id(), o));
         v.ifPresent(c -> callId[0] = c.id());

@@ -1,9 +1,6 @@
 package io.branchline.box.prompt;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,20 +10,12 @@ import java.util.Map;
  * Up to 99 is said as a number; more is said as 99.
  */
 public final class SpokenPosition {
-    private static final String DIR = "/voice/zh-CN/";
     private final Map<String, byte[]> clips = new HashMap<>();
 
     public SpokenPosition() {
         for (String name : new String[] {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "ahead", "waiting",
                 "next"}) {
-            try (InputStream in = SpokenPosition.class.getResourceAsStream(DIR + name + ".wav")) {
-                if (in == null) {
-                    throw new IllegalStateException("the box's voice clip " + name + " is missing from its jar");
-                }
-                clips.put(name, PromptDecoder.decode(in.readAllBytes()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            clips.put(name, BoxVoice.clip(name));
         }
     }
 
