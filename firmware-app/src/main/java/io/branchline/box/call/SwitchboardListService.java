@@ -43,16 +43,12 @@ final class SwitchboardListService implements HttpService {
             Json.error(res, Status.BAD_REQUEST_400, "unhandled", "true or false");
             return;
         }
-        int page;
-        try {
-            page = Integer.parseInt(req.query().first("page").orElse("1"));
-        } catch (NumberFormatException e) {
-            page = -1;
-        }
-        if (page < 1 || page > 100_000) {
+        java.util.OptionalInt asked = io.branchline.box.web.PageNumber.of(req);
+        if (asked.isEmpty()) {
             Json.error(res, Status.BAD_REQUEST_400, "page", "a page number from 1");
             return;
         }
+        int page = asked.getAsInt();
         Optional<java.util.Set<String>> scope = viewer.scope().all() ? Optional.empty()
                 : Optional.of(viewer.scope().agents());
         Json.ok(res, list.list(unhandled.map(Boolean::parseBoolean).orElse(false), page, scope));

@@ -26,6 +26,8 @@ import org.jooq.impl.DSL;
  */
 public final class GroupTasks {
     public static final int MAX_TASKS = 200;
+    /** Numbers one task holds at most (added 10,000 at a time). */
+    public static final int MAX_NUMBERS = 100_000;
     public static final int PAGE = 100;
     /** The results a number can end with. */
     public static final List<String> RESULTS = List.of("answered", "no-answer", "busy", "invalid", "failed",
@@ -119,6 +121,8 @@ public final class GroupTasks {
             for (NumberSheet.Row r : numbers.rows()) {
                 if (have.contains(r.subscriber())) {
                     bad.add(new NumberSheet.Bad(r.line(), "number", "already in this task"));
+                } else if (have.size() + fresh.size() >= MAX_NUMBERS) {
+                    bad.add(new NumberSheet.Bad(r.line(), "line", "a task holds at most " + MAX_NUMBERS + " numbers"));
                 } else {
                     fresh.add(r);
                 }

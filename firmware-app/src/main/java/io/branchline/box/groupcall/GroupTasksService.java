@@ -151,16 +151,8 @@ final class GroupTasksService implements HttpService {
     }
 
     private static int page(ServerRequest req) {
-        String p = req.query().first("page").orElse("1");
-        try {
-            int n = Integer.parseInt(p);
-            if (n >= 1 && n <= 100_000) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw new GroupTaskException("page", "must be a page number from 1");
+        return io.branchline.box.web.PageNumber.of(req)
+                .orElseThrow(() -> new GroupTaskException("page", "must be a page number from 1"));
     }
 
     private static void answer(ServerResponse res, Runnable work) {

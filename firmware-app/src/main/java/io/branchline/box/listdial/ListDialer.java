@@ -47,6 +47,7 @@ public final class ListDialer {
     private final Map<String, Current> current = new ConcurrentHashMap<>();
     /** Bumped at every choice and dial, so that an auto-next timer left over from before does nothing. */
     private final Map<String, Integer> turn = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     /** Why the agent's next call may not go out now (their line's SIM rests), or empty. */
     private final java.util.function.Function<String, Optional<String>> held;
@@ -150,8 +151,9 @@ public final class ListDialer {
         return lists.progress(agent);
     }
 
+    /** One lock per agent's list: a choice, a call's end and an auto-next timer never cross. */
     private Object lock(String agent) {
-        return ("list-lock:" + agent).intern();
+        return locks.computeIfAbsent(agent, a -> new Object());
     }
 
     private int next(String agent) {

@@ -112,15 +112,7 @@ final class ListsService implements HttpService {
     }
 
     private static int page(ServerRequest req) {
-        String p = req.query().first("page").orElse("1");
-        try {
-            int n = Integer.parseInt(p);
-            if (n >= 1 && n <= 1000) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw new IllegalArgumentException("page: must be a page number from 1");
+        return io.branchline.box.web.PageNumber.of(req)
+                .orElseThrow(() -> new IllegalArgumentException("page: must be a page number from 1"));
     }
 }

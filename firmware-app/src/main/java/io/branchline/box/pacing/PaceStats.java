@@ -23,18 +23,12 @@ public final class PaceStats {
     private final RecentDurations answerDelays = new RecentDurations(RECENT);
     private final RecentDurations otherEnds = new RecentDurations(RECENT);
     private final RecentDurations busy = new RecentDurations(RECENT);
-    /** The last outcomes, answered (true) or not, for the answer rate now. */
-    private final boolean[] outcomes = new boolean[RECENT];
-    private int outcomeNext;
-    private int outcomeCount;
-    private int answersInWindow;
+    /** The last outcomes, answered or not, for the answer rate now. */
+    private final RecentShare outcomes = new RecentShare(RECENT);
     /** Per day: human answers, abandoned. */
     private final TreeMap<LocalDate, int[]> days = new TreeMap<>();
-    /** The last answers, abandoned (true) or taken, for the drop rate of the last while. */
-    private final boolean[] recentDrops = new boolean[200];
-    private int dropNext;
-    private int dropCount;
-    private int dropsInWindow;
+    /** The last answers, abandoned or taken, for the abandoned rate of the last while. */
+    private final RecentShare drops = new RecentShare(200);
 
     public PaceStats(Clock clock) {
         this.clock = clock;
@@ -50,14 +44,14 @@ public final class PaceStats {
     /** A call was answered by a person {@code afterSeconds} after it was dialled. */
     public synchronized void answered(double afterSeconds) {
         answerDelays.add(afterSeconds);
-        outcome(true);
+        outcomes.add(true);
         today()[0]++;
     }
 
     /** A call ended unanswered (no answer, busy, invalid) {@code afterSeconds} after it was dialled. */
     public synchronized void notAnswered(double afterSeconds) {
         otherEnds.add(afterSeconds);
-        outcome(false);
+        outcomes.add(false);
     }
 
     /** An agent was busy {@code seconds} with a call, from taking it to the end of wrap-up. */
@@ -67,33 +61,13 @@ public final class PaceStats {
 
     /** An answered call reached an agent in time. */
     public synchronized void taken() {
-        drop(false);
+        drops.add(false);
     }
 
     /** An answered call found no agent in time: abandoned. */
     public synchronized void abandoned() {
         today()[1]++;
-        drop(true);
-    }
-
-    private void drop(boolean abandoned) {
-        if (dropCount == recentDrops.length && recentDrops[dropNext]) {
-            dropsInWindow--;
-        }
-        recentDrops[dropNext] = abandoned;
-        dropsInWindow += abandoned ? 1 : 0;
-        dropNext = (dropNext + 1) % recentDrops.length;
-        dropCount = Math.min(dropCount + 1, recentDrops.length);
-    }
-
-    private void outcome(boolean answered) {
-        if (outcomeCount == outcomes.length && outcomes[outcomeNext]) {
-            answersInWindow--;
-        }
-        outcomes[outcomeNext] = answered;
-        answersInWindow += answered ? 1 : 0;
-        outcomeNext = (outcomeNext + 1) % outcomes.length;
-        outcomeCount = Math.min(outcomeCount + 1, outcomes.length);
+        drops.add(true);
     }
 
     private int[] today() {
@@ -107,7 +81,7 @@ public final class PaceStats {
 
     /** The share of dialled numbers a person answers, over the last few hundred. */
     public synchronized double answerRate() {
-        return (answersInWindow + PRIOR_ANSWER_RATE * PRIOR_WEIGHT) / (outcomeCount + PRIOR_WEIGHT);
+        return (outcomes.yes() + PRIOR_ANSWER_RATE * PRIOR_WEIGHT) / (outcomes.count() + PRIOR_WEIGHT);
     }
 
     /** Seconds from dialling to a person answering, on average. */
@@ -178,11 +152,11 @@ public final class PaceStats {
 
     /** Abandoned calls per person-answered call over the last couple of hundred answers (0 before any). */
     public synchronized double recentAbandonRate() {
-        return dropCount == 0 ? 0 : dropsInWindow / (double) dropCount;
+        return drops.count() == 0 ? 0 : drops.yes() / (double) drops.count();
     }
 
     public synchronized int recentAnswers() {
-        return dropCount;
+        return drops.count();
     }
 
     /** Today's answered and abandoned calls. */

@@ -250,4 +250,27 @@ class GroupCallTaskTest {
         post("/api/group-tasks/" + id + "/leave", "{\"agent\":\"1002\"}");
         assertTrue(task(id).path("joined").isEmpty());
     }
+
+    @Test
+    void repeatedAndOutOfOrderRequestsChangeNothingTwice() throws Exception {
+        BoxApi api = running.api();
+        String id = create("[\"13912340085\",\"13912340086\"]", "");
+        post("/api/group-tasks/" + id + "/pause", null); // paused before it ever ran
+        post("/api/group-tasks/" + id + "/join", "{\"agent\":\"1001\"}");
+        post("/api/group-tasks/" + id + "/join", "{\"agent\":\"1001\"}");
+        assertEquals(1, task(id).path("joined").size(), "joined once");
+        post("/api/group-tasks/" + id + "/start", null);
+        post("/api/group-tasks/" + id + "/start", null); // a second start runs no second dialer
+        SimulatedBox.await("the first call with the agent", () -> running.box().calls().active().stream()
+                .anyMatch(c -> c.agent().equals("1001") && c.state().equals("active")));
+        Thread.sleep(1500);
+        assertEquals(1, running.box().calls().active().size(), "concurrency 1: one call, one dialer");
+        assertEquals("", result(id, 2));
+        HttpResponse<String> huge = api.send("POST", "/api/group-tasks/" + id + "/numbers", "{\"csv\":\""
+                + "x".repeat(1 << 21) + "\"}");
+        assertEquals(413, huge.statusCode());
+        HttpResponse<String> same = api.send("POST", "/api/group-tasks/" + id + "/numbers", "{\"numbers\":[\"13912340085\"]}");
+        assertEquals(200, same.statusCode(), same.body());
+        assertTrue(same.body().contains("already in this task"), same.body());
+    }
 }
