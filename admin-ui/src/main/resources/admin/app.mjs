@@ -1219,12 +1219,14 @@ function GroupTasksCard({ me, prompts }) {
     ${tasks && tasks.length === 0 && html`<p class="muted">${t('group.none')}</p>`}
     <table><thead><tr><th>${t('group.name')}</th><th>${t('group.state')}</th><th>${t('group.pacing')}</th>
       <th>${t('group.joined')}</th><th>${t('group.numbers')}</th><th></th></tr></thead>
-      <tbody>${(tasks || []).map(({ task, state, joined, figures: f }) => html`<tr data-task=${task.id}>
+      <tbody>${(tasks || []).map(({ task, state, joined, figures: f, live }) => html`<tr data-task=${task.id}>
         <td>${task.name}<div class="muted">${t('group.concurrency')} ${task.concurrency} · ${task.intervalSeconds}s · ×${task.ratio}</div></td>
         <td class="task-state">${t('taskstate.' + state)}</td><td>${t('pacing.' + task.pacing)}</td>
         <td>${joined.join(', ') || '-'}</td>
         <td class="figures">${t('group.figures', { dialled: f.dialled, answered: f.answered, rate: pct(f.answerRate),
-          abandoned: pct(f.abandonedRate), wait: f.meanWaitSeconds.toFixed(1) })}</td>
+          abandoned: pct(f.abandonedRate), wait: f.meanWaitSeconds.toFixed(1) })}
+          ${live && html`<div class="muted live">${t('group.live', { out: live.dialling, waiting: live.waiting, talking: live.talking,
+            occupancy: pct(live.occupancy) })}</div>`}</td>
         <td class="buttons">
           ${office && state !== 'running' && html`<button class="small task-start" onClick=${() => act(task.id, 'start')}>${t('group.start')}</button>`}
           ${office && state === 'running' && html`<button class="small task-pause" onClick=${() => act(task.id, 'pause')}>${t('group.pause')}</button>`}

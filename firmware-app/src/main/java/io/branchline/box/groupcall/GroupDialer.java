@@ -144,8 +144,13 @@ public final class GroupDialer implements AutoCloseable {
     }
 
     /** What a running task is doing now: its calls out, waiting, with agents; its pacing's measures. */
+    /**
+     * A running task now: its calls out, waiting for an agent, with agents; the measured answer rate; the
+     * abandoned rate today and over 30 days; agent occupancy since it started (the share of the joined agents'
+     * time on calls or wrapping up), and the pacing in use.
+     */
     public record Live(int dialling, int waiting, int talking, double answerRate, double abandonedToday,
-                       double abandoned30Days, String pacing) {
+                       double abandoned30Days, double occupancy, String pacing) {
     }
 
     public Optional<Live> live(String id) {
@@ -166,8 +171,9 @@ public final class GroupDialer implements AutoCloseable {
             }
         }
         var day = r.stats.day();
+        double occupancy = r.agentSeconds == 0 ? 0 : r.busyAgentSeconds / r.agentSeconds;
         return Optional.of(new Live(dialling, waiting, talking, r.stats.answerRate(), r.stats.today(day).share(),
-                r.stats.last30Days(day).share(), r.pacer == null ? "" : r.pacer.mode()));
+                r.stats.last30Days(day).share(), occupancy, r.pacer == null ? "" : r.pacer.mode()));
     }
 
     private void launch(String id) {
@@ -201,6 +207,10 @@ public final class GroupDialer implements AutoCloseable {
         volatile boolean stop;
         volatile Pacer pacer;
         String pacerKey = "";
+        /** Joined agents' time present, and of it on calls or wrapping up, since the task started here. */
+        volatile double agentSeconds;
+        volatile double busyAgentSeconds;
+        long lastRoundNs;
         Thread thread;
 
         Running(String id, PaceStats stats) {
@@ -300,7 +310,15 @@ public final class GroupDialer implements AutoCloseable {
     }
 
     private void round(Running r, GroupTasks.Stored s, Pacer pacer) {
-        int n = pacer.toDial(view(r, s));
+        PaceView now = view(r, s);
+        long t = System.nanoTime();
+        if (r.lastRoundNs != 0) {
+            double elapsed = (t - r.lastRoundNs) / 1e9;
+            r.agentSeconds += now.agents() * elapsed;
+            r.busyAgentSeconds += (now.agents() - now.idle()) * elapsed;
+        }
+        r.lastRoundNs = t;
+        int n = pacer.toDial(now);
         int skips = 0;
         while (n > 0 && !r.stop && skips < MAX_SKIPS_PER_ROUND) {
             Optional<ModemLine> line = freeLine();

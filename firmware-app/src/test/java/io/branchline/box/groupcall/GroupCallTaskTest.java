@@ -85,6 +85,14 @@ class GroupCallTaskTest {
                 .anyMatch(c -> c.agent().equals("1001") && c.state().equals("active")));
         CallView up = running.box().calls().active().stream().filter(c -> c.agent().equals("1001")).findFirst()
                 .orElseThrow();
+        SimulatedBox.await("the agent counted busy", () -> {
+            try {
+                return task(id).path("live").path("talking").asInt() == 1
+                        && task(id).path("live").path("occupancy").asDouble() > 0;
+            } catch (Exception e) {
+                return false;
+            }
+        });
         assertEquals("sim-1", up.line(), "the free line nobody owns");
         assertEquals("13912340015", up.numberGiven());
         Thread.sleep(800); // they talk
