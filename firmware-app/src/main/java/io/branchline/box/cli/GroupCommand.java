@@ -107,8 +107,7 @@ final class GroupCommand implements Cli.Command {
                 r = client.send("GET", "/api/group-tasks", null);
             }
             if (!r.ok()) {
-                err.println("branchline group: " + r.error());
-                return r.status() == 404 || r.status() == 400 ? ExitCode.USAGE : ExitCode.PROBLEM;
+                return BoxAsking.refused("group", err, r);
             }
             JsonNode answer = Json.MAPPER.readTree(r.body());
             if (cl.hasOption("json")) {

@@ -110,8 +110,7 @@ final class ListCommand implements Cli.Command {
                 r = client.send("GET", base, null);
             }
             if (!r.ok()) {
-                err.println("branchline list: " + r.error());
-                return r.status() == 404 || r.status() == 400 || r.status() == 409 ? ExitCode.USAGE : ExitCode.PROBLEM;
+                return BoxAsking.refused("list", err, r);
             }
             JsonNode answer = Json.MAPPER.readTree(r.body());
             if (cl.hasOption("json")) {

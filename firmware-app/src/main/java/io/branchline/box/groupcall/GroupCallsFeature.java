@@ -7,8 +7,7 @@ import io.branchline.box.guard.CallGuard;
 import io.branchline.box.line.LineRegistry;
 import io.branchline.box.store.Database;
 import io.branchline.box.store.SavedSettings;
-import io.branchline.box.web.Json;
-import io.helidon.http.Status;
+import io.branchline.box.web.SettingsRoutes;
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,30 +75,13 @@ public final class GroupCallsFeature implements AutoCloseable {
     }
 
     public RedialRule.Settings rules() {
-        return saved.find(RULES_SCOPE).map(s -> Json.MAPPER.convertValue(s.value(), RedialRule.Settings.class))
-                .orElse(RedialRule.Settings.DEFAULT);
+        return SettingsRoutes.load(saved, RULES_SCOPE, RedialRule.Settings.class, RedialRule.Settings.DEFAULT);
     }
 
     public void routes(HttpRouting.Builder r) {
         r.register("/api/group-tasks", new GroupTasksService(dialer));
-        r.get("/api/dialing-rules", (req, res) -> Json.ok(res, rules()));
-        r.put("/api/dialing-rules", (req, res) -> {
-            var b = Json.bodyOrNull(req);
-            if (b == null || !b.isObject()) {
-                Json.error(res, Status.BAD_REQUEST_400, "body", "must be a JSON object");
-                return;
-            }
-            try {
-                RedialRule.Settings s = io.branchline.box.config.ConfigLoader.section(b, RedialRule.Settings.class);
-                s.check();
-                saved.save(RULES_SCOPE, s, io.branchline.box.access.AccessFilter.viewer(req).actor());
-                Json.ok(res, s);
-            } catch (io.branchline.box.config.ConfigException e) {
-                Json.error(res, Status.BAD_REQUEST_400, e.field().orElse("body"), e.reason());
-            } catch (GroupTaskException e) {
-                Json.error(res, Status.BAD_REQUEST_400, e.field(), e.getMessage());
-            }
-        });
+        SettingsRoutes.serve(r, "/api/dialing-rules", saved, RULES_SCOPE, RedialRule.Settings.class,
+                RedialRule.Settings.DEFAULT, RedialRule.Settings::check);
     }
 
     @Override

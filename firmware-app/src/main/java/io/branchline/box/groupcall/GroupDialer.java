@@ -131,15 +131,23 @@ public final class GroupDialer implements AutoCloseable {
         }
         Set<String> joined = new LinkedHashSet<>(s.joined());
         joined.add(agentId);
-        tasks.joined(id, List.copyOf(joined));
-        return tasks.require(id);
+        return joined(id, List.copyOf(joined));
     }
 
     public GroupTasks.Stored leave(String id, String agentId) {
         GroupTasks.Stored s = tasks.require(id);
         List<String> joined = new ArrayList<>(s.joined());
         joined.remove(agentId);
-        tasks.joined(id, joined);
+        return joined(id, List.copyOf(joined));
+    }
+
+    /** Stores who joined and tells the running task at once. */
+    private GroupTasks.Stored joined(String id, List<String> agents) {
+        tasks.joined(id, agents);
+        Running r = running.get(id);
+        if (r != null) {
+            r.joined = agents;
+        }
         return tasks.require(id);
     }
 
@@ -208,6 +216,8 @@ public final class GroupDialer implements AutoCloseable {
         volatile Pacer pacer;
         String pacerKey = "";
         /** Joined agents' time present, and of it on calls or wrapping up, since the task started here. */
+        /** Who joined, as of the last round or join/leave: what an answered call picks from. */
+        volatile List<String> joined = List.of();
         volatile double agentSeconds;
         volatile double busyAgentSeconds;
         long lastRoundNs;
@@ -227,6 +237,7 @@ public final class GroupDialer implements AutoCloseable {
                     break;
                 }
                 GroupTasks.Stored s = found.get();
+                r.joined = s.joined();
                 Pacer pacer = pacerFor(r, s.task());
                 if (!s.task().startsAt().isEmpty() && clock.instant().isBefore(Instant.parse(s.task().startsAt()))) {
                     Thread.sleep(1000);
@@ -357,7 +368,6 @@ public final class GroupDialer implements AutoCloseable {
 
     private boolean place(Running r, GroupTask t, GroupTasks.Pending p, ModemLine line) {
         Out o = new Out();
-        String[] callId = {null};
         TaskCalls.Task task = new TaskCalls.Task() {
             @Override
             public String id() {
@@ -387,7 +397,6 @@ public final class GroupDialer implements AutoCloseable {
                 .or(() -> Optional.of(NO_AGENT)));
         Optional<CallView> v = calls.dial(line, d, task);
         v.ifPresent(c -> r.out.put(c.id(), o));
-        v.ifPresent(c -> callId[0] = c.id());
         return v.isPresent();
     }
 
@@ -397,11 +406,7 @@ public final class GroupDialer implements AutoCloseable {
 
     /** The joined agent who has waited longest, set aside for this call. */
     private synchronized Optional<Agent> takeFor(Running r, Out o) {
-        Optional<GroupTasks.Stored> s = tasks.find(r.id);
-        if (s.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Agent> a = s.get().joined().stream().filter(id -> free(r, id))
+        Optional<Agent> a = r.joined.stream().filter(id -> free(r, id))
                 .min(Comparator.comparing(seats::idleSince)).flatMap(agents::find);
         a.ifPresent(x -> {
             r.reserved.add(x.id());

@@ -282,11 +282,13 @@ public final class GroupTasks {
         require(taskId);
         Map<String, Integer> results = new LinkedHashMap<>();
         RESULTS.forEach(r -> results.put(r, 0));
-        int[] total = new int[1];
+        int[] total = new int[2]; // all, and those still waiting their turn
         db.with(dsl -> dsl.select(GROUP_NUMBER.RESULT, DSL.count()).from(GROUP_NUMBER)
                 .where(GROUP_NUMBER.TASK_ID.eq(taskId)).groupBy(GROUP_NUMBER.RESULT).fetch()).forEach(r -> {
                     total[0] += r.value2();
-                    if (!r.value1().isEmpty()) {
+                    if (r.value1().isEmpty()) {
+                        total[1] += r.value2();
+                    } else {
                         results.merge(r.value1(), r.value2(), Integer::sum);
                     }
                 });
@@ -296,8 +298,7 @@ public final class GroupTasks {
         int answered = results.get("answered") + results.get("abandoned");
         int dialled = answered + results.get("no-answer") + results.get("busy") + results.get("invalid")
                 + results.get("failed") + results.getOrDefault("dialling", 0);
-        int left = left(taskId);
-        return new Figures(total[0], left, results, dialled, answered, dialled == 0 ? 0 : answered / (double) dialled,
+        return new Figures(total[0], total[1], results, dialled, answered, dialled == 0 ? 0 : answered / (double) dialled,
                 answered == 0 ? 0 : results.get("abandoned") / (double) answered, wait == null ? 0 : wait / 1000);
     }
 }

@@ -23,12 +23,13 @@ public final class RedialRule {
             abandonedLockoutHours = abandonedLockoutHours == null ? 72 : abandonedLockoutHours;
         }
 
+        /** Refuses hours out of bounds: IllegalArgumentException "field: reason". */
         void check() {
             if (redialHours < 0 || redialHours > 24 * 90) {
-                throw new GroupTaskException("redialHours", "must be 0 (none) to " + 24 * 90 + " hours");
+                throw new IllegalArgumentException("redialHours: must be 0 (none) to " + 24 * 90 + " hours");
             }
             if (abandonedLockoutHours < 0 || abandonedLockoutHours > 24 * 90) {
-                throw new GroupTaskException("abandonedLockoutHours", "must be 0 (none) to " + 24 * 90 + " hours");
+                throw new IllegalArgumentException("abandonedLockoutHours: must be 0 (none) to " + 24 * 90 + " hours");
             }
         }
     }

@@ -100,20 +100,6 @@ public final class PaceStats {
     }
 
     /**
-     * The chance a call that has rung {@code seconds} without an outcome is still going to be answered by a
-     * person: the answer rate weighed by how many answers and other ends come later than that.
-     */
-    public synchronized double answerChanceAfter(double seconds) {
-        double p = answerRate();
-        if (answerDelays.count() < 10 || otherEnds.count() < 10) {
-            return p;
-        }
-        double a = p * answerDelays.longerThan(seconds);
-        double o = (1 - p) * otherEnds.longerThan(seconds);
-        return a + o == 0 ? 0 : a / (a + o);
-    }
-
-    /**
      * The chance a call that has rung {@code seconds} without an outcome is answered by a person within the
      * next {@code within} seconds.
      */
