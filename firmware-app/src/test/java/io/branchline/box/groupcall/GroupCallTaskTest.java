@@ -281,4 +281,40 @@ class GroupCallTaskTest {
         assertEquals(200, same.statusCode(), same.body());
         assertTrue(same.body().contains("already in this task"), same.body());
     }
+
+    @Test
+    void badReDialRulesAreRefusedNamingTheFieldAndNothingIsSaved() throws Exception {
+        BoxApi api = running.api();
+        for (String[] c : new String[][] {{"{\"redialHours\":-1}", "redialHours"},
+            {"{\"redialHours\":99999}", "redialHours"}, {"{\"abandonedLockoutHours\":-5}", "abandonedLockoutHours"},
+            {"{\"redialHours\":\"soon\"}", "redialHours"}, {"{\"colour\":1}", "colour"}, {"[]", "body"},
+            {"not json", "body"}}) {
+            HttpResponse<String> r = api.send("PUT", "/api/dialing-rules", c[0]);
+            assertEquals(400, r.statusCode(), c[0] + ": " + r.body());
+            assertEquals(c[1], Json.MAPPER.readTree(r.body()).path("field").asText(), c[0] + ": " + r.body());
+        }
+        JsonNode rules = Json.MAPPER.readTree(api.send("GET", "/api/dialing-rules", null).body());
+        assertEquals(72, rules.path("abandonedLockoutHours").asInt(), "the defaults stand: " + rules);
+    }
+
+    @Test
+    void theCrmStartsAndJoinsATaskAndBadCommandsAreRejectedNamingTheField() throws Exception {
+        String id = create("[\"13912340095\"]", "");
+        var store = running.box().crmStubs().get(0).store();
+        var join = store.issue("branchline", "group.join", Json.MAPPER.readTree("{\"task\":\"" + id
+                + "\",\"agent\":\"1002\"}"));
+        var noTask = store.issue("branchline", "group.start", Json.MAPPER.readTree("{\"task\":\"nope\"}"));
+        var noAgent = store.issue("branchline", "group.join", Json.MAPPER.readTree("{\"task\":\"" + id + "\"}"));
+        var notArgs = store.issue("branchline", "group.pause", Json.MAPPER.readTree("[1]"));
+        SimulatedBox.await("all acknowledged", () -> List.of(join, noTask, noAgent, notArgs).stream()
+                .allMatch(c -> store.acks().containsKey(c.id())));
+        assertEquals("done", store.acks().get(join.id()).path("outcome").asText(), store.acks().get(join.id()).toString());
+        assertTrue(store.acks().get(noTask.id()).path("reason").asText().startsWith("task:"),
+                store.acks().get(noTask.id()).toString());
+        assertTrue(store.acks().get(noAgent.id()).path("reason").asText().startsWith("agent:"),
+                store.acks().get(noAgent.id()).toString());
+        assertEquals("rejected", store.acks().get(notArgs.id()).path("outcome").asText());
+        assertEquals(List.of("1002"), StreamSupport.stream(task(id).path("joined").spliterator(), false)
+                .map(JsonNode::asText).toList());
+    }
 }

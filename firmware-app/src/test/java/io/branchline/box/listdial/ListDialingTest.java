@@ -205,7 +205,8 @@ class ListDialingTest {
                 new Case("POST", "/api/lists/1001/start", "{\"autoNextSeconds\":9999}", 400, "autoNextSeconds"),
                 new Case("POST", "/api/lists/1001/start", "{\"autoNextSeconds\":1.5}", 400, "autoNextSeconds"),
                 new Case("GET", "/api/lists/1001?page=0", null, 400, "page"),
-                new Case("GET", "/api/lists/nobody", null, 404, "agent"))) {
+                new Case("GET", "/api/lists/nobody", null, 404, "agent"),
+                new Case("POST", "/api/lists/1001/numbers", "{\"csv\":\"" + "1".repeat(1 << 21) + "\"}", 413, "body"))) {
             HttpResponse<String> r = running.api().send(c.method(), c.path(), c.body());
             assertEquals(c.status(), r.statusCode(), c + ": " + r.body());
             assertEquals(c.field(), Json.MAPPER.readTree(r.body()).path("field").asText(), c + ": " + r.body());
