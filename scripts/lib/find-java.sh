@@ -1,4 +1,5 @@
-# Sourced by scripts/branchline, scripts/test and .ci/run: sets JAVA_HOME to a JDK/JRE 21 or newer.
+# Sourced by scripts/branchline, scripts/test and .ci/run: sets JAVA_HOME to a JDK/JRE 25 or newer (the box compiles for 25: the
+# foreign-function API it speaks to systemd with is final from 22).
 # Order: $JAVA_HOME, then /usr/lib/jvm/* (newest first), then java on the PATH.
 
 branchline_java_major() {
@@ -6,7 +7,7 @@ branchline_java_major() {
 }
 
 branchline_find_java() {
-  local want=21 candidates=() c major
+  local want=25 candidates=() c major
   [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
   for c in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -Vr); do
     candidates+=("${c%/}/bin/java")
@@ -22,12 +23,12 @@ branchline_find_java() {
     fi
   done
   cat >&2 <<'MSG'
-branchline: Java 21 or newer is needed, and none was found (looked at $JAVA_HOME, /usr/lib/jvm/*, PATH).
+branchline: Java 25 or newer is needed, and none was found (looked at $JAVA_HOME, /usr/lib/jvm/*, PATH).
 Install one, then run this again:
-  Debian 13 (trixie):   sudo apt-get install -y openjdk-21-jdk-headless
+  Debian 13 (trixie):   sudo apt-get install -y openjdk-25-jdk-headless
   Debian 12 (bookworm): add the Adoptium repository (https://adoptium.net/installation/linux/), then
-                        sudo apt-get install -y temurin-21-jdk
-Or point JAVA_HOME at a JDK 21+ you already have.
+                        sudo apt-get install -y temurin-25-jdk
+Or point JAVA_HOME at a JDK 25 you already have. (The .deb package brings its own runtime.)
 MSG
   return 1
 }
