@@ -103,6 +103,7 @@ public final class Box implements AutoCloseable {
     private io.branchline.box.call.InboundCalls inbound;
     private io.branchline.box.groupcall.GroupCallsFeature groupCalls;
     private io.branchline.box.listdial.ListsFeature listDialing;
+    private io.branchline.box.health.BoxHealth health;
 
     private Box(SystemScheduler scheduler, Database db, Hardware hardware, LinesFeature lines, FrameClock mediaClock,
                 Prompts prompts, RecordingFeature recording, ForwardingJournal journal, CallControl calls,
@@ -233,6 +234,8 @@ public final class Box implements AutoCloseable {
         }
         io.branchline.box.listdial.ListsFeature listDialing = new io.branchline.box.listdial.ListsFeature(db,
                 scheduler.clock(), callRoom, calls, groupCalls.redial(), sync, agents, lines.registry());
+        io.branchline.box.health.BoxHealth health = new io.branchline.box.health.BoxHealth(db, lines.registry()::all,
+                mediaClock, sync.sender().map(x -> sync.outbox()), o.dataDir(), scheduler.clock());
         AdminPage page = AdminPage.load();
         LogTail logTail = LogTail.attach();
         Changes changes = new Changes(); // what the live dashboard follows
@@ -280,6 +283,7 @@ public final class Box implements AutoCloseable {
         box.inbound = callRoom.inbound();
         box.groupCalls = groupCalls;
         box.listDialing = listDialing;
+        box.health = health;
         return box;
     }
 
@@ -341,6 +345,39 @@ public final class Box implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** Liveness and readiness, with reasons (the watchdog, /health, the doctor). */
+    public io.branchline.box.health.BoxHealth health() {
+        return health;
+    }
+
+    /**
+     * Waits until every line has been looked for once (found or not), at most {@code limit}: systemd hears
+     * READY=1 only then, so that "started" means the lines are known.
+     */
+    public boolean awaitLinesProbed(Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        while (!lines.registry().all().stream().allMatch(io.branchline.hw.modem.ModemLine::probed)) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One line on what the box is doing, for systemd's STATUS= (and so for {@code systemctl status}). */
+    public String statusLine() {
+        List<io.branchline.hw.modem.LineSnapshot> all = lines.registry().snapshots();
+        long up = all.stream().filter(s -> s.status().state() == io.branchline.hw.modem.LineState.UP).count();
+        String sync = this.sync.sender().map(x -> ", CRM backlog " + this.sync.outbox().backlog()).orElse(", no CRM");
+        return up + " of " + all.size() + " lines up, " + calls.active().size() + " calls" + sync;
     }
 
     /** The box's accounts, tokens and audit log. */

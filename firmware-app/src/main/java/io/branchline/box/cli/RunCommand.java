@@ -65,7 +65,20 @@ final class RunCommand implements Cli.Command {
         }
         signIn(box, dataDir, out);
         out.flush();
-        UntilStopped.await(box);
+        // systemd (Type=notify) counts the box started once the database is migrated, HTTP listens (both done
+        // by now) and every line has been probed; from then on the health loop pings its watchdog.
+        io.branchline.box.health.SdNotify notify = io.branchline.box.health.SdNotify.fromEnvironment();
+        if (!box.awaitLinesProbed(java.time.Duration.ofSeconds(30))) {
+            err.println("branchline run: some lines were not probed within 30 s; ready anyway (branchline lines)");
+        }
+        notify.ready(box.statusLine());
+        io.branchline.box.health.Watchdog watchdog = new io.branchline.box.health.Watchdog(box.health()::liveness,
+                box::statusLine, notify).start();
+        UntilStopped.await(() -> {
+            notify.stopping();
+            watchdog.close();
+            box.close();
+        });
         return ExitCode.OK;
     }
 

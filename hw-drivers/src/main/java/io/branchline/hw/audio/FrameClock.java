@@ -21,6 +21,7 @@ public final class FrameClock implements AutoCloseable {
     private volatile long tickCount;
     private volatile long lateTicks;
     private volatile long skippedTicks;
+    private volatile long lastBeat = System.nanoTime();
 
     public FrameClock(String name) {
         thread = Thread.ofPlatform().daemon().name(name).priority(Thread.MAX_PRIORITY).start(this::run);
@@ -28,6 +29,9 @@ public final class FrameClock implements AutoCloseable {
 
     /** Runs {@code tick} every 20 ms from now on, on the clock's thread, until the returned handle is closed. */
     public AutoCloseable add(Runnable tick) {
+        if (ticks.isEmpty()) {
+            lastBeat = System.nanoTime(); // a clock woken from sleep is not a stalled one
+        }
         ticks.add(tick);
         LockSupport.unpark(thread);
         return () -> ticks.remove(tick);
@@ -52,6 +56,7 @@ public final class FrameClock implements AutoCloseable {
             if (ticks.isEmpty()) {
                 LockSupport.park(this);
                 next = System.nanoTime();
+                lastBeat = next;
                 continue;
             }
             next += Pcm.FRAME_NANOS;
@@ -75,7 +80,19 @@ public final class FrameClock implements AutoCloseable {
                 }
             }
             tickCount++;
+            lastBeat = System.nanoTime();
         }
+    }
+
+    /**
+     * How long since the clock last finished a beat while calls need it (zero while it sleeps with nothing to
+     * run): a tick that never returns stops every call's audio, and the box's watchdog says so.
+     */
+    public java.time.Duration stalledFor() {
+        if (ticks.isEmpty() || closed) {
+            return java.time.Duration.ZERO;
+        }
+        return java.time.Duration.ofNanos(Math.max(0, System.nanoTime() - lastBeat - Pcm.FRAME_NANOS));
     }
 
     @Override

@@ -55,6 +55,8 @@ public final class ModemLine implements AutoCloseable {
     private Duration backoff;
     private final SimPin pin = new SimPin();
     private final SmsInbox sms;
+    private volatile long taskSince;
+    private volatile boolean probed;
 
     public ModemLine(String id, ModemAddress address, PortFinder finder, LinkOpener opener, Scheduler scheduler,
                      LineHealthSettings settings) {
@@ -167,13 +169,33 @@ public final class ModemLine implements AutoCloseable {
     private void work() {
         while (!closed) {
             try {
-                tasks.take().run();
+                Runnable task = tasks.take();
+                taskSince = System.nanoTime();
+                try {
+                    task.run();
+                } finally {
+                    taskSince = 0;
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 log.error("line={} event=task-failed", id, e);
             }
         }
+    }
+
+    /**
+     * How long the line's thread has been in its current task (zero while it waits for one): every command
+     * has a timeout, so a figure of minutes means the loop hangs, and the box's watchdog says so.
+     */
+    public Duration busyFor() {
+        long since = taskSince;
+        return since == 0 ? Duration.ZERO : Duration.ofNanos(Math.max(0, System.nanoTime() - since));
+    }
+
+    /** Whether the line has been looked for at least once since the box started (found or not). */
+    public boolean probed() {
+        return probed;
     }
 
     private void connect() {
@@ -385,6 +407,7 @@ public final class ModemLine implements AutoCloseable {
 
     private void publish(LineSnapshot s) {
         snapshot = s;
+        probed = true;
         for (Consumer<LineSnapshot> l : listeners) {
             try {
                 l.accept(s);

@@ -58,6 +58,28 @@ class ModemLineTest {
     }
 
     @Test
+    void aLineWhoseModemHangsWhileOpeningSaysHowLongItsLoopHasBeenInThatStep() throws Exception {
+        plug(Flavour.QUECTEL_EC25, EmulatedSim.ready("89860012345678901234", "460001234567890", "+8613800000001"));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        line = new ModemLine("modem-1", ModemAddress.usb("1-1.2", 2), bus, c -> {
+            try {
+                release.await(); // a driver stuck in open(): the loop never gets to its next step
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new io.branchline.hw.serial.SerialLinkException("gave up");
+        }, time, LineHealthSettings.defaults());
+        assertEquals(Duration.ZERO, line.busyFor(), "idle before it starts");
+        line.start();
+        Thread.sleep(300);
+        assertTrue(line.busyFor().toMillis() >= 200, "stuck for " + line.busyFor());
+        assertTrue(!line.probed(), "not probed while stuck");
+        release.countDown();
+        Await.until("probed", line::probed, line::snapshot);
+        Await.until("idle again", () -> line.busyFor().isZero(), line::snapshot);
+    }
+
+    @Test
     void aRegisteredModemComesUpWithItsIdentitySignalAndOperator() {
         plug(Flavour.QUECTEL_EC25, EmulatedSim.ready("89860012345678901234", "460001234567890", "+8613800000001"))
                 .signal(19);

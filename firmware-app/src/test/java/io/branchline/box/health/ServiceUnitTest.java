@@ -1,0 +1,124 @@
+package io.branchline.box.health;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.branchline.box.BoxProcess;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The systemd unit the package installs, and the box as systemd sees it: Type=notify with READY=1 once HTTP
+ * answers, watchdog pings, STOPPING=1 on SIGTERM, and a hardened unit whose exposure systemd-analyze scores at
+ * 3.0 or less.
+ */
+class ServiceUnitTest {
+    static final Path UNIT = Path.of("..", "systemd", "branchline.service");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theUnitIsANotifyServiceWithAWatchdogAndNoSettingThatBreaksTheJit() throws Exception {
+        String unit = Files.readString(UNIT);
+        for (String line : new String[] {"Type=notify", "NotifyAccess=main", "WatchdogSec=30", "Restart=on-failure",
+                "User=branchline", "SupplementaryGroups=dialout audio gpio", "DevicePolicy=closed",
+                "ExecStart=/opt/branchline/bin/branchline run --config /etc/branchline/branchline.yaml --data-dir"
+                        + " /var/lib/branchline"}) {
+            assertTrue(unit.lines().anyMatch(line::equals), "the unit says " + line);
+        }
+        assertFalse(unit.lines().anyMatch(l -> l.startsWith("MemoryDenyWriteExecute")), "the JIT writes code");
+    }
+
+    @Test
+    void systemdAnalyzeScoresTheUnitsExposureAtThreeOrLess() throws Exception {
+        Process p = new ProcessBuilder("systemd-analyze", "security", "--offline=true", "--no-pager",
+                UNIT.toAbsolutePath().normalize().toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        Matcher m = Pattern.compile("Overall exposure level for branchline.service: ([0-9.]+)").matcher(out);
+        assertTrue(m.find(), out);
+        double exposure = Double.parseDouble(m.group(1));
+        System.out.println("systemd-analyze security exposure: " + exposure);
+        assertTrue(exposure <= 3.0, "exposure " + exposure + "\n" + out);
+    }
+
+    @Test
+    void theBoxTellsSystemdItIsReadyOnceItAnswersThenPingsAndSaysWhenItStops() throws Exception {
+        Path socket = dir.resolve("notify");
+        Process listener = new ProcessBuilder("socat", "-u", "UNIX-RECV:" + socket, "STDOUT").start();
+        ByteArrayOutputStream heard = new ByteArrayOutputStream();
+        Process box = null;
+        try {
+            InputStream in = listener.getInputStream();
+            Thread.ofVirtual().start(() -> {
+                byte[] buf = new byte[4096];
+                int n;
+                try {
+                    while ((n = in.read(buf)) > 0) {
+                        synchronized (heard) {
+                            heard.write(buf, 0, n);
+                        }
+                    }
+                } catch (java.io.IOException ignored) {
+                    // stopped
+                }
+            });
+            for (int i = 0; i < 100 && !Files.exists(socket); i++) {
+                Thread.sleep(20);
+            }
+            int port = BoxProcess.freePort();
+            box = BoxProcess.main(dir, Map.of("NOTIFY_SOCKET", socket.toString(), "WATCHDOG_USEC", "1500000"),
+                    "run", "--simulate", "--data-dir", dir.resolve("data").toString(), "--port", Integer.toString(port));
+            String ready = await(heard, "READY=1", 60);
+            assertTrue(ready.contains("READY=1\nSTATUS="), ready);
+            assertTrue(Pattern.compile("STATUS=\\d+ of \\d+ lines up, 0 calls, CRM backlog \\d+").matcher(ready).find(),
+                    ready);
+            // Ready means answering: the API is up by the time systemd hears it.
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode());
+            String pinged = await(heard, "WATCHDOG=1", 10);
+            assertTrue(pinged.contains("WATCHDOG=1\nSTATUS="), pinged);
+            box.destroy(); // SIGTERM, as systemctl stop
+            assertTrue(box.waitFor(30, TimeUnit.SECONDS));
+            String stopping = await(heard, "STOPPING=1", 5);
+            assertTrue(stopping.contains("STOPPING=1"), stopping);
+        } finally {
+            if (box != null) {
+                box.destroyForcibly();
+            }
+            listener.destroyForcibly();
+        }
+    }
+
+    private static String await(ByteArrayOutputStream heard, String what, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            synchronized (heard) {
+                String s = heard.toString(StandardCharsets.UTF_8);
+                if (s.contains(what)) {
+                    return s;
+                }
+            }
+            Thread.sleep(50);
+        }
+        synchronized (heard) {
+            return heard.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
