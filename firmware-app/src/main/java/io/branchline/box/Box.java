@@ -242,7 +242,15 @@ public final class Box implements AutoCloseable {
         callRoom.table().onChange(changes::changed);
         seats.onChange(changes::changed);
         lines.registry().all().forEach(l -> l.onChange(s -> changes.changed()));
-        ApiServer server = startApi(o, https, r -> {
+        io.branchline.box.health.BoxMetrics metrics = new io.branchline.box.health.BoxMetrics(
+                new io.branchline.box.health.BoxMetrics.Sources(lines.registry(), () -> calls.active().size(), records,
+                        () -> simHealth.scores(lines.registry(), lines.sims()), sync.sender().map(x -> sync.outbox()),
+                        recording, o.dataDir(), scheduler.clock()));
+        // Tests run boxes on any free port: their health and metrics too.
+        int observePort = o.port() == 0 ? 0 : config.http().observePort();
+        ApiServer.Observe observe = new ApiServer.Observe(io.branchline.box.health.ObserveEndpoints.SOCKET, observePort,
+                io.branchline.box.health.ObserveEndpoints.feature(health, metrics));
+        ApiServer server = startApi(o, https, observe, r -> {
             access.routes(r);
             page.routes(r);
             lines.routes(r, records::countCalls, scheduler.clock(), rawAt);
@@ -269,8 +277,10 @@ public final class Box implements AutoCloseable {
         }, List.of(groupCalls::close, changes::close, logTail::detach, sync::close, sync::closeStubs, lines::close, mediaClock::close,
                 hardware::close, db::close,
                 scheduler::close, folder::close));
-        log.info("event=box-started version={} api=http://{}:{}/api/lines data={} lines={}", Version.current(),
-                https == null ? o.host() : "127.0.0.1", server.port(), db.file(), lines.registry().all().size());
+        log.info("event=box-started version={} api=http://{}:{}/api/lines data={} lines={} health=http://127.0.0.1:{}/health",
+                Version.current(), https == null ? o.host() : "127.0.0.1", server.port(), db.file(),
+                lines.registry().all().size(), server.observePort(io.branchline.box.health.ObserveEndpoints.SOCKET)
+                        .orElse(-1));
         if (https != null) {
             log.info("event=https page=https://{}:{}/ certificate={} sha256={}", o.host(), https.port(),
                     https.certificate().file(), https.certificate().fingerprint());
@@ -288,11 +298,11 @@ public final class Box implements AutoCloseable {
     }
 
     /** The API, or, when the port cannot be had, everything started so far stopped again and the reason thrown. */
-    private static ApiServer startApi(Options o, ApiServer.Https https,
+    private static ApiServer startApi(Options o, ApiServer.Https https, ApiServer.Observe observe,
                                       java.util.function.Consumer<io.helidon.webserver.http.HttpRouting.Builder> routing,
                                       List<AutoCloseable> started) {
         try {
-            return ApiServer.start(o.host(), o.port(), https, routing);
+            return ApiServer.start(o.host(), o.port(), https, observe, routing);
         } catch (ApiServer.ListenException e) {
             closeAll(started);
             throw e;
@@ -345,6 +355,11 @@ public final class Box implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** Where /health and /metrics answer (loopback only). */
+    public int observePort() {
+        return server.observePort(io.branchline.box.health.ObserveEndpoints.SOCKET).orElse(-1);
     }
 
     /** Liveness and readiness, with reasons (the watchdog, /health, the doctor). */

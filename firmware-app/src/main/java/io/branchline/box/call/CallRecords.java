@@ -208,6 +208,12 @@ public final class CallRecords {
     }
 
     /** Calls made on the SIM with this ICCID since an instant (stored text): rotation and the call-rate warning. */
+    /** Every call kept, counted by how it ended (the metrics' calls by result). */
+    public Map<String, Integer> countByEndCause() {
+        return db.with(dsl -> dsl.select(CALL_RECORD.END_CAUSE, org.jooq.impl.DSL.count()).from(CALL_RECORD)
+                .groupBy(CALL_RECORD.END_CAUSE).fetchMap(r -> r.value1(), r -> r.value2()));
+    }
+
     public int countCalls(String simIccid, java.time.Instant since) {
         String from = TimeText.of(since);
         return db.with(dsl -> dsl.fetchCount(CALL_RECORD, CALL_RECORD.SIM_ICCID.eq(simIccid)

@@ -40,16 +40,25 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
         }
     }
 
-    /** The API and admin page: loopback by default; an office LAN address only when the installer says. */
-    public record Http(String host, Integer port, @JsonProperty("idle-minutes") Integer idleMinutes, Https https) {
+    /**
+     * The API and admin page: loopback by default; an office LAN address only when the installer says.
+     * {@code observe-port}: /health and /metrics (Prometheus), always on loopback (0: any free port).
+     */
+    public record Http(String host, Integer port, @JsonProperty("idle-minutes") Integer idleMinutes, Https https,
+                       @JsonProperty("observe-port") Integer observePort) {
         public Http {
             host = host == null ? "127.0.0.1" : host;
             port = port == null ? 8080 : port;
             idleMinutes = idleMinutes == null ? 30 : idleMinutes;
+            observePort = observePort == null ? 8081 : observePort;
         }
 
         public Http(String host, Integer port, Integer idleMinutes) {
-            this(host, port, idleMinutes, null);
+            this(host, port, idleMinutes, null, null);
+        }
+
+        public Http(String host, Integer port, Integer idleMinutes, Https https) {
+            this(host, port, idleMinutes, https, null);
         }
     }
 

@@ -69,6 +69,12 @@ public final class ConfigLoader {
                         + " neither, and the box makes its own certificate)");
             }
         }
+        int observe = c.http().observePort();
+        if (observe < 0 || observe > 65535 || (observe != 0 && (observe == c.http().port()
+                || (c.http().https() != null && observe == c.http().https().port())))) {
+            throw new ConfigException(source + ": http.observe-port: must be 0 to 65535 and not the API's or the"
+                    + " page's port, not " + observe);
+        }
         if (c.http().idleMinutes() < 1 || c.http().idleMinutes() > 24 * 60) {
             throw new ConfigException(source + ": http.idle-minutes: must be 1 to 1440 (a signed-in page's idle"
                     + " time before it must sign in again), not " + c.http().idleMinutes());

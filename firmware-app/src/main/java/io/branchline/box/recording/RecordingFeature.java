@@ -54,6 +54,11 @@ public final class RecordingFeature {
         janitor.sweep();
     }
 
+    /** The recordings' disk use against their quota (the page, the metrics). */
+    public RecordingJanitor.Usage usage() {
+        return janitor.usage();
+    }
+
     public Recordings recordings() {
         return recordings;
     }

@@ -40,6 +40,15 @@ public final class ApiServer implements AutoCloseable {
      * HTTP on {@code host}:{@code port}.
      */
     public static ApiServer start(String host, int port, Https https, Consumer<HttpRouting.Builder> routing) {
+        return start(host, port, https, null, routing);
+    }
+
+    /**
+     * As above, with {@code observe} (when not null): its feature's endpoints on a socket of their own on
+     * 127.0.0.1, never on the LAN address.
+     */
+    public static ApiServer start(String host, int port, Https https, Observe observe,
+                                  Consumer<HttpRouting.Builder> routing) {
         Consumer<HttpRouting.Builder> all = r -> {
             errors(r);
             routing.accept(r);
@@ -55,6 +64,10 @@ public final class ApiServer implements AutoCloseable {
                         .tls(t -> t.sslContext(https.certificate().context())));
                 b.routing(HTTPS, all);
             }
+            if (observe != null) {
+                b.putSocket(observe.socket(), s -> s.host("127.0.0.1").port(observe.port()));
+                b.addFeature(observe.feature());
+            }
             server = b.build().start();
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new ListenException(host, https == null ? port : https.port(), e);
@@ -68,6 +81,16 @@ public final class ApiServer implements AutoCloseable {
 
     /** HTTPS for the admin page: its port and its certificate. */
     public record Https(int port, BoxCertificate certificate) {
+    }
+
+    /** Health and metrics: a Helidon feature bound to the named socket, which listens on loopback at {@code port}. */
+    public record Observe(String socket, int port, io.helidon.webserver.spi.ServerFeature feature) {
+    }
+
+    /** The observe socket's port, when there is one. */
+    public java.util.Optional<Integer> observePort(String socket) {
+        int p = server.port(socket);
+        return p > 0 ? java.util.Optional.of(p) : java.util.Optional.empty();
     }
 
     /** The HTTPS port, when the box serves HTTPS. */
