@@ -42,7 +42,7 @@ public final class Cli {
             new HangUpCommand(), new CallsCommand(), new SyncCommand(), new CrmStubCommand(), new ProvisionCommand(),
             new DoctorCommand(), new PromptsCommand(), new TakeoverCommand(), new AnswerCommand(),
             new UserCommand(), new TokenCommand(), new AuditCommand(), new AgentsCommand(), new SwitchboardCommand(), new ListCommand(), new GroupCommand(),
-            new RingCommand());
+            new RingCommand(), new BackupCommand(), new RestoreCommand());
 
     public int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {

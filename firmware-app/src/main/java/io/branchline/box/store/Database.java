@@ -148,15 +148,71 @@ public final class Database implements AutoCloseable {
      * itself ({@code VACUUM INTO}) while the box runs: the installer's backup.
      */
     public synchronized void copyTo(Path target) {
-        String path = target.toAbsolutePath().toString();
-        if (path.contains("'")) {
-            throw new StoreException("a backup path with a quote: " + path, null);
-        }
-        try (var st = connection.createStatement()) {
-            st.execute("VACUUM INTO '" + path + "'");
+        vacuumInto(connection, file, target);
+    }
+
+    /**
+     * The same consistent copy of the database file {@code source}, from another process than the box's (the
+     * CLI's backup): SQLite's locking keeps it whole while the box goes on writing.
+     */
+    public static void copyFile(Path source, Path target) {
+        try (Connection c = plain(source)) {
+            vacuumInto(c, source, target);
         } catch (SQLException e) {
-            throw new StoreException("cannot copy database " + file + " to " + target + ": " + e.getMessage(), e);
+            throw new StoreException("cannot read database " + source + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void vacuumInto(Connection c, Path source, Path target) {
+        try (var st = c.createStatement()) {
+            st.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new StoreException("cannot copy database " + source + " to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** SQLite's {@code PRAGMA integrity_check} of a database file: "ok", or what is wrong. */
+    public static String integrityOf(Path f) {
+        try (Connection c = plain(f); var st = c.createStatement(); var rs = st.executeQuery("PRAGMA integrity_check")) {
+            StringBuilder b = new StringBuilder();
+            while (rs.next() && b.length() < 500) {
+                b.append(b.length() == 0 ? "" : "; ").append(rs.getString(1));
+            }
+            return b.toString();
+        } catch (SQLException e) {
+            return "not a database: " + e.getMessage();
+        }
+    }
+
+    /** The schema version a database file was migrated to ("" for none). */
+    public static String schemaVersionOf(Path f) {
+        try (Connection c = plain(f); var st = c.createStatement(); var rs = st.executeQuery(
+                "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL"
+                        + " ORDER BY installed_rank DESC LIMIT 1")) {
+            return rs.next() ? rs.getString(1) : "";
+        } catch (SQLException e) {
+            return "";
+        }
+    }
+
+    /** The newest schema version this build's migrations reach. */
+    public static String newestSchemaVersion() {
+        var all = Flyway.configure().dataSource("jdbc:sqlite::memory:", null, null).locations("classpath:db/migration")
+                .load().info().all();
+        return all.length == 0 ? "" : all[all.length - 1].getVersion().getVersion();
+    }
+
+    /**
+     * A connection of its own, not read-only: SQLite cannot open a WAL database read-only while its -wal and
+     * -shm files are missing (a stopped box), and these only read anyway.
+     */
+    private static Connection plain(Path f) throws SQLException {
+        if (!Files.isRegularFile(f)) {
+            throw new SQLException("no such file");
+        }
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setBusyTimeout(10_000);
+        return cfg.createConnection("jdbc:sqlite:" + f);
     }
 
     @Override
