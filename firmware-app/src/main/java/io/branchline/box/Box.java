@@ -104,6 +104,7 @@ public final class Box implements AutoCloseable {
     private io.branchline.box.groupcall.GroupCallsFeature groupCalls;
     private io.branchline.box.listdial.ListsFeature listDialing;
     private io.branchline.box.health.BoxHealth health;
+    private io.branchline.box.health.BoxMetrics metrics;
 
     private Box(SystemScheduler scheduler, Database db, Hardware hardware, LinesFeature lines, FrameClock mediaClock,
                 Prompts prompts, RecordingFeature recording, ForwardingJournal journal, CallControl calls,
@@ -294,6 +295,7 @@ public final class Box implements AutoCloseable {
         box.groupCalls = groupCalls;
         box.listDialing = listDialing;
         box.health = health;
+        box.metrics = metrics; // held for as long as the box runs: the meters read through it
         return box;
     }
 
@@ -479,6 +481,7 @@ public final class Box implements AutoCloseable {
     @Override
     public void close() {
         groupCalls.close(); // no new dials while the rest stops
+        metrics.close();
         changes.close(); // open live pages let go, so that the server stops at once
         logTail.detach();
         sync.close();

@@ -24,6 +24,8 @@ import java.util.concurrent.Future;
  */
 public final class Doctor {
     public static final Path UDEV_RULE = Path.of("/etc/udev/rules.d/99-branchline-modems.rules");
+    /** Where the Debian package puts the same rule. */
+    public static final Path PACKAGED_UDEV_RULE = Path.of("/lib/udev/rules.d/99-branchline-modems.rules");
 
     private final PortFinder finder;
     private final LinkOpener opener;
@@ -40,11 +42,12 @@ public final class Doctor {
     public List<Finding> checkSystem() {
         List<Finding> out = new ArrayList<>();
         Runtime.Version v = Runtime.version();
-        out.add(v.feature() >= 21 ? Finding.ok("java", "Java " + v + " (" + System.getProperty("java.vendor") + ")")
-                : Finding.problem("java", "Java " + v + " is too old: Branchline needs 21 or newer"));
+        out.add(v.feature() >= 25 ? Finding.ok("java", "Java " + v + " (" + System.getProperty("java.vendor") + ")")
+                : Finding.problem("java", "Java " + v + " is too old: Branchline needs 25 or newer"));
         if (modemManagerRunning()) {
-            out.add(Files.exists(UDEV_RULE)
-                    ? Finding.info("modemmanager", "ModemManager is running; " + UDEV_RULE + " keeps it off the modems")
+            Path rule = Files.exists(PACKAGED_UDEV_RULE) ? PACKAGED_UDEV_RULE : UDEV_RULE;
+            out.add(Files.exists(rule)
+                    ? Finding.info("modemmanager", "ModemManager is running; " + rule + " keeps it off the modems")
                     : Finding.warn("modemmanager", "ModemManager is running and probes every new serial port with"
                     + " AT commands, which garbles the box's answers. Install systemd/99-branchline-modems.rules to "
                     + UDEV_RULE + " or stop it: sudo systemctl disable --now ModemManager"));

@@ -5,7 +5,6 @@ import io.branchline.box.sync.Outbox;
 import io.branchline.hw.audio.FrameClock;
 import io.branchline.hw.modem.LineState;
 import io.branchline.hw.modem.ModemLine;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -164,13 +163,13 @@ public final class BoxHealth {
     }
 
     Check disk() {
-        try {
-            long free = Files.getFileStore(dataDir).getUsableSpace();
-            Map<String, Object> data = Map.of("freeBytes", free, "dataDir", dataDir.toString());
-            return free >= DISK_LOW_BYTES ? new Check("disk", true, (free >> 20) + " MB free", data)
-                    : new Check("disk", false, "only " + (free >> 20) + " MB free in " + dataDir, data);
-        } catch (IOException e) {
-            return new Check("disk", false, "cannot read the free space of " + dataDir + ": " + e.getMessage(), Map.of());
+        // statvfs on the folder itself (File.getUsableSpace), not the mount table, which a chroot may not have.
+        long free = dataDir.toFile().getUsableSpace();
+        Map<String, Object> data = Map.of("freeBytes", free, "dataDir", dataDir.toString());
+        if (free == 0 && !Files.isDirectory(dataDir)) {
+            return new Check("disk", false, "cannot read the free space of " + dataDir, data);
         }
+        return free >= DISK_LOW_BYTES ? new Check("disk", true, (free >> 20) + " MB free", data)
+                : new Check("disk", false, "only " + (free >> 20) + " MB free in " + dataDir, data);
     }
 }

@@ -11,8 +11,6 @@ import io.helidon.metrics.api.FunctionalCounter;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,15 +24,22 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
- * The box's Prometheus metrics, in a registry of its own (one per running box, so that a test's second box
- * does not read the first one's): lines up and their signal, calls by result and calls up, each SIM's health
+ * The box's Prometheus metrics: lines up and their signal, calls by result and calls up, each SIM's health
  * and today's counts, the outbox's backlog and age, the recordings' disk. What costs a query is read at most
- * every few seconds, however often Prometheus scrapes.
+ * every few seconds, however often Prometheus scrapes; a figure that cannot be read is NaN, never a failed
+ * scrape. Helidon keeps one registry per process, so the box takes its meters out again when it stops (a
+ * test's next box registers its own).
  */
-public final class BoxMetrics {
+public final class BoxMetrics implements AutoCloseable {
     private static final Duration FRESH = Duration.ofSeconds(5);
 
     private final MeterRegistry registry;
+    /**
+     * What the meters read, held here: Micrometer keeps only weak references to a gauge's or a functional
+     * counter's state, and a collected one reads NaN (or vanishes) at the next scrape.
+     */
+    private final List<Object> held = new java.util.ArrayList<>();
+    private final List<io.helidon.metrics.api.Meter> meters = new java.util.ArrayList<>();
 
     /** What the metrics read: each part of the box behind a supplier, so that this class knows none of their insides. */
     public record Sources(LineRegistry lines, IntSupplier callsUp, CallRecords records,
@@ -43,7 +48,7 @@ public final class BoxMetrics {
     }
 
     public BoxMetrics(Sources s) {
-        this.registry = MeterRegistry.create();
+        this.registry = io.helidon.metrics.api.Metrics.globalRegistry();
         for (var line : s.lines().all()) {
             List<Tag> tags = List.of(Tag.create("line", line.id()));
             gauge("branchline.line.up", "1 while the line is up (registered, SIM ready)", tags,
@@ -51,21 +56,23 @@ public final class BoxMetrics {
             gauge("branchline.line.signal.dbm", "the line's signal (RSSI, dBm); NaN while unknown", tags,
                     () -> line.snapshot().status().signal().dbm().isPresent()
                             ? line.snapshot().status().signal().dbm().getAsInt() : Double.NaN);
-            registry.getOrCreate(FunctionalCounter.builder("branchline.line.restarts", line,
-                    l -> (long) l.snapshot().restarts()).tags(tags).description("modem restarts since the box started"));
+            held.add(line);
+            meters.add(registry.getOrCreate(FunctionalCounter.builder("branchline.line.restarts", line,
+                    l -> (long) l.snapshot().restarts()).tags(tags).description("modem restarts since the box started")));
         }
         gauge("branchline.lines.configured", "lines in the configuration", List.of(), () -> s.lines().all().size());
         gauge("branchline.calls.up", "calls ringing or talking now", List.of(), s.callsUp::getAsInt);
         Cached<Map<String, Integer>> byResult = new Cached<>(s.records()::countByEndCause);
+        held.add(byResult);
         TreeSet<String> results = new TreeSet<>(byResult.get().keySet());
         for (EndCause c : EndCause.values()) {
             results.add(c.name().toLowerCase(Locale.ROOT));
         }
         results.add("cut");
         for (String result : results) {
-            registry.getOrCreate(FunctionalCounter.builder("branchline.calls", byResult,
-                    b -> (long) b.get().getOrDefault(result, 0)).tags(List.of(Tag.create("result", result)))
-                    .description("calls kept, by how they ended"));
+            meters.add(registry.getOrCreate(FunctionalCounter.builder("branchline.calls", byResult,
+                    b -> (long) b.read().getOrDefault(result, 0)).tags(List.of(Tag.create("result", result)))
+                    .description("calls kept, by how they ended")));
         }
         Cached<List<SimHealth.Score>> sims = new Cached<>(s.sims());
         for (SimHealth.Score sim : sims.get()) {
@@ -93,13 +100,8 @@ public final class BoxMetrics {
         gauge("branchline.recordings.limit.bytes", "the recordings' quota", List.of(), () -> disk.get().limitBytes());
         gauge("branchline.recordings.not.uploaded", "recordings the CRM has not taken yet", List.of(),
                 () -> disk.get().notUploaded());
-        gauge("branchline.disk.free.bytes", "free space where the box keeps its data", List.of(), () -> {
-            try {
-                return Files.getFileStore(s.dataDir()).getUsableSpace();
-            } catch (IOException e) {
-                return Double.NaN;
-            }
-        });
+        gauge("branchline.disk.free.bytes", "free space where the box keeps its data", List.of(),
+                () -> s.dataDir().toFile().getUsableSpace());
     }
 
     public MeterRegistry registry() {
@@ -107,7 +109,23 @@ public final class BoxMetrics {
     }
 
     private void gauge(String name, String description, List<Tag> tags, Supplier<Number> value) {
-        registry.getOrCreate(Gauge.builder(name, () -> value.get().doubleValue()).tags(tags).description(description));
+        held.add(value);
+        meters.add(registry.getOrCreate(Gauge.builder(name, value, BoxMetrics::read).tags(tags).description(description)));
+    }
+
+    private static double read(Supplier<Number> value) {
+        try {
+            return value.get().doubleValue();
+        } catch (RuntimeException e) {
+            return Double.NaN; // one figure the box cannot read now; the scrape goes on
+        }
+    }
+
+    @Override
+    public void close() {
+        meters.forEach(registry::remove);
+        meters.clear();
+        held.clear();
     }
 
     private static Optional<SimHealth.Score> of(Cached<List<SimHealth.Score>> sims, String iccid) {
@@ -122,6 +140,18 @@ public final class BoxMetrics {
 
         Cached(Supplier<T> read) {
             this.read = read;
+        }
+
+        /** The value, or the last one read when reading fails now (counters must not drop to zero). */
+        synchronized T read() {
+            try {
+                return get();
+            } catch (RuntimeException e) {
+                if (value == null) {
+                    throw e;
+                }
+                return value;
+            }
         }
 
         synchronized T get() {

@@ -22,7 +22,12 @@ public final class ObserveEndpoints {
     }
 
     public static ObserveFeature feature(BoxHealth health, BoxMetrics metrics) {
-        io.helidon.webserver.observe.health.HealthObserverConfig.Builder checks = HealthObserver.builder().details(true);
+        // Helidon's own checks by hand, not found by service loader: its disk check cannot start where / is no
+        // mount point it can find (a chroot, some overlay roots), and the box's own disk check covers it.
+        io.helidon.webserver.observe.health.HealthObserverConfig.Builder checks = HealthObserver.builder().details(true)
+                .useSystemServices(false)
+                .addCheck(io.helidon.health.checks.HealthChecks.heapMemoryCheck())
+                .addCheck(io.helidon.health.checks.HealthChecks.deadlockCheck());
         add(checks, HealthCheckType.LIVENESS, "database", health::database);
         add(checks, HealthCheckType.LIVENESS, "media-clock", health::mediaClock);
         add(checks, HealthCheckType.LIVENESS, "line-loops", health::lineLoops);
@@ -31,6 +36,7 @@ public final class ObserveEndpoints {
         add(checks, HealthCheckType.READINESS, "disk", health::disk);
         return ObserveFeature.builder()
                 .endpoint("/")
+                .observersDiscoverServices(false) // only the two below, as configured here
                 .sockets(List.of(SOCKET))
                 .addObserver(checks.build())
                 .addObserver(MetricsObserver.builder().meterRegistry(metrics.registry()).build())

@@ -48,12 +48,10 @@ public final class RecordingJanitor {
         this.warn = warn;
     }
 
+    /** The disk's size, by statvfs on the folder (a chroot may have no mount table to find its file store in). */
     public static long diskSize(Path dir) {
-        try {
-            return Files.getFileStore(dir).getTotalSpace();
-        } catch (IOException e) {
-            return Long.MAX_VALUE;
-        }
+        long total = dir.toFile().getTotalSpace();
+        return total > 0 ? total : Long.MAX_VALUE;
     }
 
     /** The disk's state for the API: bytes used by recordings, the limit, counts, and the warning if raised. */

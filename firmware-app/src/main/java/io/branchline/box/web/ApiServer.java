@@ -58,7 +58,10 @@ public final class ApiServer implements AutoCloseable {
         WebServer server;
         String plainHost = https == null ? host : "127.0.0.1";
         try {
-            var b = WebServer.builder().host(plainHost).port(port).maxPayloadSize(MAX_PAYLOAD).routing(all);
+            // No features found on the class path: the observe endpoints would else be served on every socket,
+            // the LAN one included, without a login. The box adds what it serves by name.
+            var b = WebServer.builder().featuresDiscoverServices(false).host(plainHost).port(port)
+                    .maxPayloadSize(MAX_PAYLOAD).routing(all);
             if (https != null) {
                 b.putSocket(HTTPS, s -> s.host(host).port(https.port()).maxPayloadSize(MAX_PAYLOAD)
                         .tls(t -> t.sslContext(https.certificate().context())));
