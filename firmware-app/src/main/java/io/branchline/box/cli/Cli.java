@@ -38,11 +38,20 @@ public final class Cli {
         }
     }
 
-    private final List<Command> commands = List.of(new RunCommand(), new LinesCommand(), new CallCommand(),
+    private final List<Command> commands;
+
+    public Cli() {
+        this(List.of(new RunCommand(), new LinesCommand(), new CallCommand(),
             new HangUpCommand(), new CallsCommand(), new SyncCommand(), new CrmStubCommand(), new ProvisionCommand(),
             new DoctorCommand(), new PromptsCommand(), new TakeoverCommand(), new AnswerCommand(),
             new UserCommand(), new TokenCommand(), new AuditCommand(), new AgentsCommand(), new SwitchboardCommand(), new ListCommand(), new GroupCommand(),
-            new RingCommand(), new BackupCommand(), new RestoreCommand());
+            new RingCommand(), new BackupCommand(), new RestoreCommand()));
+    }
+
+    /** A CLI of these commands only (tests give a command its input). */
+    Cli(List<Command> commands) {
+        this.commands = commands;
+    }
 
     public int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {

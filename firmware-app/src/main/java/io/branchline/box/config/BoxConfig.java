@@ -42,7 +42,9 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
 
     /**
      * The API and admin page: loopback by default; an office LAN address only when the installer says.
-     * {@code observe-port}: /health and /metrics (Prometheus), always on loopback (0: any free port).
+     * {@code observe-port}: /health and /metrics (Prometheus), always on loopback (0: any free port); by
+     * default the port after the API's (8081), or the one after that when HTTPS has it, so that a file
+     * written before it existed never collides.
      */
     public record Http(String host, Integer port, @JsonProperty("idle-minutes") Integer idleMinutes, Https https,
                        @JsonProperty("observe-port") Integer observePort) {
@@ -50,7 +52,10 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
             host = host == null ? "127.0.0.1" : host;
             port = port == null ? 8080 : port;
             idleMinutes = idleMinutes == null ? 30 : idleMinutes;
-            observePort = observePort == null ? 8081 : observePort;
+            if (observePort == null) {
+                int next = port == 0 ? 0 : port + 1;
+                observePort = https != null && https.port() != null && https.port() == next ? next + 1 : next;
+            }
         }
 
         public Http(String host, Integer port, Integer idleMinutes) {

@@ -289,6 +289,19 @@ public final class ConfigLoader {
         }
     }
 
+    /** Each agent's lines among {@code lines} (checked at start, against every line the box has). */
+    public static void checkAgentLines(List<BoxConfig.Agent> agents, Set<String> lines) {
+        for (int i = 0; i < agents.size(); i++) {
+            BoxConfig.Agent a = agents.get(i);
+            for (String id : List.of(a.line(), a.secondLine())) {
+                if (!id.isEmpty() && !lines.contains(id)) {
+                    throw new ConfigException("agents[" + i + "]: agent " + a.id() + " names line \"" + id
+                            + "\", which is not among the box's lines");
+                }
+            }
+        }
+    }
+
     /**
      * One section of the configuration given as JSON (the admin page's settings), read with the file's keys
      * and strictness: an unknown or mistyped key is refused by its path within the section.

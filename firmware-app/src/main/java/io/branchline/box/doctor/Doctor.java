@@ -57,6 +57,17 @@ public final class Doctor {
         return out;
     }
 
+    /** The modems that answer AT on the ports found now (voice ports skipped), for provisioning. */
+    public List<PortProbe.Found> modems() {
+        List<PortProbe.Found> found = new ArrayList<>();
+        for (PortCandidate p : finder.scan()) {
+            if (io.branchline.hw.modem.VoiceSupport.atUsb(p.vendorId(), p.usbInterface()).isEmpty()) {
+                PortProbe.identify(p, opener, scheduler).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
     /**
      * Scans and probes every port not held by the running box; {@code inUse} maps a port to the line holding it.
      */

@@ -15,8 +15,33 @@ import io.branchline.hw.time.Scheduler;
  * Asks one port whether a modem answers there, and if so what it is: the doctor's probe. Opens the port,
  * sends AT (one try, 1 s), and for a modem reads its identity and state; always closes the port.
  */
-final class PortProbe {
+public final class PortProbe {
     private PortProbe() {
+    }
+
+    /** A modem that answered on a port: what provisioning offers as a line. */
+    public record Found(PortCandidate port, ModemIdentity identity, ModemStatus status, String model) {
+    }
+
+    /** The modem on {@code port}, or empty when nothing answers AT there. */
+    static java.util.Optional<Found> identify(PortCandidate port, LinkOpener opener, Scheduler scheduler) {
+        AtEngine engine;
+        try {
+            engine = new AtEngine(opener.open(port), scheduler.clock());
+        } catch (SerialLinkException e) {
+            return java.util.Optional.empty();
+        }
+        try {
+            ModemDriver driver = new ModemDriver(engine);
+            driver.ping(1);
+            driver.initialize();
+            ModemIdentity id = driver.readIdentity();
+            return java.util.Optional.of(new Found(port, id, driver.poll(), (id.manufacturer() + " " + id.model()).strip()));
+        } catch (AtException e) {
+            return java.util.Optional.empty();
+        } finally {
+            engine.close();
+        }
     }
 
     static Finding probe(PortCandidate port, LinkOpener opener, Scheduler scheduler) {

@@ -75,15 +75,8 @@ public final class LinesFeature implements AutoCloseable {
     }
 
     private static void checkAgentLines(List<BoxConfig.Agent> agents, List<ModemLine> lines) {
-        for (int i = 0; i < agents.size(); i++) {
-            BoxConfig.Agent a = agents.get(i);
-            for (String id : List.of(a.line(), a.secondLine())) {
-                if (!id.isEmpty() && lines.stream().noneMatch(l -> l.id().equals(id))) {
-                    throw new ConfigException("agents[" + i + "]: agent " + a.id() + " names line \"" + id
-                            + "\", which is not among the box's lines");
-                }
-            }
-        }
+        io.branchline.box.config.ConfigLoader.checkAgentLines(agents, lines.stream().map(ModemLine::id)
+                .collect(java.util.stream.Collectors.toSet()));
     }
 
     /** Opens the lines; call this once everything that listens to them (forwarding recovery) listens. */
