@@ -16,6 +16,7 @@ install -d /opt/branchline/bin /opt/branchline/lib/lib /etc/branchline
 install -m 0755 "$root/scripts/branchline" /opt/branchline/bin/branchline
 install -d /opt/branchline/bin/lib
 install -m 0644 "$root/scripts/lib/find-java.sh" /opt/branchline/bin/lib/find-java.sh
+install -m 0644 "$root/scripts/lib/jvm-options.sh" /opt/branchline/bin/lib/jvm-options.sh
 install -m 0644 "$root/firmware-app/target/firmware-app.jar" /opt/branchline/lib/firmware-app.jar
 rm -f /opt/branchline/lib/lib/*.jar
 install -m 0644 "$root"/firmware-app/target/lib/*.jar /opt/branchline/lib/lib/

@@ -95,10 +95,13 @@ curl -fsS -m 5 "http://127.0.0.1:$((port + 1))/health" | grep -q '"status":"UP"'
 lines=$(chroot --userspec=branchline:branchline "$chroot_dir" env HOME=/var/lib/branchline /usr/bin/branchline lines \
   --port "$port" --data-dir /var/lib/branchline/simulate 2>&1) || { echo "$lines"; fail "branchline lines"; }
 [[ "$lines" == *"sim-1"* ]] || { echo "$lines"; fail "the CLI does not list the lines"; }
-say "the packaged CLI lists $(($(echo "$lines" | wc -l) - 1)) lines; /health is UP"
+ls "$chroot_dir"/var/lib/branchline/.cache/branchline/cli-*.jsa >/dev/null 2>&1 || fail "the CLI made no class-data archive (a runtime without its base archive?)"
+say "the packaged CLI lists $(($(echo "$lines" | wc -l) - 1)) lines; /health is UP; the CLI's class-data archive is there"
 kill "$box_pid"
 wait "$box_pid" 2>/dev/null || true
 box_pid=""
+# The box writes its own archive as it stops (SIGTERM, as systemctl stop); the next start maps it.
+ls "$chroot_dir"/var/lib/branchline/.cache/branchline/box-*.jsa >/dev/null 2>&1 || fail "the box made no class-data archive"
 
 # 5. remove keeps, purge takes away.
 in_root apt-get remove -y -qq branchline >"$work/remove.log" 2>&1 || { cat "$work/remove.log"; fail "apt remove"; }
@@ -108,6 +111,7 @@ in_root apt-get remove -y -qq branchline >"$work/remove.log" 2>&1 || { cat "$wor
 in_root apt-get purge -y -qq branchline >"$work/purge.log" 2>&1 || { cat "$work/purge.log"; fail "apt purge"; }
 [ ! -e "$chroot_dir/etc/branchline" ] || fail "purge left /etc/branchline"
 [ ! -e "$chroot_dir/var/lib/branchline" ] || fail "purge left /var/lib/branchline"
+[ ! -e "$chroot_dir/var/cache/branchline" ] || fail "purge left /var/cache/branchline"
 [ ! -e "$chroot_dir/etc/systemd/system/multi-user.target.wants/branchline.service" ] || fail "purge left the unit enabled"
 [ ! -e "$chroot_dir/opt/branchline" ] || fail "purge left /opt/branchline: $(find "$chroot_dir/opt/branchline" | head)"
 ! in_root getent passwd branchline >/dev/null || fail "purge left the user"

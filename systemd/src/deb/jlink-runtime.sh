@@ -14,4 +14,10 @@ if [ "$(cd "$target" && pwd -P)" != "$(cd "$host" && pwd -P)" ]; then
 fi
 # shellcheck disable=SC2086
 "$host/bin/jlink" $modpath --add-modules "$modules" --include-locales=en,zh --strip-debug --no-man-pages \
-  --no-header-files --compress=zip-6 --output "$out"
+  --no-header-files --compress=zip-6 --generate-cds-archive --output "$out" >/dev/null
+# The base class-data archive for compact object headers too (the launcher runs with them; without it the JVM
+# maps no archive at all, and the launcher's per-role archives cannot be made). Only a runtime this machine runs.
+if [ -z "$modpath" ]; then
+  "$out/bin/java" -XX:+UseCompactObjectHeaders -Xshare:dump -XX:SharedArchiveFile="$out/lib/server/classes_coh.jsa" \
+    >/dev/null
+fi

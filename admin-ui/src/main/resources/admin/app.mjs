@@ -847,6 +847,23 @@ function Figures() {
   </section>`;
 }
 
+const HEALTH_CHECKS = ['database', 'media-clock', 'line-loops', 'lines', 'sync', 'disk'];
+
+function HealthChecks() {
+  const [report, error] = usePoll('/api/system/health', 10000);
+  if (error) return html`<p class="error">${error}</p>`;
+  if (!report) return null;
+  return html`<div id="health"><h3>${t('boxhealth.title')}
+      <span class=${report.ready ? 'ok' : 'warn'} id="health-summary">${report.ready ? t('boxhealth.ready')
+        : report.live ? t('boxhealth.notReady') : t('boxhealth.notLive')}</span></h3>
+    <table><thead><tr><th>${t('boxhealth.check')}</th><th>${t('boxhealth.kind')}</th><th>${t('boxhealth.state')}</th>
+      <th>${t('boxhealth.reason')}</th></tr></thead>
+    <tbody>${report.checks.map((c) => html`<tr data-check=${c.name} class=${c.up ? '' : 'warn'}>
+      <td>${HEALTH_CHECKS.includes(c.name) ? t('boxhealth.' + c.name) : c.name}</td>
+      <td>${t('boxhealth.kind.' + c.kind)}</td><td>${c.up ? t('boxhealth.up') : t('boxhealth.down')}</td>
+      <td class="muted">${c.reason}</td></tr>`)}</tbody></table></div>`;
+}
+
 function System({ me }) {
   const [health, error] = usePoll('/api/health', 10000);
   const [disk] = usePoll('/api/recordings/disk', 10000);
@@ -868,6 +885,7 @@ function System({ me }) {
       <a class="button" id="backup" href="/api/system/backup" download>${t('system.backup')}</a>
       <button class="danger" id="restart" onClick=${restart}>${t('system.restart')}</button></p>`}
     ${notice && html`<p class="muted" id="restart-notice">${notice}</p>`}
+    <${HealthChecks} />
   </section>`;
 }
 

@@ -275,6 +275,7 @@ public final class Box implements AutoCloseable {
                 r.register("/api/simulate", new SimulateService(sim, sync.stubs()));
             }
             r.get("/api/health", (req, res) -> Json.ok(res, health(o.simulate(), lines.registry())));
+            r.get("/api/system/health", (req, res) -> Json.ok(res, health.report()));
         }, List.of(groupCalls::close, changes::close, logTail::detach, sync::close, sync::closeStubs, lines::close, mediaClock::close,
                 hardware::close, db::close,
                 scheduler::close, folder::close));

@@ -180,6 +180,7 @@ public final class RouteRules {
         t.add("DELETE", "/api/tokens/{name}", INSTALLER_ONLY, "revoke an API token");
         t.add("GET", "/api/audit", OFFICE, "read the audit log");
 
+        t.add("GET", "/api/system/health", OFFICE, "see the box's health checks with their reasons");
         t.add("GET", "/api/system/logs", INSTALLER_ONLY, "download the newest log lines");
         t.add("GET", "/api/system/backup", INSTALLER_ONLY, "download a backup of the database");
         t.add("POST", "/api/system/restart", INSTALLER_ONLY, "restart the box");

@@ -34,6 +34,8 @@ final class RunCommand implements Cli.Command {
                         .desc("address the API listens on (default 127.0.0.1)").build())
                 .addOption(Option.builder().longOpt("port").hasArg().argName("N")
                         .desc("API port (default 8080)").build())
+                .addOption(Option.builder().longOpt("simulate-desks").hasArg().argName("N")
+                        .desc("with --simulate: N more agents (2001, 2002, ...) with a desk-phone SIM each (load tests)").build())
                 .addOption(Option.builder().longOpt("debug-raw-at")
                         .desc("allow raw AT commands through POST /api/lines/ID/at (installers only)").build());
     }
@@ -47,7 +49,12 @@ final class RunCommand implements Cli.Command {
         Path dataDir = dataDir(cl, config, simulate);
         Box box;
         try {
-            box = Box.start(new Box.Options(config, dataDir, host, port, simulate, cl.hasOption("debug-raw-at")));
+            int desks = Cli.intOption(cl, "simulate-desks", 0, 0, 64);
+            if (desks > 0 && !simulate) {
+                throw new UsageException("--simulate-desks goes with --simulate");
+            }
+            box = Box.start(new Box.Options(config, dataDir, host, port, simulate, cl.hasOption("debug-raw-at"), null,
+                    desks));
         } catch (StoreException e) {
             err.println("branchline run: " + e.getMessage());
             return ExitCode.PROBLEM;

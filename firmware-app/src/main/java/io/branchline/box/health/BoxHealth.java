@@ -79,6 +79,20 @@ public final class BoxHealth {
         return List.of(database(), linesReady(), sync(), disk());
     }
 
+    /** Both, for the admin page: each check with whether it is a liveness or a readiness one. */
+    public Map<String, Object> report() {
+        List<Check> live = liveness();
+        List<Check> ready = List.of(linesReady(), sync(), disk());
+        List<Map<String, Object>> checks = new ArrayList<>();
+        live.forEach(c -> checks.add(Map.of("name", c.name(), "kind", "live", "up", c.up(), "reason", c.reason())));
+        ready.forEach(c -> checks.add(Map.of("name", c.name(), "kind", "ready", "up", c.up(), "reason", c.reason())));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("live", allUp(live));
+        body.put("ready", allUp(live) && allUp(ready));
+        body.put("checks", checks);
+        return body;
+    }
+
     public static boolean allUp(List<Check> checks) {
         return checks.stream().allMatch(Check::up);
     }

@@ -134,6 +134,7 @@ class AccessRulesTest {
         EXPECTED.put("POST /api/tokens", installer);
         EXPECTED.put("DELETE /api/tokens/{name}", installer);
         EXPECTED.put("GET /api/audit", office);
+        EXPECTED.put("GET /api/system/health", office);
         EXPECTED.put("GET /api/system/logs", installer);
         EXPECTED.put("GET /api/system/backup", installer);
         EXPECTED.put("POST /api/system/restart", installer);

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.branchline.box.cli.Cli;
+import io.branchline.box.cli.CliRun;
 import io.branchline.box.store.DataDirLock;
 import io.branchline.box.store.Database;
 import io.branchline.box.sync.Outbox;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,15 +30,8 @@ class BackupRestoreTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun.Result cli(String... args) {
+        return CliRun.run(args);
     }
 
     private Path config() throws Exception {
@@ -68,7 +59,7 @@ class BackupRestoreTest {
                 Thread.sleep(5);
             }
             ackedBeforeBackup = acknowledged.get();
-            Run made = cli("backup", "--data-dir", data.toString(), "--config", config().toString(), "--out",
+            CliRun.Result made = cli("backup", "--data-dir", data.toString(), "--config", config().toString(), "--out",
                     backup.toString());
             int ackedAfterBackup = acknowledged.get();
             stop.set(true);
@@ -83,7 +74,7 @@ class BackupRestoreTest {
 
         Path restored = dir.resolve("restored");
         Path newConfig = dir.resolve("restored.yaml");
-        Run r = cli("restore", "--from", backup.toString(), "--data-dir", restored.toString(), "--config", newConfig.toString(),
+        CliRun.Result r = cli("restore", "--from", backup.toString(), "--data-dir", restored.toString(), "--config", newConfig.toString(),
                 "--with-config");
         assertEquals(0, r.code(), r.err());
         assertEquals("ok", Database.integrityOf(restored.resolve(Database.FILE)));
@@ -112,13 +103,13 @@ class BackupRestoreTest {
             new Outbox(db, Clock.systemUTC()).add("call", "after-backup", "{}");
         }
         try (DataDirLock running = DataDirLock.take(data)) {
-            Run refused = cli("restore", "--from", backup.toString(), "--data-dir", data.toString());
+            CliRun.Result refused = cli("restore", "--from", backup.toString(), "--data-dir", data.toString());
             assertEquals(1, refused.code());
             assertTrue(refused.err().contains("another box is using the data folder")
                     && refused.err().contains("stop the box first") && refused.err().contains("nothing was changed"),
                     refused.err());
         }
-        Run r = cli("restore", "--from", backup.toString(), "--data-dir", data.toString());
+        CliRun.Result r = cli("restore", "--from", backup.toString(), "--data-dir", data.toString());
         assertEquals(0, r.code(), r.err());
         try (Database db = Database.open(data)) {
             assertEquals(1, new Outbox(db, Clock.systemUTC()).backlog(), "as the backup had it");
@@ -130,7 +121,7 @@ class BackupRestoreTest {
         try (Database db = Database.open(kept)) {
             assertEquals(2, new Outbox(db, Clock.systemUTC()).backlog(), "the replaced database, whole");
         }
-        Run noConfig = cli("restore", "--from", backup.toString(), "--data-dir", data.toString(), "--with-config");
+        CliRun.Result noConfig = cli("restore", "--from", backup.toString(), "--data-dir", data.toString(), "--with-config");
         assertEquals(1, noConfig.code());
         assertTrue(noConfig.err().contains("--with-config: this backup holds no configuration"), noConfig.err());
     }
@@ -167,7 +158,7 @@ class BackupRestoreTest {
         Path bad = rewrite(good, "badconfig.zip", (name, body) -> name.equals("branchline.yaml")
                 ? "http:\n  idle-minutes: 0\n".getBytes(StandardCharsets.UTF_8) : body);
         Path fixed = fixSums(bad);
-        Run r = cli("restore", "--from", fixed.toString(), "--data-dir", data.toString(), "--config", dir.resolve("c.yaml").toString(),
+        CliRun.Result r = cli("restore", "--from", fixed.toString(), "--data-dir", data.toString(), "--config", dir.resolve("c.yaml").toString(),
                 "--with-config");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("http.idle-minutes") && r.err().contains("nothing was changed"), r.err());
@@ -181,13 +172,13 @@ class BackupRestoreTest {
 
     @Test
     void backupRefusesAMissingDatabaseAndAnExistingTarget() throws Exception {
-        Run none = cli("backup", "--data-dir", dir.resolve("nothing").toString(), "--out", dir.resolve("x.zip").toString());
+        CliRun.Result none = cli("backup", "--data-dir", dir.resolve("nothing").toString(), "--out", dir.resolve("x.zip").toString());
         assertEquals(1, none.code());
         assertTrue(none.err().contains("no database at"), none.err());
         Path data = dir.resolve("data");
         Database.open(data).close();
         Path exists = Files.writeString(dir.resolve("exists.zip"), "keep me");
-        Run r = cli("backup", "--data-dir", data.toString(), "--out", exists.toString());
+        CliRun.Result r = cli("backup", "--data-dir", data.toString(), "--out", exists.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("--out: " + exists + " exists"), r.err());
         assertEquals("keep me", Files.readString(exists));
@@ -195,7 +186,7 @@ class BackupRestoreTest {
     }
 
     private void assertRefused(Path archive, Path data, String why) {
-        Run r = cli("restore", "--from", archive.toString(), "--data-dir", data.toString());
+        CliRun.Result r = cli("restore", "--from", archive.toString(), "--data-dir", data.toString());
         assertEquals(1, r.code(), r.out());
         assertTrue(r.err().contains(why) && r.err().contains("nothing was changed"), r.err());
     }

@@ -13,9 +13,14 @@ public final class CliRun {
     }
 
     public static Result run(String... args) {
+        return with(new Cli(), args);
+    }
+
+    /** With this CLI (one whose commands a test made, e.g. given their input). */
+    static Result with(Cli cli, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

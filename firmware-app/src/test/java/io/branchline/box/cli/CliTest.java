@@ -9,13 +9,10 @@ import io.branchline.box.SimulatedBox;
 import io.branchline.box.config.BoxConfig;
 import io.branchline.box.line.LineView;
 import io.branchline.box.web.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,15 +39,8 @@ class CliTest {
         box.close();
     }
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static CliRun.Result cli(String... args) {
+        return CliRun.run(args);
     }
 
     static String port() {
@@ -59,7 +49,7 @@ class CliTest {
 
     @Test
     void linesShowsATableOfEveryLine() {
-        Result r = cli("lines", "--port", port(), "--data-dir", dataDir.toString());
+        CliRun.Result r = cli("lines", "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.OK, r.code(), r.err());
         String[] rows = r.out().split("\n");
         assertTrue(rows[0].startsWith("LINE") && rows[0].contains("SIGNAL") && rows[0].contains("ICCID"), rows[0]);
@@ -71,7 +61,7 @@ class CliTest {
 
     @Test
     void linesJsonIsForScripts() throws Exception {
-        Result r = cli("lines", "--json", "--port", port(), "--data-dir", dataDir.toString());
+        CliRun.Result r = cli("lines", "--json", "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.OK, r.code());
         List<LineView> lines = Json.MAPPER.readValue(r.out(), new TypeReference<>() { });
         assertEquals(List.of("sim-1", "sim-2", "desk-1001", "desk-1002", "desk-1001b", "desk-1002b", "hotline"),
@@ -108,7 +98,7 @@ class CliTest {
 
     @Test
     void linesWithoutARunningBoxSaysSoAndExits3() {
-        Result r = cli("lines", "--port", "1");
+        CliRun.Result r = cli("lines", "--port", "1");
         assertEquals(ExitCode.BOX_UNREACHABLE, r.code());
         assertTrue(r.err().contains("not running at http://127.0.0.1:1"), r.err());
     }
@@ -116,23 +106,23 @@ class CliTest {
     @Test
     void usageErrorsExit2AndSayWhatWasWrong() {
         assertEquals(ExitCode.USAGE, cli().code());
-        Result unknown = cli("dial");
+        CliRun.Result unknown = cli("dial");
         assertEquals(ExitCode.USAGE, unknown.code());
         assertTrue(unknown.err().contains("unknown command \"dial\""));
-        Result badOption = cli("lines", "--colour");
+        CliRun.Result badOption = cli("lines", "--colour");
         assertEquals(ExitCode.USAGE, badOption.code());
         assertTrue(badOption.err().contains("colour"), badOption.err());
-        Result badPort = cli("lines", "--port", "x");
+        CliRun.Result badPort = cli("lines", "--port", "x");
         assertEquals(ExitCode.USAGE, badPort.code());
         assertTrue(badPort.err().contains("--port: \"x\" is not a number"));
     }
 
     @Test
     void helpAndVersion() {
-        Result help = cli("--help");
+        CliRun.Result help = cli("--help");
         assertEquals(ExitCode.OK, help.code());
         assertTrue(help.out().contains("doctor") && help.out().contains("exit codes"));
-        Result runHelp = cli("run", "--help");
+        CliRun.Result runHelp = cli("run", "--help");
         assertTrue(runHelp.out().contains("--simulate") && runHelp.out().contains("--data-dir"));
         assertTrue(cli("--version").out().startsWith("branchline "));
     }
@@ -141,60 +131,60 @@ class CliTest {
     void runWithABadConfigNamesTheFieldAndExits2() throws Exception {
         Path bad = dataDir.resolve("bad.yaml");
         Files.writeString(bad, "modems:\n  - id: a\n    usb-path: nowhere\n");
-        Result r = cli("run", "--config", bad.toString());
+        CliRun.Result r = cli("run", "--config", bad.toString());
         assertEquals(ExitCode.USAGE, r.code());
         assertTrue(r.err().contains("modems[0].usb-path"), r.err());
     }
 
     @Test
     void callPlacesATestCallAndCallsListsIt() {
-        Result placed = cli("call", "--agent", "1002", "--number", "13900000002", "--wait", "--port", port(), "--data-dir", dataDir.toString());
+        CliRun.Result placed = cli("call", "--agent", "1002", "--number", "13900000002", "--wait", "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.OK, placed.code(), placed.err());
         assertTrue(placed.out().contains("on line desk-1002 (SIM 13800001002)"), placed.out());
         assertTrue(placed.out().contains("ended: busy"), placed.out());
         long deadline = System.currentTimeMillis() + 5000;
-        Result listed;
+        CliRun.Result listed;
         do {
             listed = cli("calls", "--agent", "1002", "--port", port(), "--data-dir", dataDir.toString());
         } while (!listed.out().contains("busy") && System.currentTimeMillis() < deadline);
         assertTrue(listed.out().startsWith("STARTED") && listed.out().contains("13900000002"), listed.out());
-        Result figures = cli("calls", "--figures", "--by", "sim", "--port", port(), "--data-dir", dataDir.toString());
+        CliRun.Result figures = cli("calls", "--figures", "--by", "sim", "--port", port(), "--data-dir", dataDir.toString());
         assertTrue(figures.out().contains("13800001002") && figures.out().contains("CONNECT RATE"), figures.out());
     }
 
     @Test
     void promptsAreAddedChosenListedAndDeletedFromTheCommandLine() throws Exception {
         java.nio.file.Path mp3 = java.nio.file.Path.of(CliTest.class.getResource("/prompts/tone-600hz-3s.mp3").toURI());
-        Result added = cli("prompts", "--add", mp3.toString(), "--name", "贷款开场白", "--port", port(), "--data-dir", dataDir.toString());
+        CliRun.Result added = cli("prompts", "--add", mp3.toString(), "--name", "贷款开场白", "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.OK, added.code(), added.err());
         String id = added.out().split(" ")[1];
         assertTrue(added.out().contains("\"贷款开场白\" (3.0"), added.out());
         assertEquals(ExitCode.OK, cli("prompts", "--use", id, "--agent", "1001", "--port", port(), "--data-dir", dataDir.toString()).code());
-        Result listed = cli("prompts", "--port", port(), "--data-dir", dataDir.toString());
+        CliRun.Result listed = cli("prompts", "--port", port(), "--data-dir", dataDir.toString());
         assertTrue(listed.out().contains(id) && listed.out().contains("agent 1001"), listed.out());
         assertTrue(listed.out().contains("6 of 30 prompts"), listed.out()); // with the example switchboard's five
-        Result noTarget = cli("prompts", "--use", id, "--port", port(), "--data-dir", dataDir.toString());
+        CliRun.Result noTarget = cli("prompts", "--use", id, "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.USAGE, noTarget.code());
         assertTrue(noTarget.err().contains("--agent ID or --line ID"), noTarget.err());
         java.nio.file.Path text = java.nio.file.Files.createTempFile("notes", ".mp3");
         java.nio.file.Files.writeString(text, "not audio");
-        Result bad = cli("prompts", "--add", text.toString(), "--port", port(), "--data-dir", dataDir.toString());
+        CliRun.Result bad = cli("prompts", "--add", text.toString(), "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.USAGE, bad.code());
         assertTrue(bad.err().contains("upload an MP3 or a WAV file"), bad.err());
         assertEquals(ExitCode.OK, cli("prompts", "--use", "none", "--agent", "1001", "--port", port(), "--data-dir", dataDir.toString()).code());
         assertEquals(ExitCode.OK, cli("prompts", "--delete", id, "--port", port(), "--data-dir", dataDir.toString()).code());
         assertTrue(cli("prompts", "--port", port(), "--data-dir", dataDir.toString()).out().contains("5 of 30 prompts"));
-        Result takeover = cli("takeover", "--call", "no-such-call", "--port", port(), "--data-dir", dataDir.toString());
+        CliRun.Result takeover = cli("takeover", "--call", "no-such-call", "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.USAGE, takeover.code());
         assertTrue(takeover.err().contains("no active call"), takeover.err());
     }
 
     @Test
     void callRefusesBadInputWithTheFieldAndExit2() {
-        Result r = cli("call", "--agent", "1001", "--number", "139;ATH", "--port", port(), "--data-dir", dataDir.toString());
+        CliRun.Result r = cli("call", "--agent", "1001", "--number", "139;ATH", "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.USAGE, r.code());
         assertTrue(r.err().contains("number: may hold only digits"), r.err());
-        Result missing = cli("call", "--agent", "1001", "--port", port(), "--data-dir", dataDir.toString());
+        CliRun.Result missing = cli("call", "--agent", "1001", "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.USAGE, missing.code());
         assertTrue(missing.err().contains("number"), missing.err());
         assertEquals(ExitCode.USAGE, cli("calls", "--result", "bogus", "--port", port(), "--data-dir", dataDir.toString()).code());
@@ -203,7 +193,7 @@ class CliTest {
 
     @Test
     void doctorInSimulateModeFindsBothModemsAndSaysHowToConfigureThem() {
-        Result r = cli("doctor", "--simulate", "--port", port(), "--data-dir", dataDir.toString());
+        CliRun.Result r = cli("doctor", "--simulate", "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.OK, r.code(), r.out());
         assertTrue(r.out().contains("Quectel EC25"), r.out());
         assertTrue(r.out().contains("usb-path: \"1-1.1\", usb-interface: 2"), r.out());
@@ -214,7 +204,7 @@ class CliTest {
     @Test
     void everyCommandHasHelpEvenWithRequiredOptions() {
         for (String command : new String[] {"call", "hangup", "provision", "takeover", "sync", "prompts", "run"}) {
-            Result r = cli(command, "--help");
+            CliRun.Result r = cli(command, "--help");
             assertEquals(ExitCode.OK, r.code(), command + ": " + r.err());
             assertTrue(r.out().contains("usage: branchline " + command), command + ": " + r.out());
         }
@@ -228,32 +218,32 @@ class CliTest {
         Path csv = dataDir.resolve("numbers.csv");
         java.nio.file.Files.writeString(csv, "name,number,customer id\n张三,13912340715,C1\n坏号,*#21#,C2\n");
         String[] at = {"--port", port(), "--data-dir", dataDir.toString()};
-        Result added = cli(concat(new String[] {"list", "--agent", "1002", "--add", csv.toString()}, at));
+        CliRun.Result added = cli(concat(new String[] {"list", "--agent", "1002", "--add", csv.toString()}, at));
         assertEquals(0, added.code(), added.err());
         assertTrue(added.err().contains("line 3: number"), added.err());
         assertTrue(added.out().contains("1002") && added.out().contains("stopped"), added.out());
-        Result shown = cli(concat(new String[] {"list", "--agent", "1002"}, at));
+        CliRun.Result shown = cli(concat(new String[] {"list", "--agent", "1002"}, at));
         assertTrue(shown.out().contains("13912340715") && shown.out().contains("张三"), shown.out());
-        Result badNext = cli(concat(new String[] {"list", "--agent", "1002", "--next", "jump"}, at));
+        CliRun.Result badNext = cli(concat(new String[] {"list", "--agent", "1002", "--next", "jump"}, at));
         assertEquals(ExitCode.USAGE, badNext.code());
         assertTrue(badNext.err().contains("action"), badNext.err());
         assertEquals(ExitCode.USAGE, cli(concat(new String[] {"list", "--start"}, at)).code(), "which list?");
-        Result cleared = cli(concat(new String[] {"list", "--agent", "1002", "--clear"}, at));
+        CliRun.Result cleared = cli(concat(new String[] {"list", "--agent", "1002", "--clear"}, at));
         assertTrue(cleared.out().contains("cleared 1"), cleared.out());
 
-        Result made = cli(concat(new String[] {"group", "--create", "回访", "--csv", csv.toString(), "--agents",
+        CliRun.Result made = cli(concat(new String[] {"group", "--create", "回访", "--csv", csv.toString(), "--agents",
             "1001,1002", "--ratio", "2"}, at));
         assertEquals(0, made.code(), made.err());
         assertTrue(made.out().contains("回访") && made.out().contains("ready"), made.out());
         String task = made.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
-        Result shownTask = cli(concat(new String[] {"group", "--show", task}, at));
+        CliRun.Result shownTask = cli(concat(new String[] {"group", "--show", task}, at));
         assertTrue(shownTask.out().contains("13912340715"), shownTask.out());
-        Result bad = cli(concat(new String[] {"group", "--create", "x", "--csv", csv.toString(), "--agents", "1001",
+        CliRun.Result bad = cli(concat(new String[] {"group", "--create", "x", "--csv", csv.toString(), "--agents", "1001",
             "--ratio", "0"}, at));
         assertEquals(ExitCode.USAGE, bad.code());
         assertTrue(bad.err().contains("ratio"), bad.err());
         assertEquals(ExitCode.USAGE, cli(concat(new String[] {"group", "--join", task}, at)).code(), "who joins?");
-        Result deleted = cli(concat(new String[] {"group", "--delete", task}, at));
+        CliRun.Result deleted = cli(concat(new String[] {"group", "--delete", task}, at));
         assertEquals(0, deleted.code(), deleted.err());
     }
 

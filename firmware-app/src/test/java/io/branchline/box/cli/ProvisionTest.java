@@ -76,25 +76,18 @@ class ProvisionTest {
                 "--box-token", "a b"));
     }
 
-    record Run(int code, String out, String err) {
+    private static CliRun.Result run(ProvisionCommand command, String... args) {
+        return CliRun.with(new Cli(java.util.List.of(command)), args);
     }
 
-    private Run run(ProvisionCommand command, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli(java.util.List.of(command)).run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private Run flags(String... args) {
+    private static CliRun.Result flags(String... args) {
         return run(new ProvisionCommand(new java.io.BufferedReader(new java.io.StringReader("")), java.util.List::of), args);
     }
 
     @Test
     void linesSlotsMuxPinsAndAgentsFromFlagsLandUnderTheKeysTheFileDocuments() throws Exception {
         Path file = dir.resolve("lines.yaml");
-        Run r = flags("provision", "--config", file.toString(),
+        CliRun.Result r = flags("provision", "--config", file.toString(),
                 "--line", "desk-1001,usb-path=1-1.2,usb-interface=2,own-number=13800001001,hook-pin=17",
                 "--sim-mux", "desk-1001,pins=5+6+13",
                 "--slot", "desk-1001,slot=1,iccid=89860012345678901001,own-number=13800001001",
@@ -141,7 +134,7 @@ class ProvisionTest {
         for (int i = 0; i < bad.length; i++) {
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("provision", "--config", file.toString()));
             args.addAll(java.util.List.of(bad[i]));
-            Run r = flags(args.toArray(String[]::new));
+            CliRun.Result r = flags(args.toArray(String[]::new));
             assertEquals(ExitCode.USAGE, r.code(), String.join(" ", bad[i]) + ": " + r.out());
             assertTrue(r.err().contains(names[i]), String.join(" ", bad[i]) + " -> " + r.err());
             assertTrue(!Files.exists(file), "nothing written for " + String.join(" ", bad[i]));
@@ -152,7 +145,7 @@ class ProvisionTest {
     void theFirstInstallerAccountAndTheBoxsOwnCertificateWithItsFingerprint() throws Exception {
         Path file = dir.resolve("https.yaml");
         Path data = dir.resolve("data");
-        Run r = flags("provision", "--config", file.toString(), "--data-dir", data.toString(), "--installer", "ana",
+        CliRun.Result r = flags("provision", "--config", file.toString(), "--data-dir", data.toString(), "--installer", "ana",
                 "--lan-host", "192.168.1.20", "--https-port", "8443");
         assertEquals(ExitCode.OK, r.code(), r.err());
         assertTrue(r.out().matches("(?s).*added the installer ana with the one-time password \\S{8,}.*"), r.out());
@@ -165,11 +158,11 @@ class ProvisionTest {
             assertEquals("installer", new io.branchline.box.access.Accounts(db, java.time.Clock.systemUTC(), a -> true)
                     .find("ana").orElseThrow().role());
         }
-        Run twice = flags("provision", "--config", file.toString(), "--data-dir", data.toString(), "--installer", "ana");
+        CliRun.Result twice = flags("provision", "--config", file.toString(), "--data-dir", data.toString(), "--installer", "ana");
         assertEquals(ExitCode.PROBLEM, twice.code());
         assertTrue(twice.err().contains("the account ana exists already"), twice.err());
         try (io.branchline.box.store.DataDirLock running = io.branchline.box.store.DataDirLock.take(data)) {
-            Run busy = flags("provision", "--config", file.toString(), "--data-dir", data.toString(), "--installer", "bo");
+            CliRun.Result busy = flags("provision", "--config", file.toString(), "--data-dir", data.toString(), "--installer", "bo");
             assertEquals(ExitCode.PROBLEM, busy.code());
             assertTrue(busy.err().contains("branchline user add bo --role installer"), busy.err());
         }
@@ -199,7 +192,7 @@ class ProvisionTest {
                     "",                              // no more agents
                     "ana",
                     "") + "\n";
-            Run r = run(new ProvisionCommand(new java.io.BufferedReader(new java.io.StringReader(answers)), scan),
+            CliRun.Result r = run(new ProvisionCommand(new java.io.BufferedReader(new java.io.StringReader(answers)), scan),
                     "provision", "--interactive", "--lang", "zh", "--config", file.toString(), "--data-dir", data.toString());
             assertEquals(ExitCode.OK, r.code(), r.err() + r.out());
             assertTrue(r.out().contains("CRM 私有服务器地址"), r.out());
@@ -223,7 +216,7 @@ class ProvisionTest {
     void askedInEnglishWithNothingToSayKeepsWhatTheFileHas() throws Exception {
         Path file = dir.resolve("kept.yaml");
         Files.writeString(file, "crm:\n  private-url: https://crm.example/crm\n  box-token: tok-12345678\n");
-        Run r = run(new ProvisionCommand(new java.io.BufferedReader(new java.io.StringReader("")), java.util.List::of),
+        CliRun.Result r = run(new ProvisionCommand(new java.io.BufferedReader(new java.io.StringReader("")), java.util.List::of),
                 "provision", "--interactive", "--lang", "en", "--config", file.toString(), "--data-dir",
                 dir.resolve("d").toString());
         assertEquals(ExitCode.OK, r.code(), r.err() + r.out());

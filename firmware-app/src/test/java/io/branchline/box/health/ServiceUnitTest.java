@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.branchline.box.BoxProcess;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,31 +58,13 @@ class ServiceUnitTest {
     @Test
     void theBoxTellsSystemdItIsReadyOnceItAnswersThenPingsAndSaysWhenItStops() throws Exception {
         Path socket = dir.resolve("notify");
-        Process listener = new ProcessBuilder("socat", "-u", "UNIX-RECV:" + socket, "STDOUT").start();
-        ByteArrayOutputStream heard = new ByteArrayOutputStream();
+        NotifyListener heard = NotifyListener.at(socket);
         Process box = null;
         try {
-            InputStream in = listener.getInputStream();
-            Thread.ofVirtual().start(() -> {
-                byte[] buf = new byte[4096];
-                int n;
-                try {
-                    while ((n = in.read(buf)) > 0) {
-                        synchronized (heard) {
-                            heard.write(buf, 0, n);
-                        }
-                    }
-                } catch (java.io.IOException ignored) {
-                    // stopped
-                }
-            });
-            for (int i = 0; i < 100 && !Files.exists(socket); i++) {
-                Thread.sleep(20);
-            }
             int port = BoxProcess.freePort();
             box = BoxProcess.main(dir, Map.of("NOTIFY_SOCKET", socket.toString(), "WATCHDOG_USEC", "1500000"),
                     "run", "--simulate", "--data-dir", dir.resolve("data").toString(), "--port", Integer.toString(port));
-            String ready = await(heard, "READY=1", 60);
+            String ready = heard.await("READY=1", 60);
             assertTrue(ready.contains("READY=1\nSTATUS="), ready);
             assertTrue(Pattern.compile("STATUS=\\d+ of \\d+ lines up, 0 calls, CRM backlog \\d+").matcher(ready).find(),
                     ready);
@@ -92,33 +72,17 @@ class ServiceUnitTest {
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/api/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode());
-            String pinged = await(heard, "WATCHDOG=1", 10);
+            String pinged = heard.await("WATCHDOG=1", 10);
             assertTrue(pinged.contains("WATCHDOG=1\nSTATUS="), pinged);
             box.destroy(); // SIGTERM, as systemctl stop
             assertTrue(box.waitFor(30, TimeUnit.SECONDS));
-            String stopping = await(heard, "STOPPING=1", 5);
+            String stopping = heard.await("STOPPING=1", 5);
             assertTrue(stopping.contains("STOPPING=1"), stopping);
         } finally {
             if (box != null) {
                 box.destroyForcibly();
             }
-            listener.destroyForcibly();
-        }
-    }
-
-    private static String await(ByteArrayOutputStream heard, String what, int seconds) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end) {
-            synchronized (heard) {
-                String s = heard.toString(StandardCharsets.UTF_8);
-                if (s.contains(what)) {
-                    return s;
-                }
-            }
-            Thread.sleep(50);
-        }
-        synchronized (heard) {
-            return heard.toString(StandardCharsets.UTF_8);
+            heard.close();
         }
     }
 }

@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.branchline.box.store.Database;
 import io.branchline.box.sync.Outbox;
 import io.branchline.hw.audio.FrameClock;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,64 +27,24 @@ import org.junit.jupiter.api.io.TempDir;
 class WatchdogTest {
     @TempDir
     Path dir;
-    private Process listener;
-    private final ByteArrayOutputStream heard = new ByteArrayOutputStream();
+    private NotifyListener listener;
 
     @AfterEach
     void stop() {
         if (listener != null) {
-            listener.destroyForcibly();
+            listener.close();
         }
     }
-
-    /** A datagram listener like systemd's: socat prints what each datagram carries. */
-    private void listen(String address, Path appearsAt) throws Exception {
-        listener = new ProcessBuilder("socat", "-u", address, "STDOUT").redirectErrorStream(true).start();
-        InputStream in = listener.getInputStream();
-        Thread.ofVirtual().start(() -> {
-            byte[] buf = new byte[4096];
-            int n;
-            try {
-                while ((n = in.read(buf)) > 0) {
-                    synchronized (heard) {
-                        heard.write(buf, 0, n);
-                    }
-                }
-            } catch (java.io.IOException ignored) {
-                // listener stopped
-            }
-        });
-        for (int i = 0; i < 100 && appearsAt != null && !Files.exists(appearsAt); i++) {
-            Thread.sleep(20);
-        }
-        Thread.sleep(appearsAt == null ? 300 : 50);
-    }
-
-    private String heard(String expected) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            synchronized (heard) {
-                String s = heard.toString(StandardCharsets.UTF_8);
-                if (s.contains(expected)) {
-                    return s;
-                }
-            }
-            Thread.sleep(20);
-        }
-        synchronized (heard) {
-            return heard.toString(StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void readyStatusAndPingsReachThePathSystemdNames() throws Exception {
         Path socket = dir.resolve("notify");
-        listen("UNIX-RECV:" + socket, socket);
+        listener = NotifyListener.at(socket);
         SdNotify notify = SdNotify.from(Map.of("NOTIFY_SOCKET", socket.toString(), "WATCHDOG_USEC", "30000000"), 42);
         assertTrue(notify.enabled());
         assertEquals(Optional.of(Duration.ofSeconds(30)), notify.watchdogInterval());
         assertTrue(notify.send("READY=1\nSTATUS=3 of 3 lines up"));
         notify.watchdogPing("3 of 3 lines up, 1 calls");
-        String got = heard("WATCHDOG=1");
+        String got = listener.await("WATCHDOG=1", 2);
         assertTrue(got.contains("READY=1\nSTATUS=3 of 3 lines up"), got);
         assertTrue(got.contains("WATCHDOG=1\nSTATUS=3 of 3 lines up, 1 calls"), got);
     }
@@ -96,10 +52,10 @@ class WatchdogTest {
     @Test
     void theAbstractNamespaceFormWorksToo() throws Exception {
         String name = "branchline-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        listen("ABSTRACT-RECV:" + name, null);
+        listener = NotifyListener.abstractName(name);
         SdNotify notify = SdNotify.from(Map.of("NOTIFY_SOCKET", "@" + name), 42);
         notify.ready("ready\nwith a newline that must not split the message");
-        String got = heard("READY=1");
+        String got = listener.await("READY=1", 2);
         assertTrue(got.contains("READY=1\nSTATUS=ready with a newline that must not split the message"), got);
     }
 
@@ -127,7 +83,7 @@ class WatchdogTest {
     @Test
     void aHungMediaClockStopsThePingsUntilItBeatsAgain() throws Exception {
         Path socket = dir.resolve("notify");
-        listen("UNIX-RECV:" + socket, socket);
+        listener = NotifyListener.at(socket);
         SdNotify notify = SdNotify.from(Map.of("NOTIFY_SOCKET", socket.toString(), "WATCHDOG_USEC", "3000000"), 42);
         CountDownLatch release = new CountDownLatch(1);
         try (Database db = Database.open(dir.resolve("data")); FrameClock clock = new FrameClock("media")) {
@@ -144,7 +100,7 @@ class WatchdogTest {
             });
             Thread.sleep(500);
             assertFalse(watchdog.check(), "no ping while the clock hangs");
-            String got = heard("unhealthy");
+            String got = listener.await("unhealthy", 2);
             assertTrue(got.contains("STATUS=unhealthy: media-clock: no beat for"), got);
             release.countDown();
             Thread.sleep(100);

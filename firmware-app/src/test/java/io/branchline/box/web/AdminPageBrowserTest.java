@@ -543,6 +543,11 @@ class AdminPageBrowserTest {
         browser.findElement(By.id("restart")).click();
         browser.switchTo().alert().accept();
         awaitText(browser, By.id("restart-notice"), "模拟模式下无法重启");
+        // The box's health, each check in Chinese with the box's reason.
+        awaitText(browser, By.cssSelector("#health tr[data-check='database']"), "数据库");
+        assertTrue(browser.findElement(By.cssSelector("#health tr[data-check='database']")).getText().contains("正常"));
+        awaitText(browser, By.cssSelector("#health tr[data-check='lines']"), "就绪");
+        assertTrue(browser.findElement(By.cssSelector("#health tr[data-check='media-clock']")).getText().contains("存活"));
         shot(browser, "system-zh");
         browser.findElement(By.id("nav-dashboard")).click();
         await(browser, By.cssSelector("#agents tr[data-agent='1002'] button[data-state=break]")).click();
