@@ -66,6 +66,7 @@ public final class Restorer {
                     putBack(kept, dataDir); // never a folder without its database
                     throw e;
                 }
+                io.branchline.box.store.DataDirOwner.give(dataDir); // the box's, not root's, when root restores
                 if (withConfig) {
                     if (Files.exists(config)) {
                         Files.copy(config, kept.resolve(config.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);

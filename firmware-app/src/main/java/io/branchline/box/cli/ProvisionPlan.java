@@ -9,10 +9,7 @@ import io.branchline.box.store.StoreException;
 import io.branchline.box.web.BoxCertificate;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.UserPrincipal;
 import java.time.Clock;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
@@ -20,8 +17,8 @@ import org.apache.commons.cli.CommandLine;
 /**
  * What provisioning does besides the file: the first installer account (in the box's database, while the
  * box is stopped) and the admin page's certificate, made for this box with its fingerprint printed so that the
- * installer can check it in the browser. Files made in the data folder go to the folder's owner (the package
- * makes it the box's user), so that a provisioning run as root never leaves the box a file it cannot open.
+ * installer can check it in the browser. Files made in the data folder go to the folder's owner
+ * ({@link io.branchline.box.store.DataDirOwner}).
  */
 final class ProvisionPlan {
     static final String TOKEN_SHAPE = "[\\x21-\\x7e]{8,256}";
@@ -107,35 +104,14 @@ final class ProvisionPlan {
             } catch (IllegalArgumentException e) {
                 throw new Refused("the configuration is written, but not the account: " + e.getMessage());
             }
-            giveToFolderOwner(data);
+            io.branchline.box.store.DataDirOwner.give(data);
         }
         if (lanHost != null) {
             BoxCertificate cert = BoxCertificate.load(data, "", "", lanHost);
-            giveToFolderOwner(data);
+            io.branchline.box.store.DataDirOwner.give(data);
             out.println("the admin page: https://" + lanHost + ":" + httpsPort + "/   certificate " + cert.file());
             out.println("  SHA-256 fingerprint " + cert.fingerprint() + "   (the browser shows it: check it once, then"
                     + " trust it)");
-        }
-    }
-
-    /** Everything in the data folder to the folder's owner and group, when this process may give it. */
-    private static void giveToFolderOwner(Path data) throws IOException {
-        PosixFileAttributeView folder = Files.getFileAttributeView(data, PosixFileAttributeView.class);
-        UserPrincipal owner = folder.getOwner();
-        var group = folder.readAttributes().group();
-        try (var all = Files.walk(data)) {
-            for (Path p : all.toList()) {
-                PosixFileAttributeView v = Files.getFileAttributeView(p, PosixFileAttributeView.class,
-                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                if (!v.getOwner().equals(owner)) {
-                    try {
-                        v.setOwner(owner);
-                        v.setGroup(group);
-                    } catch (IOException e) {
-                        return; // not root: everything here is the writer's, who owns the folder anyway
-                    }
-                }
-            }
         }
     }
 }

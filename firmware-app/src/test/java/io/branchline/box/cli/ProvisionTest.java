@@ -144,7 +144,13 @@ class ProvisionTest {
     @Test
     void theFirstInstallerAccountAndTheBoxsOwnCertificateWithItsFingerprint() throws Exception {
         Path file = dir.resolve("https.yaml");
-        Path data = dir.resolve("data");
+        Path data = Files.createDirectories(dir.resolve("data"));
+        boolean root = System.getProperty("user.name").equals("root");
+        var boxUser = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(root ? "nobody"
+                : System.getProperty("user.name"));
+        if (root) {
+            Files.setOwner(data, boxUser); // as the package leaves it: the box's user owns its data folder
+        }
         CliRun.Result r = flags("provision", "--config", file.toString(), "--data-dir", data.toString(), "--installer", "ana",
                 "--lan-host", "192.168.1.20", "--https-port", "8443");
         assertEquals(ExitCode.OK, r.code(), r.err());
@@ -154,6 +160,8 @@ class ProvisionTest {
         assertEquals("192.168.1.20", c.http().host());
         assertEquals(8443, c.http().https().port());
         assertTrue(Files.exists(data.resolve("tls").resolve("box.p12")));
+        assertEquals(boxUser, Files.getOwner(data.resolve("branchline.db")), "the box can open what root made");
+        assertEquals(boxUser, Files.getOwner(data.resolve("tls").resolve("box.p12")));
         try (io.branchline.box.store.Database db = io.branchline.box.store.Database.open(data)) {
             assertEquals("installer", new io.branchline.box.access.Accounts(db, java.time.Clock.systemUTC(), a -> true)
                     .find("ana").orElseThrow().role());
