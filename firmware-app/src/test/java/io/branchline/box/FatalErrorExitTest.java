@@ -41,8 +41,11 @@ class FatalErrorExitTest {
 
     @Test
     void theLauncherExitsOnOutOfMemoryToo() throws Exception {
-        String launcher = java.nio.file.Files.readString(Path.of(System.getProperty("user.dir")).getParent()
-                .resolve("scripts/branchline"));
-        assertTrue(launcher.contains("-XX:+ExitOnOutOfMemoryError"), "an allocation failing inside a handler exits");
+        Path scripts = Path.of(System.getProperty("user.dir")).getParent().resolve("scripts");
+        String launcher = java.nio.file.Files.readString(scripts.resolve("branchline"));
+        String options = java.nio.file.Files.readString(scripts.resolve("lib/jvm-options.sh"));
+        assertTrue(launcher.contains(". \"$here/lib/jvm-options.sh\"") && options.contains("-XX:+ExitOnOutOfMemoryError"),
+                "an allocation failing inside a handler exits");
+        assertTrue(launcher.contains("-XX:+ExitOnOutOfMemoryError"), "and without the options file too");
     }
 }

@@ -1,7 +1,6 @@
 package io.branchline.box.cli;
 
 import io.branchline.box.config.ConfigDraft;
-import io.branchline.box.config.ConfigException;
 import io.branchline.box.config.ConfigLoader;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -104,15 +103,14 @@ final class ProvisionCommand implements Cli.Command {
                         System.getenv().getOrDefault("LANG", "zh_CN")));
                 new ProvisionQuestions(in, out, lang, scan).ask(draft, plan);
             }
-            String text = draft.checked(file.toString()); // refused here, naming the field, before anything is written
+            // Refused here (a ConfigException naming the field, said by Cli with the usage code) before anything is written.
+            String text = draft.checked(file.toString());
             write(file, text);
             out.println("provisioned " + file + " (" + ConfigFileMode.describe(file) + ")"
                     + (Files.exists(file.resolveSibling(file.getFileName() + ".bak")) ? "; the old file is "
                     + file.getFileName() + ".bak (comments are not carried over)" : ""));
             plan.afterWrite(data, out);
             return ExitCode.OK;
-        } catch (ConfigException e) {
-            throw e; // Cli says it, naming the field, and exits with the usage code
         } catch (ProvisionPlan.Refused e) {
             err.println("branchline provision: " + e.getMessage());
             return ExitCode.PROBLEM;

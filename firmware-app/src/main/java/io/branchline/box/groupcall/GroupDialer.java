@@ -104,7 +104,7 @@ public final class GroupDialer implements AutoCloseable {
         tasks.state(id, "paused");
         Running r = running.get(id);
         if (r != null) {
-            r.stop = true;
+            r.halt();
         }
         return tasks.require(id);
     }
@@ -113,7 +113,7 @@ public final class GroupDialer implements AutoCloseable {
         tasks.require(id);
         Running r = running.remove(id);
         if (r != null) {
-            r.stop = true;
+            r.halt();
         }
         tasks.delete(id);
     }
@@ -221,13 +221,42 @@ public final class GroupDialer implements AutoCloseable {
         volatile double agentSeconds;
         volatile double busyAgentSeconds;
         long lastRoundNs;
-        Thread thread;
+        volatile Thread thread;
 
         Running(String id, PaceStats stats) {
             this.id = id;
             this.stats = stats;
         }
+
+        /** Waits between rounds; a pause or delete ends the wait at once. */
+        synchronized void rest(long millis) throws InterruptedException {
+            if (!stop) {
+                wait(Math.max(1, millis));
+            }
+        }
+
+        /**
+         * No new number from this task once this returns: the round under way (if any) finishes, since a
+         * number being placed is not cut off, and the dialer's thread is out of its loop.
+         */
+        void halt() {
+            synchronized (this) {
+                stop = true;
+                notifyAll();
+            }
+            Thread t = thread;
+            if (t != null && t != Thread.currentThread()) {
+                try {
+                    t.join(HALT_WAIT.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
+
+    /** Longer than one number's placement takes (a modem's ATD answer), short enough for a request to wait. */
+    private static final Duration HALT_WAIT = Duration.ofSeconds(5);
 
     private void loop(Running r) {
         try {
@@ -240,7 +269,7 @@ public final class GroupDialer implements AutoCloseable {
                 r.joined = s.joined();
                 Pacer pacer = pacerFor(r, s.task());
                 if (!s.task().startsAt().isEmpty() && clock.instant().isBefore(Instant.parse(s.task().startsAt()))) {
-                    Thread.sleep(1000);
+                    r.rest(1000);
                     continue;
                 }
                 round(r, s, pacer);
@@ -250,10 +279,10 @@ public final class GroupDialer implements AutoCloseable {
                         log.info("event=group-task-done task={}", r.id);
                         break;
                     }
-                    Thread.sleep(500);
+                    r.rest(500);
                     continue;
                 }
-                Thread.sleep(pacer.every().toMillis());
+                r.rest(pacer.every().toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -435,6 +464,6 @@ public final class GroupDialer implements AutoCloseable {
 
     @Override
     public void close() {
-        running.values().forEach(r -> r.stop = true);
+        running.values().forEach(Running::halt);
     }
 }
