@@ -39,7 +39,7 @@ public final class Restorer {
             try {
                 BackupArchive.Contents c = BackupArchive.unpack(archive, staging);
                 String newest = Database.newestSchemaVersion();
-                if (!c.schemaVersion().isEmpty() && compare(c.schemaVersion(), newest) > 0) {
+                if (!c.schemaVersion().isEmpty() && newer(c.schemaVersion(), newest)) {
                     throw new BackupException(archive + ": made by a newer box (schema " + c.schemaVersion()
                             + "; this one knows up to " + newest + "): restore it with that version");
                 }
@@ -100,25 +100,13 @@ public final class Restorer {
         }
     }
 
-    /** Flyway versions are dotted numbers ("18", "2.1"). */
-    static int compare(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            long p = i < x.length ? parse(x[i]) : 0;
-            long q = i < y.length ? parse(y[i]) : 0;
-            if (p != q) {
-                return Long.compare(p, q);
-            }
-        }
-        return 0;
-    }
-
-    private static long parse(String s) {
+    /** Flyway's own reading of its versions; one this box cannot read is newer than any it knows. */
+    static boolean newer(String version, String than) {
         try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return Long.MAX_VALUE; // a version this box cannot read is newer than any it knows
+            return org.flywaydb.core.api.MigrationVersion.fromVersion(version)
+                    .compareTo(org.flywaydb.core.api.MigrationVersion.fromVersion(than)) > 0;
+        } catch (RuntimeException e) {
+            return true;
         }
     }
 }

@@ -22,6 +22,7 @@ import org.apache.commons.cli.CommandLine;
  */
 final class ProvisionPlan {
     static final String TOKEN_SHAPE = "[\\x21-\\x7e]{8,256}";
+    static final String HOST_SHAPE = "[0-9A-Za-z.:-]{1,253}";
 
     String installer;
     String lanHost;
@@ -71,7 +72,7 @@ final class ProvisionPlan {
     }
 
     static String lanHost(String host, String field) {
-        if (!host.matches("[0-9A-Za-z.:-]{1,253}")) {
+        if (!host.matches(HOST_SHAPE)) {
             throw new UsageException(field + ": an address or host name of this box, e.g. 192.168.1.20");
         }
         return host;

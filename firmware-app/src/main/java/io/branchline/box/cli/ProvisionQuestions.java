@@ -53,7 +53,7 @@ final class ProvisionQuestions {
             Map.entry("name", new String[] {"1 到 32 个字符", "1 to 32 characters"}));
 
     private static final Predicate<String> URL = v -> v.matches("https://[^\\s]{3,500}");
-    private static final Predicate<String> ID = v -> v.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}");
+    private static final Predicate<String> ID = v -> v.matches(ConfigDraft.ID_SHAPE);
     private static final Predicate<String> NUMBER = v -> v.matches("\\+?[0-9]{3,20}");
 
     private final BufferedReader in;
@@ -115,7 +115,7 @@ final class ProvisionQuestions {
                 v -> v.isEmpty() || v.matches("[a-z][a-z0-9_.-]{0,31}"), "id", false);
         plan.installer = installer.isEmpty() || installer.equals("-") ? null : installer;
         String host = answer("lan-host", plan.lanHost == null ? draft.text("http", "host").filter(h -> !h.startsWith("127."))
-                .orElse("") : plan.lanHost, v -> v.isEmpty() || v.matches("[0-9A-Za-z.:-]{1,253}"), "host", false);
+                .orElse("") : plan.lanHost, v -> v.isEmpty() || v.matches(ProvisionPlan.HOST_SHAPE), "host", false);
         if (!host.isEmpty() && !host.equals("-")) {
             plan.lanHost = host;
             draft.https(host, plan.httpsPort);

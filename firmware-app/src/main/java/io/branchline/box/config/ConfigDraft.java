@@ -32,6 +32,9 @@ public final class ConfigDraft {
     static final Map<String, Boolean> AGENT_KEYS = keys("name", false, "crm-user-id", false, "line", false,
             "second-line", false, "handset", false, "callback-number", false);
 
+    /** A line's, slot's or agent's id as provisioning takes it. */
+    public static final String ID_SHAPE = "[A-Za-z0-9][A-Za-z0-9_.-]{0,31}";
+
     private final ObjectNode root;
 
     private ConfigDraft(ObjectNode root) {
@@ -188,7 +191,7 @@ public final class ConfigDraft {
             }
             String[] parts = spec.split(",");
             String id = parts[0].strip();
-            if (!id.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}")) {
+            if (!id.matches(ID_SHAPE)) {
                 throw new ConfigException(option + " " + id + ": the id: letters, digits, - _ . (at most 32), first a"
                         + " letter or digit");
             }

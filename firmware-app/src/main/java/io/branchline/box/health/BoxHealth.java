@@ -76,13 +76,20 @@ public final class BoxHealth {
 
     /** What an installer or a load balancer asks: can the box do its job now? */
     public List<Check> readiness() {
-        return List.of(database(), linesReady(), sync(), disk());
+        List<Check> all = new ArrayList<>(List.of(database()));
+        all.addAll(readyOnly());
+        return all;
+    }
+
+    /** What readiness asks besides the database, which liveness asks already. */
+    private List<Check> readyOnly() {
+        return List.of(linesReady(), sync(), disk());
     }
 
     /** Both, for the admin page: each check with whether it is a liveness or a readiness one. */
     public Map<String, Object> report() {
         List<Check> live = liveness();
-        List<Check> ready = List.of(linesReady(), sync(), disk());
+        List<Check> ready = readyOnly();
         List<Map<String, Object>> checks = new ArrayList<>();
         live.forEach(c -> checks.add(Map.of("name", c.name(), "kind", "live", "up", c.up(), "reason", c.reason())));
         ready.forEach(c -> checks.add(Map.of("name", c.name(), "kind", "ready", "up", c.up(), "reason", c.reason())));

@@ -171,6 +171,28 @@ class BackupRestoreTest {
     }
 
     @Test
+    void aBackupFromANewerBoxIsRefusedAndOneFromThisBoxRestores() throws Exception {
+        Path data = dir.resolve("newer");
+        try (Database db = Database.open(data)) {
+            // As a later version leaves it: one more migration recorded than this build knows.
+            db.with(dsl -> dsl.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type,"
+                    + " script, checksum, installed_by, installed_on, execution_time, success) SELECT"
+                    + " max(installed_rank) + 1, '999', 'from the future', 'SQL', 'V999__future.sql', 0, '', '', 0, 1"
+                    + " FROM flyway_schema_history"));
+        }
+        Path backup = dir.resolve("newer.zip");
+        assertEquals(0, cli("backup", "--data-dir", data.toString(), "--out", backup.toString()).code());
+        Path target = dir.resolve("target");
+        CliRun.Result r = cli("restore", "--from", backup.toString(), "--data-dir", target.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("made by a newer box (schema 999; this one knows up to " + Database.newestSchemaVersion()),
+                r.err());
+        assertFalse(Files.exists(target.resolve(Database.FILE)), "nothing restored");
+        assertTrue(Restorer.newer("999", "18") && !Restorer.newer("9", "18") && !Restorer.newer("18", "18")
+                && Restorer.newer("not-a-version", "18"), "versions compare as numbers, not text");
+    }
+
+    @Test
     void backupRefusesAMissingDatabaseAndAnExistingTarget() throws Exception {
         CliRun.Result none = cli("backup", "--data-dir", dir.resolve("nothing").toString(), "--out", dir.resolve("x.zip").toString());
         assertEquals(1, none.code());
