@@ -134,6 +134,40 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Runs {@code listener} each time a transaction that inserted rows into {@code table} commits, whoever
+     * wrote them: the outbox's sender waits on this instead of asking the table twice a second. The listener
+     * runs in the committing thread while the commit completes, so it must only signal (a reader it wakes
+     * waits for {@link #with}'s lock and so sees the rows).
+     */
+    public void afterInsertsInto(String table, Runnable listener) {
+        org.sqlite.SQLiteConnection sqlite;
+        try {
+            sqlite = connection.unwrap(org.sqlite.SQLiteConnection.class);
+        } catch (SQLException e) {
+            throw new StoreException("database " + file + " cannot report commits: " + e.getMessage(), e);
+        }
+        java.util.concurrent.atomic.AtomicBoolean inserted = new java.util.concurrent.atomic.AtomicBoolean();
+        sqlite.addUpdateListener((type, database, changed, rowId) -> {
+            if (type == org.sqlite.SQLiteUpdateListener.Type.INSERT && changed.equalsIgnoreCase(table)) {
+                inserted.set(true);
+            }
+        });
+        sqlite.addCommitListener(new org.sqlite.SQLiteCommitListener() {
+            @Override
+            public void onCommit() {
+                if (inserted.getAndSet(false)) {
+                    listener.run();
+                }
+            }
+
+            @Override
+            public void onRollback() {
+                inserted.set(false);
+            }
+        });
+    }
+
     /** Runs {@code work} alone on the connection; writes inside one call commit together. */
     public synchronized <T> T with(Function<DSLContext, T> work) {
         try {

@@ -22,6 +22,11 @@ public final class Outbox {
         this.clock = clock;
     }
 
+    /** Runs {@code listener} after every commit that added items, by any writer (call records, recordings, events). */
+    public void onAdded(Runnable listener) {
+        db.afterInsertsInto(OUTBOX.getName(), listener);
+    }
+
     public List<Row> unsent(int limit) {
         return db.with(dsl -> dsl.selectFrom(OUTBOX).where(OUTBOX.SENT_AT.isNull()).orderBy(OUTBOX.SEQ).limit(limit)
                 .fetch(r -> new Row(r.getSeq(), r.getKind(), r.getIdempotencyKey(), r.getPayload(), r.getCreatedAt())));

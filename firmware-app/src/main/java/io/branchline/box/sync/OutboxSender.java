@@ -31,6 +31,11 @@ public final class OutboxSender implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     static final int BATCH = 200;
     private static final Duration HEARTBEAT = Duration.ofSeconds(30);
+    /**
+     * How long an idle sender waits before it looks again (heartbeat due, the early-morning return). New
+     * items do not wait for it: every commit that adds to the outbox wakes the sender at once.
+     */
+    static final Duration IDLE_CHECK = Duration.ofSeconds(5);
 
     private final Outbox outbox;
     private final CrmClient client;
@@ -68,6 +73,7 @@ public final class OutboxSender implements AutoCloseable {
         this.scheduler = scheduler;
         this.random = random;
         this.report = report;
+        outbox.onAdded(this::wake);
         this.loop = Thread.ofVirtual().name("outbox-sender").start(this::run);
     }
 
@@ -76,7 +82,7 @@ public final class OutboxSender implements AutoCloseable {
         this.recordingFiles = files;
     }
 
-    /** Something was written to the outbox: send now rather than at the next idle check. */
+    /** Send now rather than at the next idle check (the outbox calls this on every commit that adds to it). */
     public void wake() {
         wake.release();
     }
@@ -103,7 +109,7 @@ public final class OutboxSender implements AutoCloseable {
                 heartbeatIfDue();
                 List<Outbox.Row> rows = outbox.unsent(BATCH);
                 if (rows.isEmpty()) {
-                    wake.tryAcquire(500, TimeUnit.MILLISECONDS);
+                    wake.tryAcquire(IDLE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
                     continue;
                 }
                 send(rows);
@@ -149,7 +155,7 @@ public final class OutboxSender implements AutoCloseable {
         ArrayNode items = batch.putArray("items");
         for (Outbox.Row r : rows) {
             ObjectNode i = items.addObject().put("key", r.key()).put("kind", r.kind()).put("seq", r.seq());
-            i.set("payload", Json.MAPPER.readTree(r.payload()));
+            putPayload(i, r);
         }
         CrmClient.Answer a = client.post(endpoints.current().base(), "/v1/boxes/" + boxId + "/events",
                 Json.MAPPER.writeValueAsString(batch), Duration.ofSeconds(15));
@@ -170,6 +176,36 @@ public final class OutboxSender implements AutoCloseable {
         sent.addAndGet(stored.size());
         lastSuccess = scheduler.clock().instant();
         endpoints.success();
+    }
+
+    /**
+     * The stored JSON goes as it is, not parsed into a tree and written again (a third of the drain's time),
+     * once a streaming pass has found it one well-formed object. A row that is not (a damaged disk) still
+     * goes, as an "unreadable" item naming what it held, so that it cannot hold back every item behind it.
+     */
+    private static void putPayload(ObjectNode item, Outbox.Row r) {
+        if (isOneObject(r.payload())) {
+            item.putRawValue("payload", new com.fasterxml.jackson.databind.util.RawValue(r.payload()));
+            return;
+        }
+        log.warn("event=outbox-item-unreadable seq={} key={}", r.seq(), r.key());
+        String raw = r.payload();
+        item.putObject("payload").put("v", 1).put("type", r.kind()).put("unreadable", true)
+                .put("stored", raw.length() > UNREADABLE_KEPT ? raw.substring(0, UNREADABLE_KEPT) : raw);
+    }
+
+    static final int UNREADABLE_KEPT = 2000;
+
+    private static boolean isOneObject(String json) {
+        try (com.fasterxml.jackson.core.JsonParser p = Json.MAPPER.createParser(json)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return false;
+            }
+            p.skipChildren();
+            return p.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void register() throws IOException {
@@ -215,6 +251,8 @@ public final class OutboxSender implements AutoCloseable {
     private void waitBackoff(int failures) {
         long base = Math.min(60_000, 500L << Math.min(failures - 1, 7));
         long millis = (long) (base * (0.5 + random.nextDouble()));
+        log.warn("event=crm-send-failed endpoint={} failures_in_a_row={} retry_in_ms={} error=\"{}\"",
+                endpoints.current().name(), failures, millis, lastError);
         CompletableFuture<Void> f = new CompletableFuture<>();
         scheduler.schedule(Duration.ofMillis(millis), () -> f.complete(null));
         try {

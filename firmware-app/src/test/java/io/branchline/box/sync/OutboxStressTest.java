@@ -79,7 +79,9 @@ class OutboxStressTest {
             String[] run = {"run", "--config", config.toString(), "--data-dir", dataDir.toString(), "--port", ""};
             run[6] = String.valueOf(BoxProcess.freePort());
             Process box = BoxProcess.main(dataDir, run);
-            long deadline = System.currentTimeMillis() + 120_000;
+            // With 37 % of requests failing, a streak of eight failures (one run in a few) puts the sender into
+            // its longest backoff, up to 90 s: the budget allows for one such streak, as a real office would wait.
+            long deadline = System.currentTimeMillis() + 240_000;
             while (stub.store().items().size() < 6_000 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(2);
             }

@@ -26,6 +26,13 @@ public final class AtEngine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AtEngine.class);
     /** How long the port must be quiet before an unterminated line counts as complete. */
     static final int QUIET_MILLIS = 30;
+    /**
+     * How long a read waits while no command runs and no line is half read. Nothing needs the reader then but
+     * bytes, which end the read at once; a short wait would wake eight readers 33 times a second for nothing
+     * (most of an idle box's CPU). The cost: a command submitted during such a read to a modem that never
+     * answers is timed out up to this much late.
+     */
+    static final int IDLE_MILLIS = 500;
     private static final java.util.concurrent.atomic.AtomicInteger LIVE_READERS =
             new java.util.concurrent.atomic.AtomicInteger();
 
@@ -56,7 +63,7 @@ public final class AtEngine implements AutoCloseable {
 
     /**
      * The reader checks the running command's deadline against {@code clock} each time a read returns (at
-     * least every {@value #QUIET_MILLIS} ms), so a timeout costs no timer thread and no extra wake-up per
+     * least every {@value #QUIET_MILLIS} ms while a command runs), so a timeout costs no timer thread and no extra wake-up per
      * command; with a test's manual clock, moving the clock is what times a command out.
      */
     public AtEngine(SerialLink link, Clock clock) {
@@ -107,7 +114,9 @@ public final class AtEngine implements AutoCloseable {
     /** Sends a command and waits for its answer, whatever the final result was. */
     public AtResponse execute(AtCommand command) {
         try {
-            return submit(command).join();
+            CompletableFuture<AtResponse> answer = submit(command);
+            awaitBriefly(answer);
+            return answer.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof AtException at) {
                 throw at;
@@ -115,6 +124,21 @@ public final class AtEngine implements AutoCloseable {
             throw new AtException(link.name() + ": " + SecretMask.redact(command.text()) + " failed", e.getCause());
         }
     }
+
+    /**
+     * Spins for at most {@value #SPIN_NANOS} ns before parking: an answer that comes back that soon (a modem
+     * over USB answers simple queries in a fraction of a millisecond) is then taken without the wake-up of a
+     * parked thread, which costs as much as the round trip itself. A slower answer costs this bounded spin
+     * once per command, never a core.
+     */
+    private static void awaitBriefly(CompletableFuture<?> answer) {
+        long until = System.nanoTime() + SPIN_NANOS;
+        while (!answer.isDone() && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+    }
+
+    static final long SPIN_NANOS = 150_000;
 
     /** Sends a command and returns its information lines, throwing if the modem answered an error. */
     public List<String> executeOk(AtCommand command) {
@@ -171,7 +195,7 @@ public final class AtEngine implements AutoCloseable {
         while (!closed) {
             int n;
             try {
-                n = link.read(buf, QUIET_MILLIS);
+                n = link.read(buf, readTimeout());
             } catch (RuntimeException e) {
                 n = -1;
             }
@@ -194,6 +218,12 @@ public final class AtEngine implements AutoCloseable {
                     dispatch(u);
                 }
             }
+        }
+    }
+
+    private int readTimeout() {
+        synchronized (lock) {
+            return current != null || decoder.hasPartialLine() ? QUIET_MILLIS : IDLE_MILLIS;
         }
     }
 

@@ -48,7 +48,7 @@ public final class AtBench {
         urcFlood(dir, urcSeconds);
     }
 
-    private static final int BLOCK = 500;
+    private static final int BLOCK = 20;
 
     /**
      * The floor is the same bytes both ways over the same kind of pty pair with nothing but reads and writes;
@@ -85,12 +85,17 @@ public final class AtBench {
             long[] floor = new long[trips];
             long[] eng = new long[trips];
             long[] bare = new long[trips];
+            long[] cpu = new long[3];
             for (int done = 0; done < trips; done += BLOCK) {
                 int n = Math.min(BLOCK, trips - done);
-                measure(floorTrip, floor, done, n);
-                measure(engineTrip, eng, done, n);
-                measure(bareTrip, bare, done, n);
+                cpu[0] += measure(floorTrip, floor, done, n);
+                cpu[1] += measure(engineTrip, eng, done, n);
+                cpu[2] += measure(bareTrip, bare, done, n);
             }
+            // The whole process's CPU (both ends, every thread) per trip: what "without burning a core" means.
+            System.out.printf("CPU per round trip (this process, all threads): floor %.1f us, engine %.1f us,"
+                    + " engine to bare far end %.1f us%n", cpu[0] / 1e3 / trips, cpu[1] / 1e3 / trips,
+                    cpu[2] / 1e3 / trips);
             responder.interrupt();
             bareResponder.interrupt();
             engine.close();
@@ -132,13 +137,19 @@ public final class AtBench {
         }
     }
 
-    static void measure(Trip trip, long[] into, int from, int count) throws Exception {
+    /** Times each trip into {@code into}; returns the CPU time the process spent meanwhile, in ns. */
+    static long measure(Trip trip, long[] into, int from, int count) throws Exception {
+        long cpu0 = PROCESS.getProcessCpuTime();
         for (int i = from; i < from + count; i++) {
             long t0 = System.nanoTime();
             trip.run();
             into[i] = System.nanoTime() - t0;
         }
+        return PROCESS.getProcessCpuTime() - cpu0;
     }
+
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     /** URCs at a steady 1,000/s from the emulator while the host keeps asking AT+CSQ; counts what arrives. */
     static void urcFlood(Path dir, int seconds) throws Exception {
