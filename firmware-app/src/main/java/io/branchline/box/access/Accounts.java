@@ -169,6 +169,14 @@ public final class Accounts {
             return Optional.empty();
         }
         throttle.succeeded(name);
+        String stored = row.get().getPasswordHash();
+        if (Passwords.outdated(stored)) {
+            // Made with older settings (a box that hashed with m = 19 MiB): the password is at hand, so the
+            // hash moves to today's settings now; only if nobody changed it meanwhile.
+            String renewed = Passwords.hash(password);
+            db.with(dsl -> dsl.update(ACCOUNT).set(ACCOUNT.PASSWORD_HASH, renewed)
+                    .where(ACCOUNT.NAME.eq(name)).and(ACCOUNT.PASSWORD_HASH.eq(stored)).execute());
+        }
         return find(name);
     }
 

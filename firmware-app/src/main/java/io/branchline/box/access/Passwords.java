@@ -1,8 +1,5 @@
 package io.branchline.box.access;
 
-import com.password4j.Argon2Function;
-import com.password4j.Password;
-import com.password4j.types.Argon2;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,19 +12,16 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The passwords of the box's accounts: argon2id as OWASP's password storage sheet sets it (m = 19 MiB,
- * t = 2, p = 1; PHC strings, so that stronger parameters later still verify the old hashes), and the rules
+ * The passwords of the box's accounts: argon2id as OWASP's password storage sheet sets it (see
+ * {@link Argon2Hash}; PHC strings, so that hashes made with other settings still verify), and the rules
  * of ASVS 6.2: at least 8 characters (a passphrase of up to 128 welcome), no composition rules, not one of
  * the commonly used passwords, not the account's name.
  */
 public final class Passwords {
     public static final int MIN_LENGTH = 8;
     public static final int MAX_LENGTH = 128;
-    private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
-    /** Compared with when the account does not exist, so that a wrong name takes as long as a wrong password. */
-    private static final String DECOY = hash("decoy password that matches nothing");
-    private static final Set<String> COMMON = common();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<String> COMMON = common();
     // No 0/O, 1/l/I: a one-time password is read off a terminal and typed on a phone.
     private static final String ONE_TIME_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -35,24 +29,30 @@ public final class Passwords {
     }
 
     public static String hash(String password) {
-        return Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult();
+        return Argon2Hash.of(password, RANDOM).phc();
     }
 
+    /**
+     * True when {@code password} is the one {@code hash} was made from. Without a hash (no such account) a hash
+     * is still computed, so that a wrong name takes as long as a wrong password; a string this box cannot read
+     * matches no password.
+     */
     public static boolean matches(String password, String hash) {
         if (hash == null) {
-            Password.check(password, DECOY).with(ARGON2ID);
+            Argon2Hash.of(password, RANDOM);
             return false;
         }
-        try {
-            return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
-        } catch (RuntimeException e) {
-            return false; // a hash this box did not write: no password matches it
-        }
+        return Argon2Hash.parse(hash).map(h -> h.matches(password)).orElse(false);
+    }
+
+    /** True when {@code hash} was made with other settings than new hashes get (replace it at sign-in). */
+    public static boolean outdated(String hash) {
+        return Argon2Hash.parse(hash).map(Argon2Hash::outdated).orElse(false);
     }
 
     /** Runs one hash so that the first login is not slowed by the JIT. */
     public static void warmUp() {
-        matches("warm up", DECOY);
+        matches("warm up", null);
     }
 
     /** Refuses a password the rules do not allow; the field is {@code field}. */

@@ -3,10 +3,11 @@ package io.branchline.box.cli;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.branchline.box.web.Json;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,7 +32,6 @@ final class BoxClient {
     }
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Token> tokens;
     private int current;
 
@@ -63,27 +63,56 @@ final class BoxClient {
     }
 
     String getText(String path) {
-        Reply r = exchange(() -> HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5)).GET());
+        Reply r = exchange(new Request("GET", path, null, null, Duration.ofSeconds(5)));
         if (r.status() != 200) {
             throw new Unreachable("the box at " + base + " answered " + r.status() + " to " + path + ": " + r.error());
         }
         return r.body();
     }
 
+    /** One request to the box (a GET of {@link #getText} has neither content type nor body). */
+    private record Request(String method, String path, String contentType, byte[] body, Duration timeout) {
+    }
+
     /**
      * Sends the request with the first token the box takes: on 401 the next one is tried, and when none is
      * left the answer says where the CLI looked.
+     *
+     * <p>Through {@link HttpURLConnection}, not java.net.http: the CLI asks the box on this machine once per
+     * command, and java.net.http's client sets up TLS, a selector thread and an executor before its first
+     * request, about a third of a command's time (measured by scripts/bench-footprint.sh).
      */
-    private Reply exchange(java.util.function.Supplier<HttpRequest.Builder> request) {
+    private Reply exchange(Request request) {
         try {
             while (true) {
-                HttpRequest.Builder b = request.get();
+                HttpURLConnection c = (HttpURLConnection) URI.create(base + request.path()).toURL().openConnection();
+                c.setConnectTimeout(2_000);
+                c.setReadTimeout((int) request.timeout().toMillis());
+                c.setInstanceFollowRedirects(false);
+                c.setUseCaches(false);
+                c.setRequestMethod(request.method());
                 if (current < tokens.size()) {
-                    b.header("Authorization", "Bearer " + tokens.get(current).secret());
+                    c.setRequestProperty("Authorization", "Bearer " + tokens.get(current).secret());
                 }
-                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 401) {
-                    return new Reply(r.statusCode(), r.body());
+                if (request.contentType() != null) {
+                    c.setRequestProperty("Content-Type", request.contentType());
+                }
+                // POST and PUT always carry a length (0 when empty), as the box's API expects of a write.
+                if (request.body() != null && (request.body().length > 0 || request.method().equals("POST")
+                        || request.method().equals("PUT"))) {
+                    c.setDoOutput(true);
+                    c.setFixedLengthStreamingMode(request.body().length);
+                    try (OutputStream out = c.getOutputStream()) {
+                        out.write(request.body());
+                    }
+                }
+                int status = c.getResponseCode();
+                String body;
+                try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+                    body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                if (status != 401) {
+                    return new Reply(status, body);
                 }
                 if (current < tokens.size()) {
                     current++;
@@ -97,11 +126,11 @@ final class BoxClient {
                         + " or the box's user, give --data-dir DIR of the running box, or set " + BoxAddress.TOKEN_ENV
                         + " to an API token");
             }
+        } catch (java.net.SocketTimeoutException e) {
+            throw new Unreachable("the box at " + base + " did not answer " + request.method() + " " + request.path()
+                    + " within " + request.timeout().toSeconds() + " s");
         } catch (IOException e) {
             throw new Unreachable("the box is not running at " + base + " (start it with: branchline run)");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unreachable("interrupted");
         }
     }
 
@@ -128,18 +157,13 @@ final class BoxClient {
     }
 
     Reply send(String method, String path, String jsonBody) {
-        return send(method, path, "application/json", jsonBody == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(jsonBody));
+        return exchange(new Request(method, path, "application/json",
+                jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(30)));
     }
 
     /** Uploads a file's bytes (a prompt); decoding it can take the box a few seconds. */
     Reply upload(String path, byte[] file) {
-        return send("POST", path, "application/octet-stream", HttpRequest.BodyPublishers.ofByteArray(file));
-    }
-
-    private Reply send(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
-        return exchange(() -> HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", contentType).method(method, body));
+        return exchange(new Request("POST", path, "application/octet-stream", file, Duration.ofSeconds(30)));
     }
 
     <T> T get(String path, TypeReference<T> type) {

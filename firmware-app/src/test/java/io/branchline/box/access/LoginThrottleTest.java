@@ -128,4 +128,25 @@ class LoginThrottleTest {
         Passwords.check("password", "correct horse battery staple", "li");
         Passwords.check("password", "x".repeat(128), "li");
     }
+
+    @Test
+    void anAccountHashedWithTheOlderSettingsMovesToTodaysAtItsNextSignIn() {
+        // "correct horse battery staple" as Password4j hashed it before (m = 19 MiB, t = 2).
+        db.with(dsl -> dsl.update(io.branchline.box.store.schema.Tables.ACCOUNT)
+                .set(io.branchline.box.store.schema.Tables.ACCOUNT.PASSWORD_HASH, Argon2HashTest.PASSWORD4J_OLD)
+                .where(io.branchline.box.store.schema.Tables.ACCOUNT.NAME.eq("li")).execute());
+        assertTrue(accounts.login("li", "wrong horse battery staple", "10.0.0.5").isEmpty());
+        assertEquals(Argon2HashTest.PASSWORD4J_OLD, storedHash(), "a failed sign-in changes nothing");
+        assertTrue(accounts.login("li", "correct horse battery staple", "10.0.0.5").isPresent());
+        String renewed = storedHash();
+        assertTrue(renewed.startsWith("$argon2id$v=19$m=7168,t=5,p=1$"), renewed);
+        assertTrue(accounts.login("li", "correct horse battery staple", "10.0.0.5").isPresent());
+        assertEquals(renewed, storedHash(), "renewed once, not at every sign-in");
+    }
+
+    String storedHash() {
+        return db.with(dsl -> dsl.select(io.branchline.box.store.schema.Tables.ACCOUNT.PASSWORD_HASH)
+                .from(io.branchline.box.store.schema.Tables.ACCOUNT)
+                .where(io.branchline.box.store.schema.Tables.ACCOUNT.NAME.eq("li")).fetchOne().value1());
+    }
 }
