@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -12,8 +13,11 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteCommitListener;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteUpdateListener;
 
 /**
  * The box's SQLite database in the data directory: WAL mode, {@code synchronous=FULL} so that a committed
@@ -141,19 +145,19 @@ public final class Database implements AutoCloseable {
      * waits for {@link #with}'s lock and so sees the rows).
      */
     public void afterInsertsInto(String table, Runnable listener) {
-        org.sqlite.SQLiteConnection sqlite;
+        SQLiteConnection sqlite;
         try {
-            sqlite = connection.unwrap(org.sqlite.SQLiteConnection.class);
+            sqlite = connection.unwrap(SQLiteConnection.class);
         } catch (SQLException e) {
             throw new StoreException("database " + file + " cannot report commits: " + e.getMessage(), e);
         }
-        java.util.concurrent.atomic.AtomicBoolean inserted = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean inserted = new AtomicBoolean();
         sqlite.addUpdateListener((type, database, changed, rowId) -> {
-            if (type == org.sqlite.SQLiteUpdateListener.Type.INSERT && changed.equalsIgnoreCase(table)) {
+            if (type == SQLiteUpdateListener.Type.INSERT && changed.equalsIgnoreCase(table)) {
                 inserted.set(true);
             }
         });
-        sqlite.addCommitListener(new org.sqlite.SQLiteCommitListener() {
+        sqlite.addCommitListener(new SQLiteCommitListener() {
             @Override
             public void onCommit() {
                 if (inserted.getAndSet(false)) {

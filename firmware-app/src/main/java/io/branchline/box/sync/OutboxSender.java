@@ -1,8 +1,11 @@
 package io.branchline.box.sync;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.branchline.box.store.TimeText;
 import io.branchline.box.web.Json;
 import io.branchline.hw.time.Scheduler;
@@ -185,7 +188,7 @@ public final class OutboxSender implements AutoCloseable {
      */
     private static void putPayload(ObjectNode item, Outbox.Row r) {
         if (isOneObject(r.payload())) {
-            item.putRawValue("payload", new com.fasterxml.jackson.databind.util.RawValue(r.payload()));
+            item.putRawValue("payload", new RawValue(r.payload()));
             return;
         }
         log.warn("event=outbox-item-unreadable seq={} key={}", r.seq(), r.key());
@@ -197,8 +200,8 @@ public final class OutboxSender implements AutoCloseable {
     static final int UNREADABLE_KEPT = 2000;
 
     private static boolean isOneObject(String json) {
-        try (com.fasterxml.jackson.core.JsonParser p = Json.MAPPER.createParser(json)) {
-            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        try (JsonParser p = Json.MAPPER.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
                 return false;
             }
             p.skipChildren();

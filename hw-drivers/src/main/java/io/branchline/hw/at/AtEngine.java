@@ -63,8 +63,8 @@ public final class AtEngine implements AutoCloseable {
 
     /**
      * The reader checks the running command's deadline against {@code clock} each time a read returns (at
-     * least every {@value #QUIET_MILLIS} ms while a command runs), so a timeout costs no timer thread and no extra wake-up per
-     * command; with a test's manual clock, moving the clock is what times a command out.
+     * least every {@value #QUIET_MILLIS} ms while a command runs), so a timeout costs no timer thread and no
+     * extra wake-up per command; with a test's manual clock, moving the clock is what times a command out.
      */
     public AtEngine(SerialLink link, Clock clock) {
         this.link = link;
