@@ -40,7 +40,17 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(Path dataDir) {
-        return open(dataDir, "classpath:db/migration");
+        Path file = dataDir.resolve(FILE);
+        String newest = Migrations.newest();
+        if (Files.isRegularFile(file) && !newest.isEmpty() && schemaVersionOf(file).equals(newest)) {
+            // Already at this build's newest version (every start but the first after an upgrade).
+            try {
+                return new Database(file, dataSource(file).getConnection());
+            } catch (SQLException e) {
+                throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return open(dataDir, "classpath:" + Migrations.FOLDER);
     }
 
     /**
@@ -235,9 +245,7 @@ public final class Database implements AutoCloseable {
 
     /** The newest schema version this build's migrations reach. */
     public static String newestSchemaVersion() {
-        var all = Flyway.configure().dataSource("jdbc:sqlite::memory:", null, null).locations("classpath:db/migration")
-                .load().info().all();
-        return all.length == 0 ? "" : all[all.length - 1].getVersion().getVersion();
+        return Migrations.newest();
     }
 
     /**
