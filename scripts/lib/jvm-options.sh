@@ -6,6 +6,6 @@
 # cost a lot; compact object headers (JDK 25) shrink every object by 4 bytes. Out of memory, the box exits (and
 # systemd restarts it) rather than staying up without an API. jSerialComm and sd_notify call native code.
 BRANCHLINE_JVM_LEAN="--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError \
--Xms16m -Xmx128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -XX:TieredStopAtLevel=1 \
+-Xms16m -Xmn6m -Xmx128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-ShrinkHeapInSteps -XX:TieredStopAtLevel=1 \
 -XX:ReservedCodeCacheSize=32m \
 -XX:MaxMetaspaceSize=160m -XX:+UseCompactObjectHeaders"

@@ -60,6 +60,8 @@ public final class SimulatedHardware implements Hardware {
     private final FakeGpio gpio;
     private final int extraDesks;
     private Map<String, EmulatedHandset> handsets;
+    /** How much of what the emulated ears hear is kept: nothing unless a test asks to listen back. */
+    private int keepSeconds;
 
     private SimulatedHardware(EmulatedUsbBus bus, EmulatedNetwork network, List<SimLine> lines, FakeGpio gpio,
                               int extraDesks) {
@@ -68,6 +70,21 @@ public final class SimulatedHardware implements Hardware {
         this.network = network;
         this.lines = lines;
         this.gpio = gpio;
+        keepWhatIsHeard(0);
+    }
+
+    /**
+     * Keep the last {@code seconds} of what the emulated customers and handsets hear, for a test that listens
+     * back; the simulate mode keeps nothing (180 s per ear, 16 ears, would be 45 MB of a small box's memory).
+     */
+    public synchronized void keepWhatIsHeard(int seconds) {
+        keepSeconds = seconds;
+        for (SimLine l : lines) {
+            bus.modemAt(l.address().usbPath()).voice().heard().keep(seconds);
+        }
+        if (handsets != null) {
+            handsets.values().forEach(h -> h.heard().keep(seconds));
+        }
     }
 
     public static SimulatedHardware standard(Scheduler scheduler) {
@@ -221,7 +238,9 @@ public final class SimulatedHardware implements Hardware {
         if (handsets == null) {
             handsets = new LinkedHashMap<>();
             for (BoxConfig.Agent a : agents()) {
-                handsets.put(a.id(), new EmulatedHandset("handset " + a.id(), clock));
+                EmulatedHandset h = new EmulatedHandset("handset " + a.id(), clock);
+                h.heard().keep(keepSeconds);
+                handsets.put(a.id(), h);
             }
         }
         return Map.copyOf(handsets);

@@ -27,6 +27,7 @@ class CallbackCallTest {
 
     @Test
     void theAgentIsRungFirstThenTheCustomerAndTheyTalkUntilEitherHangsUp() throws Exception {
+        running.box().simulated().orElseThrow().keepWhatIsHeard(30);
         ModemEmulator legA = running.box().simulated().orElseThrow().bus().modemAt("1-1.3");
         ModemEmulator legB = running.box().simulated().orElseThrow().bus().modemAt("1-2.3");
         legA.voice().customerSays(() -> Tone.endless(1000));

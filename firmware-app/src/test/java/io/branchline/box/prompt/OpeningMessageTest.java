@@ -95,6 +95,7 @@ class OpeningMessageTest {
         assertEquals(200, chosen.statusCode(), chosen.body());
         assertEquals(404, send("PUT", "/api/prompts/opening", "{\"agent\":\"nobody\",\"prompt\":null}").statusCode());
 
+        running.box().simulated().orElseThrow().keepWhatIsHeard(30);
         ModemEmulator modem = running.box().simulated().orElseThrow().bus().modemAt("1-1.4");
         modem.voice().customerSays(() -> Tone.endless(440));
         EmulatedHandset handset = running.box().simulated().orElseThrow().handset("1002");
@@ -133,6 +134,7 @@ class OpeningMessageTest {
         assertEquals(200, send("PUT", "/api/prompts/opening", "{\"line\":\"desk-1002\",\"prompt\":\"" + promptId
                 + "\"}").statusCode());
         send("POST", "/api/simulate/hook/desk-1002?off-hook=false", null); // the handset rests while the call rings
+        running.box().simulated().orElseThrow().keepWhatIsHeard(30);
         ModemEmulator modem = running.box().simulated().orElseThrow().bus().modemAt("1-1.4");
         modem.voice().customerSays(() -> Tone.endless(440));
         String id = running.api().call("1002", "13900000006", null).id();

@@ -7,7 +7,7 @@ import java.io.ByteArrayOutputStream;
  * tests that check a tone by its frequency and for a person trying the simulate mode.
  */
 public final class PcmCapture {
-    private final int keepBytes;
+    private int keepBytes;
     private ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private long frames;
 
@@ -15,7 +15,27 @@ public final class PcmCapture {
         this.keepBytes = keepSeconds * Pcm.SAMPLE_RATE * 2;
     }
 
+    /**
+     * Keeps at most the last {@code seconds} from now on; 0 only counts frames. The simulate mode keeps
+     * nothing: nobody listens back there, and 16 emulated ears at 180 s each would hold 45 MB of a small box.
+     */
+    public synchronized void keep(int seconds) {
+        if (seconds < 0) {
+            throw new IllegalArgumentException("seconds must not be negative: " + seconds);
+        }
+        keepBytes = seconds * Pcm.SAMPLE_RATE * 2;
+        if (bytes.size() > keepBytes) {
+            byte[] all = bytes.toByteArray();
+            bytes = new ByteArrayOutputStream();
+            bytes.write(all, all.length - keepBytes, keepBytes);
+        }
+    }
+
     public synchronized void add(byte[] frame) {
+        frames++;
+        if (keepBytes == 0) {
+            return;
+        }
         if (bytes.size() + frame.length > keepBytes) {
             byte[] all = bytes.toByteArray();
             ByteArrayOutputStream kept = new ByteArrayOutputStream();
@@ -24,7 +44,6 @@ public final class PcmCapture {
             bytes = kept;
         }
         bytes.writeBytes(frame);
-        frames++;
     }
 
     public synchronized byte[] bytes() {
