@@ -100,13 +100,8 @@ public final class Restorer {
         }
     }
 
-    /** Flyway's own reading of its versions; one this box cannot read is newer than any it knows. */
+    /** A version this box cannot read is newer than any it knows. */
     static boolean newer(String version, String than) {
-        try {
-            return org.flywaydb.core.api.MigrationVersion.fromVersion(version)
-                    .compareTo(org.flywaydb.core.api.MigrationVersion.fromVersion(than)) > 0;
-        } catch (RuntimeException e) {
-            return true;
-        }
+        return io.branchline.box.store.Database.newerSchema(version, than);
     }
 }

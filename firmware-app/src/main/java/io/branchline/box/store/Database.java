@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
@@ -66,15 +65,23 @@ public final class Database implements AutoCloseable {
         }
         Path file = dataDir.resolve(FILE);
         try {
-            Flyway flyway = flyway(file, locations);
-            int pending = flyway.info().pending().length;
-            if (pending > 0 && Files.exists(file) && Files.size(file) > 0 && flyway.info().current() != null) {
-                migrateACopy(file, locations);
-            } else {
-                migrated(file, flyway.migrate());
-            }
+            MigrationTool.with(flyway -> {
+                boolean upgrade;
+                try {
+                    upgrade = flyway.pending(dataSource(file), locations) > 0 && Files.exists(file)
+                            && Files.size(file) > 0 && !flyway.current(dataSource(file), locations).isEmpty();
+                    if (upgrade) {
+                        migrateACopy(flyway, file, locations);
+                    } else {
+                        migrated(file, flyway.migrate(dataSource(file), locations));
+                    }
+                } catch (SQLException | java.io.IOException e) {
+                    throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
+                }
+                return null;
+            });
             return new Database(file, dataSource(file).getConnection());
-        } catch (SQLException | java.io.IOException | RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             if (e instanceof StoreException se) {
                 throw se;
             }
@@ -95,14 +102,17 @@ public final class Database implements AutoCloseable {
         return ds;
     }
 
-    private static Flyway flyway(Path file, String... locations) {
-        return Flyway.configure().dataSource(dataSource(file)).locations(locations).load();
+    /** Whether this process ran a migration (then Flyway's classes are garbage, until a full collection). */
+    private static final AtomicBoolean MIGRATED = new AtomicBoolean();
+
+    public static boolean migratedInThisProcess() {
+        return MIGRATED.get();
     }
 
-    private static void migrated(Path file, org.flywaydb.core.api.output.MigrateResult result) {
-        if (result.migrationsExecuted > 0) {
-            log.info("event=schema-migrated file={} applied={} version={}", file, result.migrationsExecuted,
-                    result.targetSchemaVersion);
+    private static void migrated(Path file, SchemaMigrator.Result result) {
+        if (result.applied() > 0) {
+            MIGRATED.set(true);
+            log.info("event=schema-migrated file={} applied={} version={}", file, result.applied(), result.version());
         }
     }
 
@@ -110,16 +120,17 @@ public final class Database implements AutoCloseable {
      * The upgrade: the write-ahead log folded into the file, a consistent copy made by SQLite, the migrations run
      * on the copy, and the copy moved over the file in one rename. Until that rename the file is untouched.
      */
-    private static void migrateACopy(Path file, String... locations) throws SQLException, java.io.IOException {
+    private static void migrateACopy(SchemaMigrator flyway, Path file, String... locations)
+            throws SQLException, java.io.IOException {
         Path copy = file.resolveSibling(FILE + ".migrating");
         Files.deleteIfExists(copy);
         try (Connection c = dataSource(file).getConnection(); var st = c.createStatement()) {
             st.execute("PRAGMA wal_checkpoint(TRUNCATE)"); // the -wal left empty, so it belongs to no file
             st.execute("VACUUM INTO '" + copy.toAbsolutePath().toString().replace("'", "''") + "'");
         }
-        String before = flyway(file, locations).info().current().getVersion().getVersion();
+        String before = flyway.current(dataSource(file), locations);
         try {
-            migrated(file, flyway(copy, locations).migrate());
+            migrated(file, flyway.migrate(dataSource(copy), locations));
         } catch (RuntimeException e) {
             deleteWithJournals(copy);
             log.error("event=schema-migration-failed file={} version={} note=\"the database is as it was; the"
@@ -241,6 +252,11 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             return "";
         }
+    }
+
+    /** Whether schema {@code version} is later than {@code than} (numbers, as Flyway compares them). */
+    public static boolean newerSchema(String version, String than) {
+        return Migrations.newer(version, than);
     }
 
     /** The newest schema version this build's migrations reach. */

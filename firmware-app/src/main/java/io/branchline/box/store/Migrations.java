@@ -29,6 +29,39 @@ final class Migrations {
         return versions().stream().max(Integer::compare).map(String::valueOf).orElse("");
     }
 
+    /**
+     * Whether schema {@code version} is later than {@code than}, read as Flyway reads versions: numbers
+     * separated by dots or underscores, compared part by part as numbers, trailing zeros not counting
+     * ("1.0" is "1"). A version that is not such a list is taken as later than any this box knows.
+     */
+    static boolean newer(String version, String than) {
+        java.math.BigInteger[] a = parts(version);
+        java.math.BigInteger[] b = parts(than);
+        if (a == null) {
+            return true;
+        }
+        if (b == null) {
+            return false;
+        }
+        for (int i = 0; i < Math.max(a.length, b.length); i++) {
+            int c = (i < a.length ? a[i] : java.math.BigInteger.ZERO).compareTo(i < b.length ? b[i] : java.math.BigInteger.ZERO);
+            if (c != 0) {
+                return c > 0;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern VERSION = Pattern.compile("\\d{1,40}([._]\\d{1,40}){0,20}");
+
+    private static java.math.BigInteger[] parts(String v) {
+        if (v == null || !VERSION.matcher(v).matches()) {
+            return null;
+        }
+        return java.util.Arrays.stream(v.split("[._]")).map(java.math.BigInteger::new)
+                .toArray(java.math.BigInteger[]::new);
+    }
+
     static List<Integer> versions() {
         URL folder = Migrations.class.getClassLoader().getResource(FOLDER);
         if (folder == null) {
