@@ -21,12 +21,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A call to an emulated SIM's own number follows that SIM's unconditional forwarding, as the carrier does
  * (the forwarded-to party sees the original caller's number); without forwarding, it rings that SIM's modem.
  * Calling one's own number without forwarding is busy.
+ *
+ * <p>A text message to an emulated SIM's own number arrives at that SIM (each part as sent); one to any
+ * other number is delivered, except to numbers ending in 4, which the centre refuses for good (status
+ * 0x41). A status report, when asked for, follows {@link #REPORT_AFTER} later.
  */
 public final class EmulatedNetwork {
     public static final Duration ANSWER_AFTER = Duration.ofSeconds(2);
     public static final Duration HANG_UP_AFTER = Duration.ofSeconds(10);
     public static final Duration NO_ANSWER_AFTER = Duration.ofSeconds(60);
     public static final Duration REJECT_AFTER = Duration.ofSeconds(3);
+    public static final Duration REPORT_AFTER = Duration.ofMillis(500);
+
+    /** A text message as the network saw it: from whom, to whom, and what became of it. */
+    public record Sms(String from, String to, String text, int part, int parts, int status) {
+    }
+
+    private final List<Sms> messages = new CopyOnWriteArrayList<>();
 
     /** How a call ended, as the network tells the caller's modem. */
     public enum End { NORMAL, BUSY, NO_ANSWER, REJECTED }
@@ -212,6 +223,27 @@ public final class EmulatedNetwork {
                 from.callEnded(callIndex, how);
             }
         });
+    }
+
+    /** Every text message part sent through the network, oldest first. */
+    public List<Sms> messages() {
+        return List.copyOf(messages);
+    }
+
+    /** A modem sent a message part with reference {@code mr}: it is delivered, and reported if asked. */
+    void smsSent(ModemEmulator from, int mr, EmulatedSms.Submitted m) {
+        java.time.ZonedDateTime now = java.time.Instant.ofEpochMilli(nowMillis()).atZone(java.time.ZoneOffset.ofHours(8));
+        String sender = from.sim().ownNumber();
+        ModemEmulator to = subscriber(m.destination());
+        int status = to == null && m.destination().endsWith("4") ? 0x41 : 0x00;
+        messages.add(new Sms(sender, m.destination(), m.text(), m.part(), m.parts(), status));
+        if (to != null) {
+            to.deliverSms(EmulatedSms.deliverAsSent(sender, m, now));
+        }
+        if (m.statusReport()) {
+            scheduler.schedule(REPORT_AFTER, () -> from.statusReport(EmulatedSms.statusReport(from.smsCentre(), mr,
+                    m.destination(), status, now, now.plus(REPORT_AFTER))));
+        }
     }
 
     private ModemEmulator subscriber(String number) {

@@ -330,15 +330,17 @@ final class EmulatorCommands {
             };
             case "+CPMS" -> storage(c, modem, s);
             case "+CNMI" -> switch (c.form()) { // 3.4.1
-                case TEST -> Reply.ok("+CNMI: (0-2),(0-3),(0,2),(0-2),(0,1)");
-                case READ -> Reply.ok("+CNMI: 2," + s.cnmiMt + ",0,0,0");
+                case TEST -> Reply.ok("+CNMI: (0-2),(0-3),(0,2),(0,1),(0,1)");
+                case READ -> Reply.ok("+CNMI: 2," + s.cnmiMt + ",0," + s.cnmiDs + ",0");
                 case EXECUTE -> Reply.ok();
                 case SET -> {
                     int mt = c.number(1, 0);
-                    if (mt < 0 || mt > 3) {
+                    int ds = c.number(3, 0);
+                    if (mt < 0 || mt > 3 || ds < 0 || ds > 1) { // status reports as +CDS only, not stored (2)
                         yield Reply.of(cms(s, 303));
                     }
                     s.cnmiMt = mt;
+                    s.cnmiDs = ds;
                     yield Reply.ok();
                 }
             };

@@ -383,6 +383,32 @@ public final class ModemEmulator implements AutoCloseable {
         return index;
     }
 
+    private final List<EmulatedSms.Submitted> sentSms = new CopyOnWriteArrayList<>();
+
+    /** The messages the host sent through this modem, decoded as the network reads them (for tests). */
+    public List<EmulatedSms.Submitted> sentSms() {
+        return List.copyOf(sentSms);
+    }
+
+    private void sent(int reference, EmulatedSms.Submitted m) {
+        sentSms.add(m);
+        EmulatedNetwork n = network;
+        if (n != null) {
+            n.smsSent(this, reference, m);
+        }
+    }
+
+    String smsCentre() {
+        return state.smsc;
+    }
+
+    /** A status report for a message this modem sent, as +CDS when the host asked for them (+CNMI ds 1). */
+    void statusReport(String pduHex) {
+        if (state.cnmiDs == 1 && state.pduMode) {
+            sendUrc("+CDS: " + (pduHex.length() / 2 - 1 - Integer.parseInt(pduHex.substring(0, 2), 16)) + "\r\n" + pduHex);
+        }
+    }
+
     /** The network's answer to a USSD string, after the command's OK. */
     void sendUssdAnswerLater(String urc) {
         sendUrcLater(urc);
@@ -479,7 +505,7 @@ public final class ModemEmulator implements AutoCloseable {
 
             @Override
             public void body(String text) {
-                answerLines(state.pduMode ? state.acceptSentSms(text.strip(), pendingBodyLength)
+                answerLines(state.pduMode ? state.acceptSentSms(text.strip(), pendingBodyLength, ModemEmulator.this::sent)
                         : List.of("+CMGS: " + state.storeSentCount(), "OK"));
             }
 

@@ -30,6 +30,8 @@ final class ModemState {
     volatile String charset;
     /** 27.005 3.4.1 +CNMI <mt>: 0 store only, 1 or 2 store and announce with +CMTI. */
     volatile int cnmiMt;
+    /** 27.005 3.4.1 +CNMI <ds>: 1 sends status reports as +CDS (PDU mode), 0 none. */
+    volatile int cnmiDs;
     volatile boolean crc;
     volatile boolean ccwa;
     /** Huawei's AT^PORTSEL=1: its ^ URCs go to the PC UI port, not this one. */
@@ -59,6 +61,7 @@ final class ModemState {
         pduMode = false;
         charset = flavour.defaultCharset;
         cnmiMt = 0;
+        cnmiDs = 0;
         crc = false;
         ccwa = false;
         clccUrc = false;
@@ -109,6 +112,16 @@ final class ModemState {
 
     /** A PDU the host sent after +CMGS=<length>: checked against the announced TPDU length (27.005 3.5.1). */
     synchronized List<String> acceptSentSms(String pdu, int announced) {
+        return acceptSentSms(pdu, announced, null);
+    }
+
+    /**
+     * As above; a PDU that is a well-formed SMS-SUBMIT goes to {@code sent} with the message reference
+     * (0-255, 23.040 9.2.3.6) the answer gives it. One that is not is refused with +CMS ERROR 304, as a
+     * modem refuses what it cannot send.
+     */
+    synchronized List<String> acceptSentSms(String pdu, int announced, java.util.function.BiConsumer<Integer,
+            EmulatedSms.Submitted> sent) {
         if (!pdu.matches("[0-9A-Fa-f]+") || pdu.length() % 2 != 0) {
             return List.of(EmulatorCommands.cms(this, 304));
         }
@@ -117,6 +130,16 @@ final class ModemState {
         if (announced >= 0 && tpdu != announced) {
             return List.of(EmulatorCommands.cms(this, 304)); // invalid PDU mode parameter
         }
-        return List.of("+CMGS: " + (++sentSms), "OK");
+        EmulatedSms.Submitted submitted;
+        try {
+            submitted = EmulatedSms.submitted(pdu);
+        } catch (IllegalArgumentException e) {
+            return List.of(EmulatorCommands.cms(this, 304));
+        }
+        int mr = ++sentSms & 0xff;
+        if (sent != null) {
+            sent.accept(mr, submitted);
+        }
+        return List.of("+CMGS: " + mr, "OK");
     }
 }

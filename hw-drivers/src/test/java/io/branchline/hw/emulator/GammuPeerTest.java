@@ -101,6 +101,19 @@ class GammuPeerTest {
             Run send = gammu(config, "sendsms", "TEXT", "13900000005", "-unicode", "-text", "您好，贷款咨询");
             assertEquals(0, send.code(), send.out() + log());
             assertTrue(send.out().contains("OK"), send.out());
+            EmulatedSms.Submitted unicode = modem.sentSms().getLast();
+            assertEquals("13900000005", unicode.destination());
+            assertEquals("您好，贷款咨询", unicode.text(), "the emulator reads gammu's UCS2 PDU as typed");
+            // A long text: gammu splits it with its own concatenation headers; the parts add up again.
+            String longText = "Loan offer " + "0123456789".repeat(20) + " reply 1 to call back";
+            int before = modem.sentSms().size();
+            Run sendLong = gammu(config, "sendsms", "TEXT", "+8613900000005", "-len", "400", "-text", longText);
+            assertEquals(0, sendLong.code(), sendLong.out() + log());
+            List<EmulatedSms.Submitted> parts = modem.sentSms().subList(before, modem.sentSms().size());
+            assertTrue(parts.size() >= 2, "split into parts: " + parts.size());
+            assertEquals(longText, parts.stream().sorted(java.util.Comparator.comparingInt(EmulatedSms.Submitted::part))
+                    .map(EmulatedSms.Submitted::text).collect(java.util.stream.Collectors.joining()));
+            assertTrue(parts.stream().allMatch(p -> p.parts() == parts.size() && p.destination().equals("+8613900000005")));
 
             Run ussd = gammu(config, "getussd", "*100#");
             assertEquals(0, ussd.code(), ussd.out() + log());

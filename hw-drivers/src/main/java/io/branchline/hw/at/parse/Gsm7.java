@@ -52,6 +52,51 @@ public final class Gsm7 {
         return sb.toString();
     }
 
+    /**
+     * The septets of {@code text} in the default alphabet, extension characters as ESC and their code
+     * (two septets each), or null when a character has no place in it (then the text goes as UCS2).
+     */
+    public static int[] encode(String text) {
+        int[] out = new int[text.length() * 2];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '\u001b') {
+                return null; // the escape itself is not a character one can send
+            }
+            int basic = BASIC.indexOf(ch);
+            if (basic >= 0) {
+                out[n++] = basic;
+                continue;
+            }
+            int ext = EXT_FROM.indexOf(ch, 1); // index 0 is the form feed's stand-in, never produced
+            if (ext < 0) {
+                return null;
+            }
+            out[n++] = 0x1B;
+            out[n++] = EXT_CODES[ext];
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /**
+     * Packs septets into octets (23.038 6.1.2.1.1), the first one starting {@code fillBits} bits into the
+     * first octet: the fill that aligns text after a user data header on a septet boundary.
+     */
+    public static byte[] pack(int[] septets, int fillBits) {
+        int bits = fillBits + septets.length * 7;
+        byte[] out = new byte[(bits + 7) / 8];
+        for (int i = 0; i < septets.length; i++) {
+            int bit = fillBits + i * 7;
+            int v = (septets[i] & 0x7f) << (bit % 8);
+            out[bit / 8] |= (byte) v;
+            if (bit / 8 + 1 < out.length) {
+                out[bit / 8 + 1] |= (byte) (v >> 8);
+            }
+        }
+        return out;
+    }
+
     public static byte[] hex(String hex) {
         String h = hex.strip();
         if (h.length() % 2 != 0 || !h.matches("[0-9A-Fa-f]*")) {

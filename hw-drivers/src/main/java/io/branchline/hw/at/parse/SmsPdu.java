@@ -100,7 +100,7 @@ public record SmsPdu(String smsc, String sender, int dcs, String timestamp, Stri
     }
 
     /** An address: type octet then semi-octets, or GSM-7 packed text for alphanumeric senders (TON 5). */
-    private static String address(byte[] a, int digits) {
+    public static String address(byte[] a, int digits) {
         int toa = a[0] & 0xff;
         if (((toa >> 4) & 0x07) == 5) {
             int septets = digits * 4 / 7;
@@ -130,7 +130,7 @@ public record SmsPdu(String smsc, String sender, int dcs, String timestamp, Stri
      * China (+8) reads 01:15Z like every other time of the box. A stamp that is no date is kept as the modem
      * gave it, with its offset.
      */
-    static String timestamp(byte[] t) {
+    public static String timestamp(byte[] t) {
         int[] v = new int[6];
         for (int i = 0; i < 6; i++) {
             v[i] = (t[i] & 0x0f) * 10 + ((t[i] & 0xf0) >> 4);
