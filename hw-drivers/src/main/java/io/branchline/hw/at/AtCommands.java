@@ -187,8 +187,26 @@ public final class AtCommands {
         return action("AT+CUSD=1," + quote("ussd", text) + ",15");
     }
 
-    /** New SMS are stored on the SIM and announced with +CMTI (27.005 3.4.1: mode 2, mt 1). */
+    /** As {@link #ussd(String)}, the string GSM-7 packed in hex (Huawei). */
+    public static AtCommand ussdPacked(String text) {
+        int[] septets = text == null ? null : io.branchline.hw.at.parse.Gsm7.encode(text);
+        if (septets == null || text.isEmpty() || text.length() > 160) {
+            throw new InvalidAtArgumentException("ussd", "must be 1 to 160 characters of the GSM alphabet");
+        }
+        return action("AT+CUSD=1,\"" + java.util.HexFormat.of().withUpperCase()
+                .formatHex(io.branchline.hw.at.parse.Gsm7.pack(septets, 0)) + "\",15");
+    }
+
+    /**
+     * New SMS are stored on the SIM and announced with +CMTI, status reports of sent ones come as +CDS
+     * (27.005 3.4.1: mode 2, mt 1, ds 1).
+     */
     public static AtCommand newSmsIndications() {
+        return query("AT+CNMI=2,1,0,1,0", null);
+    }
+
+    /** As {@link #newSmsIndications()} without status reports, for a modem that refuses ds 1. */
+    public static AtCommand newSmsIndicationsOnly() {
         return query("AT+CNMI=2,1,0,0,0", null);
     }
 

@@ -55,6 +55,7 @@ public final class ModemLine implements AutoCloseable {
     private Duration backoff;
     private final SimPin pin = new SimPin();
     private final SmsInbox sms;
+    private final UssdSession ussd;
     private volatile long taskSince;
     private volatile boolean probed;
 
@@ -68,6 +69,8 @@ public final class ModemLine implements AutoCloseable {
         this.settings = settings;
         this.wireLog = WireLog.inMemory(scheduler.clock());
         this.sms = new SmsInbox(id);
+        this.ussd = new UssdSession(id, () -> engine().orElseThrow(() -> new LineDownException(id)),
+                () -> snapshot.profile());
         this.backoff = settings.backoffMin();
         this.snapshot = new LineSnapshot(id, address, "", VendorProfile.GENERIC, ModemIdentity.unknown(),
                 ModemStatus.down("not opened yet"), scheduler.clock().instant(), 0);
@@ -99,9 +102,23 @@ public final class ModemLine implements AutoCloseable {
         return this;
     }
 
-    /** The text messages this line's SIMs receive. */
+    /** The text messages this line's SIMs receive, and the status reports of those it sends. */
     public SmsInbox sms() {
         return sms;
+    }
+
+    /**
+     * Sends one message's parts on this line's modem and returns their message references; see
+     * {@link SmsSubmitter}. Runs on the caller's thread, between the line's other commands.
+     */
+    public List<Integer> sendSms(List<io.branchline.hw.sms.SubmitPdu> parts) throws SmsSubmitter.NotSent {
+        AtEngine e = engine().orElseThrow(() -> new LineDownException(id));
+        return SmsSubmitter.send(e, parts);
+    }
+
+    /** USSD on this line (balances, codes): one session at a time, never sent twice. */
+    public UssdSession ussd() {
+        return ussd;
     }
 
     public void onChange(Consumer<LineSnapshot> listener) {
@@ -360,6 +377,12 @@ public final class ModemLine implements AutoCloseable {
                 status = status.withSignal(Signal.parseHuaweiRssi(urc.payload()));
             } else if (urc.is("+CPIN")) {
                 post(this::poll); // SIM inserted, removed or unlocked: read everything again
+                return;
+            } else if (urc.is("+CDS")) {
+                urc.body().ifPresent(pdu -> sms.reported(urc.payload(), pdu));
+                return;
+            } else if (urc.is("+CUSD")) {
+                ussd.answered(urc.name() + ": " + urc.payload());
                 return;
             } else if (urc.is("+CMTI")) {
                 int index = io.branchline.hw.at.parse.SmsNotice.parse(urc.name() + ": " + urc.payload()).index();

@@ -7,6 +7,7 @@ import io.branchline.hw.at.AtResponse;
 import io.branchline.hw.at.parse.AtParseException;
 import io.branchline.hw.at.parse.SmsPdu;
 import io.branchline.hw.at.parse.StoredSms;
+import io.branchline.hw.sms.StatusReport;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ public final class SmsInbox {
 
     private final String lineId;
     private final List<Consumer<ReceivedSms>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<StatusReport>> reports = new CopyOnWriteArrayList<>();
+    private volatile boolean reportsOn;
     /** Parts of long messages by sender and reference: part number to (SIM index, text). */
     private final Map<String, TreeMap<Integer, Part>> partial = new HashMap<>();
 
@@ -40,11 +43,44 @@ public final class SmsInbox {
         listeners.add(listener);
     }
 
+    /** Hears the status reports of messages sent on this line (+CDS), matched by their reference. */
+    public void onStatusReport(Consumer<StatusReport> listener) {
+        reports.add(listener);
+    }
+
+    /** Whether this line's modem took +CNMI with status reports (ds 1): sent messages can be followed. */
+    public boolean statusReports() {
+        return reportsOn;
+    }
+
+    /** A +CDS: {@code <length>} with the PDU on the next line. */
+    void reported(String payload, String pdu) {
+        StatusReport r;
+        try {
+            r = StatusReport.decode(pdu.strip(), Integer.parseInt(payload.strip()));
+        } catch (RuntimeException e) {
+            log.warn("line={} event=sms-report-unreadable payload=\"{}\" error=\"{}\"", lineId, payload, e.getMessage());
+            return;
+        }
+        log.info("line={} event=sms-report reference={} status={}", lineId, r.reference(), r.status());
+        for (Consumer<StatusReport> l : reports) {
+            try {
+                l.accept(r);
+            } catch (RuntimeException e) {
+                log.error("line={} event=sms-report-not-kept reference={} error=\"{}\"", lineId, r.reference(),
+                        e.getMessage());
+            }
+        }
+    }
+
     /** After the line opens: new messages announced from now on, and the ones waiting on the SIM read. */
     void start(AtEngine engine, String iccid) {
         try {
             engine.execute(AtCommands.smsPduMode());
-            engine.execute(AtCommands.newSmsIndications());
+            reportsOn = engine.execute(AtCommands.newSmsIndications()).isOk();
+            if (!reportsOn) {
+                engine.execute(AtCommands.newSmsIndicationsOnly()); // sent messages then go without reports
+            }
             AtResponse r = engine.execute(AtCommands.listSms());
             if (!r.isOk()) {
                 return;

@@ -32,6 +32,14 @@ public enum VendorProfile {
         HUAWEI_URC
     }
 
+    /**
+     * Whether the modem wants a USSD string GSM-7 packed, in hex (Huawei's +CUSD, as ModemManager and gammu
+     * send it), rather than as text in the TE character set.
+     */
+    public boolean packsUssd() {
+        return this == HUAWEI_E1550;
+    }
+
     private final String label;
     private final IccidCommand iccid;
     private final CallReports callReports;

@@ -79,7 +79,7 @@ class EmulatorStandardsTest {
         assertTrue(ask("AT+CSCS=?").get(0).contains("\"UCS2\""), "27.007 5.5");
         assertEquals(List.of("+CREG: (0-2)", "OK"), ask("AT+CREG=?"));
         assertEquals(List.of("+CLIP: (0,1)", "OK"), ask("AT+CLIP=?"));
-        assertEquals(List.of("+CNMI: (0-2),(0-3),(0,2),(0-2),(0,1)", "OK"), ask("AT+CNMI=?"));
+        assertEquals(List.of("+CNMI: (0-2),(0-3),(0,2),(0,1),(0,1)", "OK"), ask("AT+CNMI=?"));
         assertTrue(ask("AT+COPS=?").get(0).startsWith("+COPS: (2,\"CHINA MOBILE\",\"CMCC\",\"46000\",7)"));
         assertEquals(List.of("OK"), ask("AT+CHUP=?"));
     }
