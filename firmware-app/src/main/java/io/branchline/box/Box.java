@@ -103,6 +103,7 @@ public final class Box implements AutoCloseable {
     private io.branchline.box.call.InboundCalls inbound;
     private io.branchline.box.groupcall.GroupCallsFeature groupCalls;
     private io.branchline.box.listdial.ListsFeature listDialing;
+    private SmsFeature sms;
     private io.branchline.box.health.BoxHealth health;
     private io.branchline.box.health.BoxMetrics metrics;
 
@@ -187,7 +188,8 @@ public final class Box implements AutoCloseable {
         SyncFeature sync = SyncFeature.start(config.withCrm(crmInUse), o.simulate(), db, scheduler, () -> Map.of("lines",
                 lines.registry().views(), "agents", agentsApi.views()), calls, seats, agents, guard);
         sync.report(lines.registry(), calls, callRoom.inbound(), seats, lines.warnings(), recording, scheduler);
-        SmsFeature sms = SmsFeature.start(lines.registry(), sync.events(), sync.outbox());
+        SmsFeature sms = SmsFeature.start(lines.registry(), sync.events(), sync.outbox(), db, guard, scheduler.clock());
+        sms.commands(sync);
         lines.start(); // after the calls listen: forwarding left by a crash is erased as lines come up
         // Who may use the API, and over what.
         ApiServer.Https https;
@@ -199,7 +201,7 @@ public final class Box implements AutoCloseable {
             access = AccessFeature.start(db, scheduler.clock(), o.dataDir(), a -> agents.find(a).isPresent(),
                     Duration.ofMinutes(config.http().idleMinutes()), https != null);
         } catch (RuntimeException e) {
-            closeAll(List.of(sync::close, sync::closeStubs, lines::close, mediaClock::close, hardware::close, db::close,
+            closeAll(List.of(sms::close, sync::close, sync::closeStubs, lines::close, mediaClock::close, hardware::close, db::close,
                     scheduler::close, folder::close));
             throw e;
         }
@@ -276,7 +278,7 @@ public final class Box implements AutoCloseable {
             }
             r.get("/api/health", (req, res) -> Json.ok(res, health(o.simulate(), lines.registry())));
             r.get("/api/system/health", (req, res) -> Json.ok(res, health.report()));
-        }, List.of(groupCalls::close, changes::close, logTail::detach, sync::close, sync::closeStubs, lines::close, mediaClock::close,
+        }, List.of(groupCalls::close, sms::close, changes::close, logTail::detach, sync::close, sync::closeStubs, lines::close, mediaClock::close,
                 hardware::close, db::close,
                 scheduler::close, folder::close));
         log.info("event=box-started version={} api=http://{}:{}/api/lines data={} lines={} health=http://127.0.0.1:{}/health",
@@ -295,6 +297,7 @@ public final class Box implements AutoCloseable {
         box.inbound = callRoom.inbound();
         box.groupCalls = groupCalls;
         box.listDialing = listDialing;
+        box.sms = sms;
         box.health = health;
         box.metrics = metrics; // held for as long as the box runs: the meters read through it
         return box;
@@ -431,6 +434,11 @@ public final class Box implements AutoCloseable {
         return listDialing;
     }
 
+    /** Text messages sent and received, and USSD. */
+    public SmsFeature sms() {
+        return sms;
+    }
+
     /** The group-call tasks and their dialer. */
     public io.branchline.box.groupcall.GroupCallsFeature groupCalls() {
         return groupCalls;
@@ -482,6 +490,7 @@ public final class Box implements AutoCloseable {
     @Override
     public void close() {
         groupCalls.close(); // no new dials while the rest stops
+        sms.close(); // nor new messages
         metrics.close();
         changes.close(); // open live pages let go, so that the server stops at once
         logTail.detach();

@@ -164,6 +164,10 @@ public final class RouteRules {
 
         t.add("GET", "/api/recordings/disk", OFFICE, "see the recordings' disk use");
         t.add("GET", "/api/sms", OFFICE, "read received text messages");
+        t.add("POST", "/api/sms", OFFICE, "send a text message");
+        t.add("GET", "/api/sms/sent", OFFICE, "see the text messages sent");
+        t.add("GET", "/api/sms/sent/{id}", OFFICE, "see a text message sent");
+        t.add("POST", "/api/ussd", OFFICE, "ask a line's network by USSD (balance, codes)");
         t.add("GET", "/api/sync", OFFICE, "see the CRM sync");
         t.add("GET", "/api/settings/crm", OFFICE, "see the CRM settings");
         t.add("PUT", "/api/settings/crm", OFFICE, "change the CRM settings (used from the next start)");

@@ -99,6 +99,14 @@ public final class Events {
     }
 
     /**
+     * A text message the box sends moved on: queued, sent (with the network's references), delivered, or
+     * ended (blocked, failed, unknown). One event per state, so the CRM can show where each message is.
+     */
+    public void smsOut(io.branchline.box.sms.SentMessages.Message m) {
+        add("sms.out", "sms-out:" + m.id() + ":" + m.state(), Map.of("sms", m));
+    }
+
+    /**
      * A command from the CRM the box could not identify (no id, not an object, an answer it could not read):
      * it is skipped, and the CRM hears of it once.
      */

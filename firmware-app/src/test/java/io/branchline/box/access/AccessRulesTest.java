@@ -101,6 +101,10 @@ class AccessRulesTest {
         EXPECTED.put("PUT /api/dialing-rules", office);
         EXPECTED.put("GET /api/recordings/disk", office);
         EXPECTED.put("GET /api/sms", office);
+        EXPECTED.put("POST /api/sms", office);
+        EXPECTED.put("GET /api/sms/sent", office);
+        EXPECTED.put("GET /api/sms/sent/{id}", office);
+        EXPECTED.put("POST /api/ussd", office);
         EXPECTED.put("GET /api/sync", office);
         EXPECTED.put("POST /api/lines/{id}/test-call", office);
         EXPECTED.put("GET /api/switchboard/menus", live);
