@@ -183,4 +183,37 @@ class SmsSendingTest {
         assertEquals(404, post("/api/ussd", "{\"line\":\"nowhere\",\"code\":\"*100#\"}").statusCode());
         assertEquals(400, post("/api/ussd", "[]").statusCode());
     }
+
+    private io.branchline.box.cli.CliRun.Result cli(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 4);
+        all[args.length] = "--port";
+        all[args.length + 1] = String.valueOf(running.box().port());
+        all[args.length + 2] = "--data-dir";
+        all[args.length + 3] = running.dataDir().toString();
+        return io.branchline.box.cli.CliRun.run(all);
+    }
+
+    @Test
+    void theInstallerSendsAndFollowsAMessageAndAsksUssdFromTheCli() {
+        var sent = cli("sms", "send", "--number", "13800000088", "--text", "测试 test", "--line", "hotline", "--wait");
+        assertEquals(0, sent.code(), sent.err());
+        assertTrue(sent.out().contains("delivered on line hotline"), sent.out());
+        String id = sent.out().substring(4, 40);
+        var listed = cli("sms", "sent");
+        assertEquals(0, listed.code(), listed.err());
+        assertTrue(listed.out().contains(id) && listed.out().contains("测试 test"), listed.out());
+        var shown = cli("sms", "show", id);
+        assertTrue(shown.out().contains("part 1: reference") && shown.out().contains("status 0"), shown.out());
+        var code = cli("sms", "send", "--number", "*100#", "--text", "hi");
+        assertEquals(2, code.code());
+        assertTrue(code.err().contains("service code"), code.err());
+        assertEquals(2, cli("sms", "send", "--number", "13900000005").code(), "no text");
+        assertEquals(1, cli("sms", "show", "nope").code());
+        var balance = cli("ussd", "--line", "sim-1", "--code", "*100#", "--raw");
+        assertEquals(0, balance.code(), balance.err());
+        assertTrue(balance.out().contains("您的账户余额为12.34元") && balance.out().contains("dcs: 72"), balance.out());
+        var hostile = cli("ussd", "--line", "sim-1", "--code", "*100#;ATH");
+        assertEquals(2, hostile.code());
+        assertTrue(hostile.err().contains("code:"), hostile.err());
+    }
 }
