@@ -94,6 +94,8 @@ public final class Events {
         m.put("sentAt", sms.sentAt());
         m.put("text", sms.text());
         m.put("parts", sms.parts());
+        m.put("complete", sms.complete());
+        m.put("missingParts", sms.missing());
         add("sms", "sms:" + sms.simIccid() + ":" + sms.sender() + ":" + sms.sentAt() + ":"
                 + Integer.toHexString(sms.text().hashCode()), Map.of("sms", m));
     }

@@ -409,6 +409,11 @@ public final class ModemEmulator implements AutoCloseable {
         }
     }
 
+    /** How many messages the SIM holds now. */
+    public int smsStored() {
+        return state.used();
+    }
+
     /** The network's answer to a USSD string, after the command's OK. */
     void sendUssdAnswerLater(String urc) {
         sendUrcLater(urc);

@@ -68,7 +68,7 @@ public final class ModemLine implements AutoCloseable {
         this.scheduler = scheduler;
         this.settings = settings;
         this.wireLog = WireLog.inMemory(scheduler.clock());
-        this.sms = new SmsInbox(id);
+        this.sms = new SmsInbox(id, scheduler.clock());
         this.ussd = new UssdSession(id, () -> engine().orElseThrow(() -> new LineDownException(id)),
                 () -> snapshot.profile());
         this.backoff = settings.backoffMin();
@@ -276,6 +276,7 @@ public final class ModemLine implements AutoCloseable {
         try {
             ModemStatus status = driver.poll();
             LineSnapshot s = snapshot;
+            sms.sweep(engine, s.identity().iccid());
             if (pin.unlock(driver, id, s.identity(), status)) {
                 // A card inserted while running: read who it is now that it is open.
                 ModemIdentity identity = driver.readIdentity();

@@ -79,4 +79,81 @@ class SmsInboxTest {
         Thread.sleep(200);
         assertTrue(m.drainCommands().stream().noneMatch(c -> c.startsWith("AT+CMGD=")), "not deleted");
     }
+
+    /** The parts of one long message as the network hands them to the SIM, each an SMS-DELIVER with its header. */
+    private static List<String> parts(String sender, String text, int reference) {
+        java.time.ZonedDateTime at = java.time.ZonedDateTime.of(2026, 12, 4, 9, 0, 0, 0, java.time.ZoneOffset.ofHours(8));
+        return io.branchline.hw.sms.SubmitPdu.encode("13800000001", text, reference, false).stream()
+                .map(p -> io.branchline.hw.emulator.EmulatedSms.deliverAsSent(sender,
+                        io.branchline.hw.emulator.EmulatedSms.submitted(p.hex()), at)).toList();
+    }
+
+    private void advance(Duration d) throws InterruptedException {
+        for (long s = 0; s < d.toSeconds(); s += 5) {
+            time.advance(Duration.ofSeconds(5));
+            Thread.sleep(2);
+        }
+    }
+
+    @Test
+    void partsArrivingOutOfOrderAreJoinedInTheirOrder() {
+        ModemEmulator m = start(true);
+        line.start();
+        Await.until("line up", () -> line.snapshot().status().state() == LineState.UP, line::snapshot);
+        String text = "第一部分。".repeat(20) + "第二部分。".repeat(20) + "结束";
+        List<String> pdus = parts("13912345678", text, 31);
+        assertEquals(4, pdus.size(), "202 UCS2 characters: four parts of at most 67");
+        m.deliverSms(pdus.get(3));
+        m.deliverSms(pdus.get(0));
+        m.deliverSms(pdus.get(2));
+        m.deliverSms(pdus.get(1));
+        Await.until("joined", () -> got.size() == 1, got::toString);
+        assertEquals(text, got.get(0).text());
+        assertTrue(got.get(0).complete());
+        Await.until("all four parts deleted from the SIM", () -> m.smsStored() == 0, got::toString);
+    }
+
+    @Test
+    void aPartThatNeverComesIsMarkedAndTheRestHandedOverAfterTenMinutes() throws Exception {
+        ModemEmulator m = start(true);
+        line.start();
+        Await.until("line up", () -> line.snapshot().status().state() == LineState.UP, line::snapshot);
+        String text = "a".repeat(153) + "b".repeat(153) + "c".repeat(20);
+        List<String> pdus = parts("13912345678", text, 32);
+        m.deliverSms(pdus.get(0));
+        m.deliverSms(pdus.get(2));
+        Thread.sleep(300);
+        advance(Duration.ofMinutes(9));
+        assertTrue(got.isEmpty(), "still waiting for part 2");
+        advance(SmsInbox.PARTS_WAIT.minusMinutes(8));
+        Await.until("handed over", () -> got.size() == 1, got::toString);
+        ReceivedSms s = got.get(0);
+        assertEquals(List.of(2), s.missing());
+        assertEquals("a".repeat(153) + ReceivedSms.GAP + "c".repeat(20), s.text());
+        assertEquals(3, s.parts());
+    }
+
+    @Test
+    void aMessageLeftOnTheSimIsTakenAtTheNextSweep() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean full = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ModemEmulator m = new ModemEmulator(Flavour.QUECTEL_EC25, "861234567890123",
+                EmulatedSim.ready("89860012345678901234", "460001234567890", "+8613800000001"));
+        bus.plug("1-1.2", 2, m);
+        line = new ModemLine("modem-1", ModemAddress.usb("1-1.2", 2), bus, bus, time, LineHealthSettings.defaults());
+        line.sms().onSms(s -> {
+            if (full.get()) {
+                throw new IllegalStateException("disk full");
+            }
+            got.add(s);
+        });
+        line.start();
+        Await.until("line up", () -> line.snapshot().status().state() == LineState.UP, line::snapshot);
+        m.receiveSms("13912345678", "请回电");
+        Await.until("tried", () -> m.drainCommands().stream().anyMatch(c -> c.startsWith("AT+CMGR=")), got::toString);
+        full.set(false); // the disk has room again
+        advance(SmsInbox.SWEEP_EVERY.plusMinutes(1));
+        Await.until("taken at the sweep", () -> got.size() == 1, got::toString);
+        assertEquals("请回电", got.get(0).text());
+        Await.until("deleted", () -> m.smsStored() == 0, got::toString);
+    }
 }
