@@ -1344,6 +1344,93 @@ function SimHealthCard({ office }) {
   </section>`;
 }
 
+/** A rough count of parts, as the box will split: GSM-7 160 (153 per part), otherwise 70 (67). */
+function smsParts(text) {
+  const gsm = /^[@£$¥èéùìòÇ\nØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&'()*+,\-./0-9:;<=>?¡A-ZÄÖÑÜ§¿a-zäöñüà^{}\\[~\]|€]*$/.test(text);
+  const n = gsm ? [...text].reduce((k, c) => k + ('^{}\\[~]|€'.includes(c) ? 2 : 1), 0) : text.length;
+  const [one, part] = gsm ? [160, 153] : [70, 67];
+  return n <= one ? 1 : Math.ceil(n / part);
+}
+
+function Sms({ me }) {
+  const [lines] = usePoll('/api/lines', 0);
+  const [sent, sentError, reloadSent] = usePoll('/api/sms/sent', 3000);
+  const [received, receivedError] = usePoll('/api/sms', 5000);
+  const [form, setForm] = useState({ number: '', text: '', line: '' });
+  const [errors, setErrors] = useState(null);
+  const [queued, setQueued] = useState(null);
+  const [ussd, setUssd] = useState({ line: '', code: '*100#' });
+  const [ussdErrors, setUssdErrors] = useState(null);
+  const [answer, setAnswer] = useState(null);
+  const [asking, setAsking] = useState(false);
+  const up = (lines || []).filter((l) => l.state === 'up');
+  async function send(ev) {
+    ev.preventDefault();
+    try {
+      const body = { number: form.number, text: form.text };
+      if (form.line) body.line = form.line;
+      const m = await api('POST', '/api/sms', body);
+      setQueued(m); setErrors(null); setForm({ ...form, text: '' }); reloadSent();
+    } catch (e) { setErrors(refusal(e)); setQueued(null); }
+  }
+  async function ask(ev) {
+    ev.preventDefault();
+    setAsking(true); setAnswer(null);
+    try { setAnswer(await api('POST', '/api/ussd', { line: ussd.line || (up[0] && up[0].id) || '', code: ussd.code })); setUssdErrors(null); }
+    catch (e) { setUssdErrors(refusal(e)); }
+    finally { setAsking(false); }
+  }
+  const lineSelect = (name, value, onChange, any) => html`<label class="field"><span>${t('sms.line')}</span>
+    <select name=${name} value=${value} onChange=${(e) => onChange(e.target.value)}>
+      ${any && html`<option value="">${t('sms.anyLine')}</option>`}
+      ${(lines || []).map((l) => html`<option value=${l.id} disabled=${l.state !== 'up'}>${l.id}${l.state !== 'up' ? ' (' + l.state + ')' : ''}</option>`)}
+    </select></label>`;
+  return html`<div class="grid">
+    <section class="card" id="sms-send"><h2>${t('sms.send')}</h2>
+      <form onSubmit=${send}>
+        <${Field} name="number" label=${t('sms.number')} value=${form.number} onInput=${(v) => setForm({ ...form, number: v })} errors=${errors} />
+        <label class="field"><span>${t('sms.text')}</span>
+          <textarea name="text" rows="4" value=${form.text} aria-invalid=${errors && errors.field === 'text' ? 'true' : 'false'}
+            onInput=${(e) => setForm({ ...form, text: e.target.value })}></textarea>
+          ${errors && errors.field === 'text' && html`<span class="error" data-field="text" title=${errors.detail || ''}>${errors.message}</span>`}
+          ${form.text && html`<span class="muted" id="sms-plan">${t('sms.plan', { chars: [...form.text].length, parts: smsParts(form.text) })}</span>`}
+        </label>
+        ${lineSelect('line', form.line, (v) => setForm({ ...form, line: v }), true)}
+        <${FormError} errors=${errors} fields=${['number', 'text']} />
+        <button type="submit">${t('sms.submit')}</button>
+        ${queued && html`<span class="ok" id="sms-queued">${t('sms.queued')}</span>`}
+      </form>
+    </section>
+    <section class="card" id="ussd"><h2>${t('ussd.title')}</h2>
+      <form class="inline" onSubmit=${ask}>
+        ${lineSelect('ussd-line', ussd.line || (up[0] && up[0].id) || '', (v) => setUssd({ ...ussd, line: v }), false)}
+        <${Field} name="code" label=${t('ussd.code')} value=${ussd.code} onInput=${(v) => setUssd({ ...ussd, code: v })} errors=${ussdErrors} />
+        <button type="submit" disabled=${asking}>${t('ussd.ask')}</button>
+      </form>
+      <${FormError} errors=${ussdErrors} fields=${['code']} />
+      ${asking && html`<p class="muted">${t('ussd.asking')}</p>`}
+      ${answer && html`<p id="ussd-answer" class="ok">${answer.text}</p>`}
+      ${answer && answer.more && html`<p class="muted">${t('ussd.more')}</p>`}
+    </section>
+    <section class="card wide" id="sms-sent"><h2>${t('sms.sent')}</h2>
+      ${sentError && html`<p class="error">${sentError}</p>`}
+      ${sent && sent.messages.length === 0 && html`<p class="muted">${t('sms.none')}</p>`}
+      <table><tbody>${(sent ? sent.messages : []).map((m) => html`<tr data-id=${m.id} data-state=${m.state}>
+        <td class="number">${m.number}</td><td>${m.text}</td><td>${m.lineId}</td><td>${m.parts}</td>
+        <td class=${'state-' + m.state}>${t('smsstate.' + m.state)}</td><td class="muted">${m.detail}</td><td class="muted">${m.createdAt}</td></tr>`)}
+      </tbody></table>
+    </section>
+    <section class="card wide" id="sms-received"><h2>${t('sms.received')}</h2>
+      ${receivedError && html`<p class="error">${receivedError}</p>`}
+      ${received && received.length === 0 && html`<p class="muted">${t('sms.none')}</p>`}
+      <table><tbody>${(received || []).map((m) => html`<tr>
+        <td class="number">${m.sender}</td><td>${m.text}${m.complete === false ? ' ' + t('sms.incomplete') : ''}</td>
+        <td>${m.line}</td><td class="muted">${m.sentAt}</td></tr>`)}
+      </tbody></table>
+    </section>
+  </div>`;
+}
+
 const PAGES = [
   { id: 'dashboard', roles: ['installer', 'admin', 'supervisor', 'agent'], view: Dashboard },
   { id: 'calls', roles: ['installer', 'admin', 'supervisor', 'agent'], view: Calls },
@@ -1353,6 +1440,7 @@ const PAGES = [
   { id: 'guard', roles: ['installer', 'admin', 'supervisor'], view: Guard },
   { id: 'switchboard', roles: ['installer', 'admin', 'supervisor'], view: Switchboard },
   { id: 'prompts', roles: ['installer', 'admin', 'supervisor', 'agent'], view: Prompts },
+  { id: 'sms', roles: ['installer', 'admin'], view: Sms },
   { id: 'sync', roles: ['installer', 'admin'], view: Sync },
   { id: 'users', roles: ['installer', 'admin'], view: Users },
   { id: 'audit', roles: ['installer', 'admin'], view: Audit },

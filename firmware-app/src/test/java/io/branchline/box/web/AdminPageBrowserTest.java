@@ -322,6 +322,31 @@ class AdminPageBrowserTest {
 
     @Test
     @Order(5)
+    void aTextMessageIsSentAndFollowedToDeliveredAndABalanceIsAskedByUssd() throws Exception {
+        browser.findElement(By.id("nav-sms")).click();
+        type(browser, "sms-send", "number", "*100#");
+        await(browser, By.cssSelector("#sms-send textarea[name=text]")).sendKeys("王先生您好");
+        awaitText(browser, By.id("sms-plan"), "约 1 条");
+        browser.findElement(By.cssSelector("#sms-send button[type=submit]")).click();
+        WebElement bad = await(browser, By.cssSelector("#sms-send .error[data-field=number]"));
+        assertTrue(bad.getText().contains("不是电话号码"), bad.getText());
+        type(browser, "sms-send", "number", "13800000088");
+        browser.findElement(By.cssSelector("#sms-send button[type=submit]")).click();
+        await(browser, By.id("sms-queued"));
+        awaitText(browser, By.cssSelector("#sms-sent tr[data-state=delivered]"), "已送达");
+        awaitText(browser, By.cssSelector("#sms-received"), "王先生您好");
+        type(browser, "ussd", "code", "*100#");
+        browser.findElement(By.cssSelector("#ussd button[type=submit]")).click();
+        awaitText(browser, By.id("ussd-answer"), "您的账户余额为12.34元");
+        type(browser, "ussd", "code", "*100#;ATH");
+        browser.findElement(By.cssSelector("#ussd button[type=submit]")).click();
+        WebElement code = await(browser, By.cssSelector("#ussd .error[data-field=code]"));
+        assertTrue(code.getText().contains("只能包含数字"), code.getText());
+        shot(browser, "sms-zh");
+    }
+
+    @Test
+    @Order(5)
     void aListAndAGroupTaskAreFilledOnThePageWithRefusalsByFieldAndEachSimsHealthIsShown() throws Exception {
         browser.findElement(By.id("nav-dialing")).click();
         WebElement csv = await(browser, By.cssSelector("#list-add textarea[name=csv]"));
