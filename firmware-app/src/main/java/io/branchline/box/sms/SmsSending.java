@@ -37,6 +37,11 @@ public final class SmsSending implements AutoCloseable {
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,80}");
     /** How long a message waits for its line (or any line) to come up before it fails. */
     static final Duration WAIT_FOR_LINE = Duration.ofMinutes(10);
+    /**
+     * Queued rows read per pass: enough that messages waiting for a line that is down (at most 10 minutes)
+     * do not hold back those behind them for a line that is up.
+     */
+    static final int QUEUED_READ = 500;
 
     private final SentMessages store;
     private final LineRegistry lines;
@@ -152,11 +157,17 @@ public final class SmsSending implements AutoCloseable {
             try {
                 wake.tryAcquire(2, TimeUnit.SECONDS);
                 wake.drainPermits();
-                for (SentMessages.Message m : store.queued(20)) {
-                    if (closed) {
-                        return;
+                // A burst (a CRM sending a hundred reminders) is sent back to back, QUEUED_READ rows at a time;
+                // the loop stops when a batch left every row queued (no line up), to wait for one.
+                boolean moved = true;
+                while (moved && !closed) {
+                    moved = false;
+                    for (SentMessages.Message m : store.queued(QUEUED_READ)) {
+                        if (closed) {
+                            return;
+                        }
+                        moved |= send(m);
                     }
-                    send(m);
                 }
             } catch (InterruptedException e) {
                 return;
@@ -166,18 +177,20 @@ public final class SmsSending implements AutoCloseable {
         }
     }
 
-    private void send(SentMessages.Message m) {
+    /** Sends or ends one message; false when it stays queued (its line is not up). */
+    private boolean send(SentMessages.Message m) {
         if (guard.blacklist().find(m.number()).isPresent()) { // blacklisted while it waited
             end(m, "blocked", m.number() + " is on the blacklist; the box does not send to it");
-            return;
+            return true;
         }
         Optional<ModemLine> line = choose(m.lineId());
         if (line.isEmpty()) {
             if (Instant.parse(m.createdAt()).plus(WAIT_FOR_LINE).isBefore(clock.instant())) {
                 end(m, "failed", m.lineId().isEmpty() ? "no line was up for " + WAIT_FOR_LINE.toMinutes() + " minutes"
                         : "line " + m.lineId() + " was not up for " + WAIT_FOR_LINE.toMinutes() + " minutes");
+                return true;
             }
-            return; // stays queued: tried again when a line comes up
+            return false; // stays queued: tried again when a line comes up
         }
         ModemLine l = line.get();
         List<SubmitPdu> pdus = SubmitPdu.encode(m.number(), m.text(), reference.getAndIncrement() & 0xff,
@@ -194,6 +207,7 @@ public final class SmsSending implements AutoCloseable {
         } catch (LineDownException e) {
             end(m, "unknown", e.getMessage() + " while it sent (not sent again)");
         }
+        return true;
     }
 
     private void end(SentMessages.Message m, String state, String detail) {

@@ -72,6 +72,12 @@ public final class AtDecoder {
             awaitingBody = null;
             return;
         }
+        if (running != null && running.kind() == AtCommand.Kind.PROMPT && line.equals(">")) {
+            // The prompt, then a URC before the body was typed ("> " CR LF "+CDS: …" in one read): the line end
+            // is the URC's, and the prompt still stands.
+            finish(FinalResult.prompt(), out);
+            return;
+        }
         if (isEcho(line)) {
             out.add(new AtEvent.Echo(line));
             return;

@@ -148,4 +148,18 @@ class CmglSamplesTest {
         assertEquals(23, m.length());
         assertEquals("+32478746863", m.decode().sender());
     }
+
+    @Test
+    void aStatusReportRightAfterTheSmsPromptLeavesThePromptStanding() {
+        // Found by scripts/bench-sms.sh: "> " and a +CDS in one read made the prompt a line of its own, and
+        // AT+CMGS waited 40 s for a prompt it had already had.
+        AtDecoder d = new AtDecoder();
+        d.expect(AtCommands.sendSmsPdu("0011000581" + "0180F60000A70161", 14));
+        List<AtEvent> ev = d.feed(("AT+CMGS=14\r\r\n> \r\n+CDS: 25\r\n"
+                + "0891683108100005F0060C0B819031000000F5622140105000236221401050002300\r\n").getBytes());
+        assertTrue(ev.stream().anyMatch(e -> e instanceof AtEvent.Final f && f.result().type() == FinalResult.Type.PROMPT),
+                ev.toString());
+        assertEquals("+CDS", urcs(ev).get(0).name());
+        assertTrue(urcs(ev).get(0).body().isPresent(), "the report's PDU stays with it");
+    }
 }
