@@ -3,7 +3,8 @@
 # the simulate mode with 8 lines (--simulate-desks 1) started fresh; time from process start to READY=1 (the
 # sd_notify message systemd waits for, caught by a socat listener); resident memory (VmRSS) with 4 calls up
 # (3 agents talking, one caller ringing the hotline, the admin signed in to the page); CPU while idle (10 s, % of one core); a CLI command
-# (`lines`) end to end. Prints each setting's medians. Goals (issue "The installer's day"): RSS <= 160 MB,
+# (`lines`) end to end; then the same again on the same data folder (a restart: no migration). Prints each
+# setting's medians, first start and restart. Goals (issue "The installer's day"): RSS <= 160 MB,
 # ready <= 3 s, idle CPU < 1 %, CLI <= 0.5 s.
 # Usage: scripts/bench-footprint.sh [RUNS]    (default 3; about 40 s per run and setting)
 set -euo pipefail
@@ -29,8 +30,8 @@ median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else prin
 rss_mb() { awk '/VmRSS/ {printf "%.0f\n", $2/1024}' "/proc/$1/status"; }
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 
-one_run() { # $1 setting name, $2 flags, $3 run number
-  local flags="$2" data="$work/data-$1-$3" sock="$work/notify-$1-$3" port out
+one_run() { # $1 setting name, $2 flags, $3 run number (its data folder: a second run on it is a restart)
+  local flags="$2" data="$work/data-$1-${3%%-*}" sock="$work/notify-$1-$3" port out
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   socat -u "UNIX-RECV:$sock" "OPEN:$work/heard-$1-$3,creat,append" & local listener=$!
   for _ in $(seq 50); do [ -S "$sock" ] && break; sleep 0.02; done
@@ -73,10 +74,14 @@ echo "footprint: simulate mode, 8 lines, 4 calls up; $runs runs per setting (med
 printf '%-10s | %9s | %13s | %12s | %9s\n' setting "ready ms" "RSS MB 4 calls" "idle CPU %" "CLI ms"
 for name in $(printf '%s\n' "${!settings[@]}" | sort); do
   rm -f "$work"/cds-*.jsa
-  results=()
-  for r in $(seq "$runs"); do results+=("$(one_run "$name" "${settings[$name]}" "$r")"); done
-  col() { printf '%s\n' "${results[@]}" | awk -v c="$1" '{print $c}' | median; }
-  printf '%-10s | %9s | %13s | %12s | %9s\n' "$name" "$(col 1)" "$(col 2)" "$(col 3)" "$(col 4)"
+  first=(); again=()
+  for r in $(seq "$runs"); do
+    first+=("$(one_run "$name" "${settings[$name]}" "$r")")          # a fresh data folder: the schema is migrated
+    again+=("$(one_run "$name" "${settings[$name]}" "$r-restart")")  # the same folder again: a box's every other start
+  done
+  col() { local -n rows=$1; printf '%s\n' "${rows[@]}" | awk -v c="$2" '{print $c}' | median; }
+  printf '%-10s | %9s | %13s | %12s | %9s\n' "$name" "$(col first 1)" "$(col first 2)" "$(col first 3)" "$(col first 4)"
+  printf '%-10s | %9s | %13s | %12s | %9s\n' "  restart" "$(col again 1)" "$(col again 2)" "$(col again 3)" "$(col again 4)"
 done
 echo "settings:"
 for name in $(printf '%s\n' "${!settings[@]}" | sort); do echo "  $name: ${settings[$name]}"; done
