@@ -153,21 +153,27 @@ public final class SmsSending implements AutoCloseable {
     }
 
     private void work() {
+        boolean waiting = true; // the first pass looks at once for messages queued before a restart
         while (!closed) {
             try {
-                wake.tryAcquire(2, TimeUnit.SECONDS);
+                // Woken by each submit; with messages waiting for a line it looks again every 2 s, otherwise
+                // once a minute (an idle box asks SQLite nothing in between).
+                wake.tryAcquire(waiting ? 2 : 60, TimeUnit.SECONDS);
                 wake.drainPermits();
                 // A burst (a CRM sending a hundred reminders) is sent back to back, QUEUED_READ rows at a time;
                 // the loop stops when a batch left every row queued (no line up), to wait for one.
                 boolean moved = true;
+                waiting = false;
                 while (moved && !closed) {
                     moved = false;
-                    for (SentMessages.Message m : store.queued(QUEUED_READ)) {
+                    List<SentMessages.Message> queued = store.queued(QUEUED_READ);
+                    for (SentMessages.Message m : queued) {
                         if (closed) {
                             return;
                         }
                         moved |= send(m);
                     }
+                    waiting = !queued.isEmpty() && !moved;
                 }
             } catch (InterruptedException e) {
                 return;
