@@ -79,7 +79,13 @@ public final class CrmEndpoints {
 
     /** An admin's choice (branchline sync use private|public); empty when there is no such endpoint. */
     public synchronized Optional<Endpoint> use(String name) {
-        return byName(name).map(e -> switchTo(e, "switched by hand"));
+        Optional<Endpoint> e = byName(name).map(x -> switchTo(x, "switched by hand"));
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        if (e.isPresent() && now.getHour() == returnHour) {
+            // Chosen by hand during the return hour: that is this morning's decision, not undone a moment later.
+            lastReturnCheck = now.toLocalDate();
+        }
+        return e;
     }
 
     /**

@@ -42,6 +42,7 @@ class MaskedNumbersTest {
 
     static String callId;
     static String taskId;
+    static String smsId;
     static String maskedToken;
     static Browser agent;
 
@@ -68,6 +69,10 @@ class MaskedNumbersTest {
                 return false;
             }
         });
+        HttpResponse<String> sms = installer.send("POST", "/api/sms", "{\"number\":\"13912345678\",\"text\":"
+                + "\"回电 13912345678\"}");
+        assertEquals(202, sms.statusCode(), sms.body());
+        smsId = Json.MAPPER.readTree(sms.body()).path("id").asText();
         HttpResponse<String> task = installer.send("POST", "/api/group-tasks", "{\"name\":\"回访\",\"concurrency\":2,"
                 + "\"agents\":[\"1001\"],\"numbers\":[{\"number\":\"13912345678\",\"name\":\"张三\"}]}");
         assertEquals(201, task.statusCode(), task.body());
@@ -98,6 +103,7 @@ class MaskedNumbersTest {
         s.put("/api/agents/{id}/states", "/api/agents/1001/states");
         s.put("/api/group-tasks/{id}", "/api/group-tasks/" + taskId);
         s.put("/api/lists/{agent}", "/api/lists/1002");
+        s.put("/api/sms/sent/{id}", "/api/sms/sent/" + smsId);
         s.put("/api/group-tasks/{id}/numbers", "/api/group-tasks/" + taskId + "/numbers");
         return s;
     }

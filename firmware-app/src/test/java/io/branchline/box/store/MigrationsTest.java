@@ -36,15 +36,16 @@ class MigrationsTest {
         try (Database db = Database.open(dir)) {
             db.with(dsl -> {
                 dsl.execute("DELETE FROM flyway_schema_history WHERE version = '" + Migrations.newest() + "'");
-                dsl.execute("DROP INDEX outbox_unsent");
+                dsl.execute("DROP TABLE sms_out_part");
+                dsl.execute("DROP TABLE sms_out");
                 return null;
             });
         }
         assertTrue(!Database.schemaVersionOf(dir.resolve(Database.FILE)).equals(Migrations.newest()));
         try (Database upgraded = Database.open(dir)) {
             assertEquals(Migrations.newest(), Database.schemaVersionOf(dir.resolve(Database.FILE)));
-            assertEquals(1, (int) upgraded.with(dsl -> dsl.fetchCount(dsl.selectFrom("sqlite_master")
-                    .where("name = 'outbox_unsent'"))), "the missing migration ran again");
+            assertEquals(2, (int) upgraded.with(dsl -> dsl.fetchCount(dsl.selectFrom("sqlite_master")
+                    .where("name in ('sms_out', 'sms_out_part')"))), "the missing migration ran again");
         }
     }
 }

@@ -69,6 +69,16 @@ class CrmEndpointsTest {
     }
 
     @Test
+    void aSwitchByHandDuringTheReturnHourIsNotUndoneThatMorning() {
+        time.advance(Duration.ofHours(13).plusMinutes(16)); // 03:16 the next morning in Shanghai
+        endpoints.use("public");
+        assertFalse(endpoints.maybeReturn(e -> true), "the admin chose this morning");
+        assertEquals("public", endpoints.current().name());
+        time.advance(Duration.ofDays(1));
+        assertTrue(endpoints.maybeReturn(e -> true), "the next morning's return still happens");
+    }
+
+    @Test
     void anAdminSwitchesByHand() {
         assertEquals("public", endpoints.use("public").orElseThrow().name());
         assertTrue(endpoints.use("elsewhere").isEmpty());
