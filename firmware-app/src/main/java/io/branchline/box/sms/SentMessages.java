@@ -69,14 +69,14 @@ public final class SentMessages {
 
     /** The newest {@code limit} messages, newest first. */
     public List<Message> latest(int limit) {
-        return db.with(dsl -> dsl.selectFrom(SMS_OUT).orderBy(SMS_OUT.CREATED_AT.desc(), SMS_OUT.ID.desc())
-                .limit(limit).fetch()).stream().map(this::message).toList();
+        return messages(db.with(dsl -> dsl.selectFrom(SMS_OUT).orderBy(SMS_OUT.CREATED_AT.desc(), SMS_OUT.ID.desc())
+                .limit(limit).fetch()));
     }
 
     /** The messages waiting for a line, oldest first. */
     List<Message> queued(int limit) {
-        return db.with(dsl -> dsl.selectFrom(SMS_OUT).where(SMS_OUT.STATE.eq("queued"))
-                .orderBy(SMS_OUT.CREATED_AT, SMS_OUT.ID).limit(limit).fetch()).stream().map(this::message).toList();
+        return messages(db.with(dsl -> dsl.selectFrom(SMS_OUT).where(SMS_OUT.STATE.eq("queued"))
+                .orderBy(SMS_OUT.CREATED_AT, SMS_OUT.ID).limit(limit).fetch()));
     }
 
     /** Committed before the first part goes: from here on the message is never sent again. */
@@ -158,14 +158,24 @@ public final class SentMessages {
     }
 
     private Message message(org.jooq.Record r) {
-        String id = r.get(SMS_OUT.ID);
-        List<Part> parts = new ArrayList<>();
-        db.with(dsl -> dsl.selectFrom(SMS_OUT_PART).where(SMS_OUT_PART.SMS_ID.eq(id)).orderBy(SMS_OUT_PART.PART)
-                .fetch()).forEach(p -> parts.add(new Part(p.getPart(), p.getLineId(), p.getReference(), p.getStatus(),
-                p.getReportedAt())));
-        return new Message(id, r.get(SMS_OUT.REQUEST_ID), r.get(SMS_OUT.LINE_ID), r.get(SMS_OUT.NUMBER),
-                r.get(SMS_OUT.TEXT), r.get(SMS_OUT.PARTS), r.get(SMS_OUT.ENCODING), r.get(SMS_OUT.STATE),
-                r.get(SMS_OUT.DETAIL), r.get(SMS_OUT.SOURCE), r.get(SMS_OUT.CREATED_AT), r.get(SMS_OUT.SENT_AT),
-                r.get(SMS_OUT.DONE_AT), List.copyOf(parts));
+        return messages(List.of(r)).getFirst();
+    }
+
+    /** The rows as messages, their parts read in one query for all of them (the page polls the list). */
+    private List<Message> messages(List<? extends org.jooq.Record> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = rows.stream().map(r -> r.get(SMS_OUT.ID)).toList();
+        java.util.Map<String, List<Part>> parts = new java.util.HashMap<>();
+        db.with(dsl -> dsl.selectFrom(SMS_OUT_PART).where(SMS_OUT_PART.SMS_ID.in(ids))
+                .orderBy(SMS_OUT_PART.SMS_ID, SMS_OUT_PART.PART).fetch()).forEach(p -> parts.computeIfAbsent(
+                p.getSmsId(), k -> new ArrayList<>()).add(new Part(p.getPart(), p.getLineId(), p.getReference(),
+                p.getStatus(), p.getReportedAt())));
+        return rows.stream().map(r -> new Message(r.get(SMS_OUT.ID), r.get(SMS_OUT.REQUEST_ID), r.get(SMS_OUT.LINE_ID),
+                r.get(SMS_OUT.NUMBER), r.get(SMS_OUT.TEXT), r.get(SMS_OUT.PARTS), r.get(SMS_OUT.ENCODING),
+                r.get(SMS_OUT.STATE), r.get(SMS_OUT.DETAIL), r.get(SMS_OUT.SOURCE), r.get(SMS_OUT.CREATED_AT),
+                r.get(SMS_OUT.SENT_AT), r.get(SMS_OUT.DONE_AT),
+                List.copyOf(parts.getOrDefault(r.get(SMS_OUT.ID), List.of())))).toList();
     }
 }

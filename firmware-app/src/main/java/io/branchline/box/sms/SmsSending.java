@@ -92,12 +92,7 @@ public final class SmsSending implements AutoCloseable {
         if (!line.isEmpty() && lines.line(line).isEmpty()) {
             throw new IllegalArgumentException("line: no line \"" + StoredText.printable(line) + "\"");
         }
-        SubmitPdu.Plan plan;
-        try {
-            plan = SubmitPdu.plan(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage());
-        }
+        SubmitPdu.Plan plan = SubmitPdu.plan(text); // "text: …" for an empty or too long one
         guard.blacklist().find(number).ifPresent(e -> {
             throw new Refused("number: " + number + " is on the blacklist" + (e.reason().isEmpty() ? ""
                     : " (" + e.reason() + ")") + "; the box sends it nothing");
@@ -135,14 +130,9 @@ public final class SmsSending implements AutoCloseable {
         return n.dialable();
     }
 
+    /** Line breaks but no other control characters; empty and too long are SubmitPdu.plan's to refuse. */
     static String text(String raw) {
-        if (raw == null || raw.isEmpty()) {
-            throw new IllegalArgumentException("text: must not be empty");
-        }
-        if (raw.length() > SubmitPdu.MAX_PARTS * 153) {
-            throw new IllegalArgumentException("text: at most " + SubmitPdu.MAX_PARTS * 153 + " characters");
-        }
-        for (int i = 0; i < raw.length(); i++) {
+        for (int i = 0; raw != null && i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (Character.isISOControl(c) && c != '\n') {
                 throw new IllegalArgumentException(String.format("text: holds control character 0x%02X at position"
