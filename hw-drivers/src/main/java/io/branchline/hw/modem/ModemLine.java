@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * <p>All work runs on the line's own virtual thread, one task at a time, so the state needs no locks;
  * {@link #snapshot()} is an immutable copy.
  */
-public final class ModemLine implements AutoCloseable {
+public final class ModemLine implements io.branchline.hw.line.Line {
     private static final Logger log = LoggerFactory.getLogger(ModemLine.class);
 
     private final String id;
@@ -77,15 +77,18 @@ public final class ModemLine implements AutoCloseable {
         this.worker = Thread.ofVirtual().name("line " + id).start(this::work);
     }
 
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public LineSnapshot snapshot() {
         return snapshot;
     }
 
     /** The raw bytes of this line's port, both ways: for doctor output and bug reports. */
+    @Override
     public WireLog wireLog() {
         return wireLog;
     }
@@ -103,6 +106,7 @@ public final class ModemLine implements AutoCloseable {
     }
 
     /** The text messages this line's SIMs receive, and the status reports of those it sends. */
+    @Override
     public SmsInbox sms() {
         return sms;
     }
@@ -116,11 +120,23 @@ public final class ModemLine implements AutoCloseable {
         return SmsSubmitter.send(e, parts);
     }
 
+    @Override
+    public List<Integer> sendSms(String number, String text, int reference) throws SmsSubmitter.NotSent {
+        return sendSms(io.branchline.hw.sms.SubmitPdu.encode(number, text, reference, sms.statusReports()));
+    }
+
+    @Override
+    public boolean linked() {
+        return engine().isPresent();
+    }
+
     /** USSD on this line (balances, codes): one session at a time, never sent twice. */
+    @Override
     public UssdSession ussd() {
         return ussd;
     }
 
+    @Override
     public void onChange(Consumer<LineSnapshot> listener) {
         listeners.add(listener);
     }
@@ -129,21 +145,25 @@ public final class ModemLine implements AutoCloseable {
      * Hears every call that rings this line, once its caller is known, whichever time the modem was opened
      * (the calls of each opening report here).
      */
+    @Override
     public void onIncoming(Consumer<ModemCall> listener) {
         incoming.add(listener);
     }
 
     /** Starts looking for the modem now. */
+    @Override
     public void start() {
         post(this::connect);
     }
 
     /** Polls now instead of at the next interval (for the API's refresh and for tests). */
+    @Override
     public void pollNow() {
         post(this::poll);
     }
 
     /** The calls on this line's modem (out, and in), while its port is open. */
+    @Override
     public Optional<ModemCalls> calls() {
         ModemCalls c = calls;
         return c != null && engine().isPresent() ? Optional.of(c) : Optional.empty();
@@ -154,6 +174,7 @@ public final class ModemLine implements AutoCloseable {
      * next to the AT port on the same USB device. Throws {@link ModemVoice.VoiceUnavailableException} saying
      * why when there is none.
      */
+    @Override
     public ModemVoice openVoice() {
         AtEngine e = engine().orElseThrow(() -> new ModemVoice.VoiceUnavailableException("line " + id + " is down"));
         VendorProfile profile = snapshot.profile();
@@ -170,6 +191,7 @@ public final class ModemLine implements AutoCloseable {
     }
 
     /** The engine of the open port, for the parts of the box that talk to this modem (calls, SMS). */
+    @Override
     public Optional<AtEngine> engine() {
         AtEngine e = engine;
         return e != null && e.isAlive() ? Optional.of(e) : Optional.empty();
@@ -205,12 +227,14 @@ public final class ModemLine implements AutoCloseable {
      * How long the line's thread has been in its current task (zero while it waits for one): every command
      * has a timeout, so a figure of minutes means the loop hangs, and the box's watchdog says so.
      */
+    @Override
     public Duration busyFor() {
         long since = taskSince;
         return since == 0 ? Duration.ZERO : Duration.ofNanos(Math.max(0, System.nanoTime() - since));
     }
 
     /** Whether the line has been looked for at least once since the box started (found or not). */
+    @Override
     public boolean probed() {
         return probed;
     }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * is read, handed to the listeners, and only then deleted, so that one the box could not keep (a crash, a
  * full disk) is read again on the next start. The parts of a long message are kept until all have come.
  */
-public final class SmsInbox {
+public final class SmsInbox implements io.branchline.hw.line.MessageEvents {
     private static final Logger log = LoggerFactory.getLogger(SmsInbox.class);
 
     private final String lineId;
@@ -71,16 +71,19 @@ public final class SmsInbox {
         this.clock = clock;
     }
 
+    @Override
     public void onSms(Consumer<ReceivedSms> listener) {
         listeners.add(listener);
     }
 
     /** Hears the status reports of messages sent on this line (+CDS), matched by their reference. */
+    @Override
     public void onStatusReport(Consumer<StatusReport> listener) {
         reports.add(listener);
     }
 
     /** Whether this line's modem took +CNMI with status reports (ds 1): sent messages can be followed. */
+    @Override
     public boolean statusReports() {
         return reportsOn;
     }

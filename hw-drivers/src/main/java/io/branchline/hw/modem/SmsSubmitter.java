@@ -22,7 +22,7 @@ public final class SmsSubmitter {
         private final List<Integer> references;
         private final boolean unknown;
 
-        NotSent(String message, List<Integer> references, boolean unknown) {
+        public NotSent(String message, List<Integer> references, boolean unknown) {
             super(message);
             this.references = List.copyOf(references);
             this.unknown = unknown;

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +22,8 @@ import org.slf4j.LoggerFactory;
  * never sent twice: a query without an answer is reported as such, since sending it again could repeat a
  * top-up or a subscription. A menu (+CUSD: 1) stays open on the network: the next query answers it.
  */
-public final class UssdSession {
+public final class UssdSession implements io.branchline.hw.line.ServiceCodes {
     private static final Logger log = LoggerFactory.getLogger(UssdSession.class);
-    /** Service codes and menu answers: digits, * and #, as a handset's keypad types them. */
-    public static final Pattern CODE = Pattern.compile("[0-9*#]{1,64}");
 
     private final String lineId;
     private final Supplier<AtEngine> engine;
@@ -35,7 +32,7 @@ public final class UssdSession {
 
     /** Why a query got no answer. */
     public static final class Unanswered extends Exception {
-        Unanswered(String message) {
+        public Unanswered(String message) {
             super(message);
         }
     }
@@ -50,10 +47,9 @@ public final class UssdSession {
      * Sends {@code code} and waits up to {@code timeout} for the answer. Throws IllegalArgumentException
      * (naming "code") for anything but digits, * and #; IllegalStateException while another query waits.
      */
+    @Override
     public Ussd ask(String code, Duration timeout) throws Unanswered {
-        if (code == null || !CODE.matcher(code).matches()) {
-            throw new IllegalArgumentException("code: must be 1 to 64 of 0-9, * and # (such as *100#)");
-        }
+        io.branchline.hw.line.ServiceCodes.check(code);
         CompletableFuture<Ussd> answer = new CompletableFuture<>();
         if (!waiting.compareAndSet(null, answer)) {
             throw new IllegalStateException("line " + lineId + " is already waiting for a USSD answer");

@@ -20,7 +20,9 @@ public enum VendorProfile {
             List.of(AtCommands.simcomCallListUrcs()), VoiceSupport.NONE),
     HUAWEI_E1550("Huawei E1550", IccidCommand.HUAWEI, CallReports.HUAWEI_URC, List.of(AtCommands.huaweiUrcsOn()),
             VoiceSupport.HUAWEI),
-    GENERIC("generic 27.007", IccidCommand.CCID, CallReports.CLCC_POLL, List.of(), VoiceSupport.NONE);
+    GENERIC("generic 27.007", IccidCommand.CCID, CallReports.CLCC_POLL, List.of(), VoiceSupport.NONE),
+    /** A port of a GoIP gateway: spoken to over the GoIP's UDP protocol, never in AT commands. */
+    GOIP("GoIP", IccidCommand.CCID, CallReports.CLCC_POLL, List.of(), VoiceSupport.NONE);
 
     /** How the modem tells the box about call progress. */
     public enum CallReports {
