@@ -165,6 +165,7 @@ function Dashboard({ me }) {
     ...(sync && sync.backlog > 100 ? [t('warn.backlog', { n: sync.backlog })] : []),
   ];
   const [seatReason, setSeatReason] = useState('');
+  const [goipNotice, setGoipNotice] = useState(null);
   const [now, setNow] = useState(Date.now());
   useEffect(() => { const i = setInterval(() => setNow(Date.now()), 1000); return () => clearInterval(i); }, []);
   // The screen pop (自动弹屏): an inbound call ringing for an agent this viewer sees, answered from here too.
@@ -181,9 +182,11 @@ function Dashboard({ me }) {
       <table><thead><tr><th>${t('line.id')}</th><th>${t('line.state')}</th><th>${t('line.signal')}</th>
         <th>${t('line.operator')}</th><th>${t('line.number')}</th></tr></thead>
       <tbody>${(lines || []).map((l) => html`<tr data-line=${l.id}>
-        <td>${l.id}</td><td class=${'state state-' + l.state.replace(/\W/g, '-')}>${t('state.' + l.state)}</td>
+        <td>${l.id}${l.vendor === 'GoIP' && html` <span class="muted kind">GoIP</span>`}</td><td class=${'state state-' + l.state.replace(/\W/g, '-')} title=${l.detail || ''}>${t('state.' + l.state)}</td>
         <td title=${l.signalDbm + ' dBm'}>${bars(l.signalBars)}</td><td>${l.operator || '-'}</td>
-        <td>${l.ownNumber || '-'}</td></tr>`)}</tbody></table></section>`}
+        <td>${l.ownNumber || '-'}</td>
+        ${me.role === 'installer' && html`<td>${l.vendor === 'GoIP' && html`<${GoipButtons} line=${l} onNotice=${setGoipNotice} />`}</td>`}</tr>`)}</tbody></table>
+      ${goipNotice && html`<p class=${goipNotice.ok ? 'ok' : 'error'} id="goip-notice">${goipNotice.text}</p>`}</section>`}
     <section class="card" id="calls-now"><h2>${t('dash.calls')}</h2>
       ${callsError && html`<p class="error">${callsError}</p>`}
       ${calls && calls.length === 0 && html`<p class="muted">${t('dash.noCalls')}</p>`}
@@ -210,6 +213,15 @@ function Dashboard({ me }) {
         <dt>${t('sync.backlog')}</dt><dd>${sync.backlog}</dd>
         <dt>${t('sync.lastSuccess')}</dt><dd>${sync.lastSuccess || '-'}</dd></dl></section>`}
   </div>`;
+}
+
+/** An installer's GoIP port commands: restart the port's GSM module, switch the port off or on. */
+function GoipButtons({ line, onNotice }) {
+  const run = (command) => api('POST', '/api/lines/' + encodeURIComponent(line.id) + '/goip', { command })
+    .then(() => onNotice({ ok: true, text: t('goip.done', { line: line.id, command: t('goip.' + command) }) }))
+    .catch((e) => onNotice({ ok: false, text: problem(e) }));
+  return html`<span class="goip-buttons">${['reboot-module', line.state === 'down' ? 'enable' : 'disable'].map((c) =>
+    html`<button class="small goip" data-command=${c} onClick=${() => run(c)}>${t('goip.' + c)}</button>`)}</span>`;
 }
 
 function TestCall({ me, agents, onPlaced }) {

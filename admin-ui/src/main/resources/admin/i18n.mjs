@@ -25,7 +25,9 @@ export const MESSAGES = {
     'dash.lines': '线路', 'dash.calls': '正在通话', 'dash.agents': '坐席', 'dash.sync': 'CRM 同步',
     'dash.noCalls': '当前没有通话',
     'line.id': '线路', 'line.state': '状态', 'line.signal': '信号', 'line.operator': '运营商', 'line.number': '号码',
-    'state.up': '正常', 'state.down': '断开', 'state.PIN needed': '需要 PIN',
+    'goip.reboot-module': '重启模块', 'goip.disable': '停用', 'goip.enable': '启用',
+    'goip.done': '{line}：已{command}',
+    'state.up': '正常', 'state.down': '断开', 'state.PIN needed': '需要 PIN', 'state.not registered': '未注册', 'state.no SIM': '无 SIM 卡',
     'seat.idle': '示闲', 'seat.busy': '示忙', 'seat.break': '小休中',
     'sync.endpoint': '服务器', 'sync.backlog': '待发送', 'sync.lastSuccess': '最近成功',
     'call.test': '测试呼叫', 'call.agent': '工号', 'call.number': '号码', 'call.dial': '拨打', 'call.hangup': '挂断',
@@ -186,7 +188,9 @@ export const MESSAGES = {
     'dash.lines': 'Lines', 'dash.calls': 'Calls now', 'dash.agents': 'Agents', 'dash.sync': 'CRM sync',
     'dash.noCalls': 'No calls right now',
     'line.id': 'Line', 'line.state': 'State', 'line.signal': 'Signal', 'line.operator': 'Operator', 'line.number': 'Number',
-    'state.up': 'up', 'state.down': 'down', 'state.PIN needed': 'PIN needed',
+    'goip.reboot-module': 'Restart module', 'goip.disable': 'Disable', 'goip.enable': 'Enable',
+    'goip.done': '{line}: {command} done',
+    'state.up': 'up', 'state.down': 'down', 'state.PIN needed': 'PIN needed', 'state.not registered': 'not registered', 'state.no SIM': 'no SIM',
     'seat.idle': 'idle', 'seat.busy': 'busy', 'seat.break': 'on break',
     'sync.endpoint': 'Server', 'sync.backlog': 'Backlog', 'sync.lastSuccess': 'Last success',
     'call.test': 'Test call', 'call.agent': 'Agent', 'call.number': 'Number', 'call.dial': 'Call', 'call.hangup': 'Hang up',
@@ -330,6 +334,9 @@ export const MESSAGES = {
  * the box said it.
  */
 export const API_ERRORS_ZH = [
+  [/^no reply from GoIP line .* after \d+ tries/, 'GoIP 没有应答（已重试 3 次）：请检查 GoIP 的网络与 SMS 服务器设置'],
+  [/^the GoIP refused/, 'GoIP 拒绝了该命令'],
+  [/has not registered$/, '该 GoIP 线路尚未注册到本机'],
   [/callers would wait for ever in the queues/, '队列之间互相转接，来电者会一直等候：请让其中一个队列超时后转到别处'],
   [/its callers would wait for ever/, '超时后不能再回到本队列'],
   [/a span is HH:MM-HH:MM/, '时间段格式为 HH:MM-HH:MM，例如 09:00-12:00'],

@@ -379,7 +379,7 @@ public final class Box implements AutoCloseable {
      */
     public boolean awaitLinesProbed(Duration limit) {
         long end = System.nanoTime() + limit.toNanos();
-        while (!lines.registry().all().stream().allMatch(io.branchline.hw.modem.ModemLine::probed)) {
+        while (!lines.registry().all().stream().allMatch(io.branchline.hw.line.Line::probed)) {
             if (System.nanoTime() > end) {
                 return false;
             }

@@ -84,6 +84,7 @@ public final class RouteRules {
         t.add("POST", "/api/lines/{id}/poll", INSTALLER_ONLY, "poll a modem");
         t.add("GET", "/api/lines/{id}/wire", INSTALLER_ONLY, "read a modem's AT traffic");
         t.add("POST", "/api/lines/{id}/at", INSTALLER_ONLY, "send an AT command");
+        t.add("POST", "/api/lines/{id}/goip", INSTALLER_ONLY, "send a GoIP port a control command");
         t.add("GET", "/api/hardware", OFFICE, "see the hardware seen");
         t.add("GET", "/api/sims", LIVE, "see the SIMs");
         t.add("POST", "/api/lines/{id}/test-call", OFFICE, "place a test call from one line");

@@ -7,7 +7,7 @@ import io.branchline.hw.at.DialString;
 import io.branchline.hw.modem.CallPhase;
 import io.branchline.hw.modem.ModemCall;
 import io.branchline.hw.modem.ModemCalls;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -22,11 +22,11 @@ final class AgentPhoneLeg {
     private static final Logger log = LoggerFactory.getLogger(AgentPhoneLeg.class);
 
     final Agent agent;
-    final ModemLine line;
+    final Line line;
     final ModemCall leg;
     private final Call call;
 
-    private AgentPhoneLeg(Agent agent, ModemLine line, ModemCall leg, Call call) {
+    private AgentPhoneLeg(Agent agent, Line line, ModemCall leg, Call call) {
         this.agent = agent;
         this.line = line;
         this.leg = leg;
@@ -42,7 +42,7 @@ final class AgentPhoneLeg {
         if (agent.callbackNumber().isEmpty()) {
             return Optional.empty();
         }
-        for (ModemLine l : choice.freeFor(agent, 3)) {
+        for (Line l : choice.freeFor(agent, 3)) {
             if (l.id().equals(call.lineId()) || !call.hold(l.id(), table)) {
                 continue;
             }

@@ -6,7 +6,7 @@ import io.branchline.hw.modem.EndCause;
 import io.branchline.box.line.Sims;
 import io.branchline.box.agent.Agent;
 import io.branchline.hw.modem.ModemCall;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import java.util.Set;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,7 +78,7 @@ public final class Call {
     /** Where a call goes out: the caller's line and SIM, the number the modem dials, and the mode. */
     public record Placement(String lineId, String simIccid, String simNumber, String numberDialed, String mode) {
         /** Out on {@code line}, with the SIM it is on now. */
-        public static Placement on(ModemLine line, Sims sims, String numberDialed, String mode) {
+        public static Placement on(Line line, Sims sims, String numberDialed, String mode) {
             return new Placement(line.id(), line.snapshot().identity().iccid(), sims.ownNumber(line), numberDialed,
                     mode);
         }

@@ -6,7 +6,7 @@ import io.branchline.box.line.LineRegistry;
 import io.branchline.box.line.LineUnavailableException;
 import io.branchline.hw.modem.EndCause;
 import io.branchline.hw.modem.ModemCalls;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import io.branchline.hw.time.Scheduler;
 import java.util.List;
 import java.util.Optional;
@@ -172,7 +172,7 @@ public final class CallControl {
         c.hangUpRequested = true;
         // Every line the call holds: the customer's, and a callback's agent leg, each hung up if it has a call.
         for (String lineId : c.holds) {
-            lines.line(lineId).flatMap(ModemLine::calls).filter(m -> m.current().isPresent())
+            lines.line(lineId).flatMap(Line::calls).filter(m -> m.current().isPresent())
                     .ifPresent(ModemCalls::hangUp);
         }
         return true;

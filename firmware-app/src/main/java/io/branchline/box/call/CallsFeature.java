@@ -66,7 +66,7 @@ public final class CallsFeature {
     }
 
     /** Whether the line's next call would go out on a resting SIM (the dialers leave such lines alone). */
-    public boolean onRestingSim(io.branchline.hw.modem.ModemLine line) {
+    public boolean onRestingSim(io.branchline.hw.line.Line line) {
         return rotation.onRestingSim(line);
     }
 

@@ -7,7 +7,7 @@ import io.branchline.box.line.Sims;
 import io.branchline.hw.at.DialString;
 import io.branchline.hw.modem.ModemCall;
 import io.branchline.hw.modem.ModemCalls;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import java.util.Set;
 
 /**
@@ -36,7 +36,7 @@ public final class DirectDial implements DialPlan {
 
     @Override
     public Route route(Agent agent, DialMode mode, DialString customer) {
-        ModemLine line = choice.direct(agent);
+        Line line = choice.direct(agent);
         rotation.checkCallRate(line, table::liveOn);
         // Where the SIM rotation will have moved the line by the time it dials: the answer names that SIM.
         Call.Placement first = rotation.planned(line)
@@ -46,7 +46,7 @@ public final class DirectDial implements DialPlan {
         return Route.of(first, Set.of(line.id()), call -> dial(call, line, customer));
     }
 
-    private void dial(Call call, ModemLine line, DialString customer) {
+    private void dial(Call call, Line line, DialString customer) {
         rotation.rotate(line);
         DialString dial = new DialString(sims.prefix(line) + customer.digits());
         call.place(Call.Placement.on(line, sims, dial.digits(), DialMode.DIRECT.name()));

@@ -16,7 +16,7 @@ import io.branchline.hw.audio.PcmPlayer;
 import io.branchline.hw.modem.CallPhase;
 import io.branchline.hw.modem.ModemCall;
 import io.branchline.hw.modem.ModemCalls;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +118,7 @@ public final class InboundCalls {
 
     /** Takes the calls that ring every line. */
     void listen() {
-        for (ModemLine l : lines.all()) {
+        for (Line l : lines.all()) {
             l.onIncoming(mc -> {
                 try {
                     arrived(l, mc);
@@ -137,7 +137,7 @@ public final class InboundCalls {
         ringingForAgent.add(listener);
     }
 
-    private void arrived(ModemLine line, ModemCall mc) {
+    private void arrived(Line line, ModemCall mc) {
         String caller = mc.number();
         Optional<Agent> owner = agents.all().stream().filter(a -> a.lineId().filter(line.id()::equals).isPresent()
                 || a.secondLineId().filter(line.id()::equals).isPresent()).findFirst();
@@ -373,7 +373,7 @@ public final class InboundCalls {
         if (!call.direction.equals(CallView.IN) || mc == null || mc.phase() != CallPhase.ALERTING) {
             return false;
         }
-        boolean answered = lines.line(call.lineId()).flatMap(ModemLine::calls).map(ModemCalls::answer).orElse(false);
+        boolean answered = lines.line(call.lineId()).flatMap(Line::calls).map(ModemCalls::answer).orElse(false);
         log.info("event=inbound-call-answer call={} agent={} answered={}", call.id, call.agentId(), answered);
         return answered;
     }

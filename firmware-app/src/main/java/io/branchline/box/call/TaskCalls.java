@@ -10,7 +10,7 @@ import io.branchline.hw.modem.CallPhase;
 import io.branchline.hw.modem.EndCause;
 import io.branchline.hw.modem.ModemCall;
 import io.branchline.hw.modem.ModemCalls;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,7 +98,7 @@ public final class TaskCalls {
      * Dials {@code d} on {@code line} for {@code task}: the record exists before the modem is asked; the call
      * runs on its own thread. Empty (and nothing dialled) when the line was taken meanwhile.
      */
-    public Optional<CallView> dial(ModemLine line, Dial d, Task task) {
+    public Optional<CallView> dial(Line line, Dial d, Task task) {
         Call call;
         synchronized (table) {
             if (table.busy(line.id())) {
@@ -119,7 +119,7 @@ public final class TaskCalls {
         return Optional.of(call.view());
     }
 
-    private void run(Call call, ModemLine line, Dial d, Task task) {
+    private void run(Call call, Line line, Dial d, Task task) {
         long dialledAt = System.nanoTime();
         SwitchedEndpoint ours = new SwitchedEndpoint("task " + task.id());
         ModemCall mc;

@@ -16,7 +16,7 @@ import io.branchline.hw.modem.CallPhase;
 import io.branchline.hw.modem.EndCause;
 import io.branchline.hw.modem.ModemCall;
 import io.branchline.hw.modem.ModemCalls;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import io.branchline.hw.time.Scheduler;
 import java.time.Duration;
 import java.util.List;
@@ -62,13 +62,13 @@ public final class CallbackDial implements DialPlan {
             throw CallRequestException.conflict("mode", "callback dialing rings the agent's own phone first,"
                     + " and agent " + agent.id() + " has no callback-number configured");
         }
-        List<ModemLine> free = choice.freeFor(agent, 2);
+        List<Line> free = choice.freeFor(agent, 2);
         if (free.size() < 2) {
             throw new LineUnavailableException("mode", "callback dialing needs two free lines that are up (one rings"
                     + " the agent, one the customer); " + free.size() + " available for agent " + agent.id());
         }
-        ModemLine agentLine = free.get(0);
-        ModemLine customerLine = free.get(1);
+        Line agentLine = free.get(0);
+        Line customerLine = free.get(1);
         Call.Placement placement = Call.Placement.on(customerLine, sims, sims.prefix(customerLine) + customer.digits(),
                 mode.name());
         return Route.of(placement, Set.of(agentLine.id(), customerLine.id()), call -> place(call, agentLine,
@@ -77,7 +77,7 @@ public final class CallbackDial implements DialPlan {
     }
 
     /** Places the call on the calling thread; the watch hears of leg B once dialled, and of the end. */
-    private void place(Call call, ModemLine agentLine, DialString agentNumber, ModemLine customerLine,
+    private void place(Call call, Line agentLine, DialString agentNumber, Line customerLine,
                        DialString customer) {
         ModemCalls a = agentLine.calls().orElseThrow(() -> new IllegalStateException("line " + agentLine.id()
                 + " is down"));

@@ -45,7 +45,7 @@ public final class Cli {
             new HangUpCommand(), new CallsCommand(), new SyncCommand(), new CrmStubCommand(), new ProvisionCommand(),
             new DoctorCommand(), new PromptsCommand(), new TakeoverCommand(), new AnswerCommand(),
             new UserCommand(), new TokenCommand(), new AuditCommand(), new AgentsCommand(), new SwitchboardCommand(), new ListCommand(), new GroupCommand(),
-            new RingCommand(), new BackupCommand(), new RestoreCommand(), new SmsCommand(), new UssdCommand()));
+            new RingCommand(), new BackupCommand(), new RestoreCommand(), new SmsCommand(), new UssdCommand(), new GoipCommand()));
     }
 
     /** A CLI of these commands only (tests give a command its input). */

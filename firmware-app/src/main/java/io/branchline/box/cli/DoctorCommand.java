@@ -59,10 +59,12 @@ final class DoctorCommand implements Cli.Command {
                     : new Doctor(SysfsPortFinder.system(uarts), LinkOpener.jSerialComm(), scheduler, Path.of("/proc"));
             findings.addAll(doctor.checkSystem());
             Map<String, String> inUse = new HashMap<>();
-            findings.add(box(cl, inUse, simulate));
+            List<LineView> running = new ArrayList<>();
+            findings.add(box(cl, inUse, running, simulate));
             findings.addAll(doctor.checkPorts(inUse));
             findings.addAll(doctor.checkConfiguredLines(config));
             findings.addAll(doctor.checkHandsets(config));
+            findings.addAll(Doctor.checkGoip(config, running));
             if (sim != null) {
                 sim.bus().close();
             }
@@ -100,10 +102,11 @@ final class DoctorCommand implements Cli.Command {
     }
 
     /** The running box's lines; their ports are not probed (the box holds them). */
-    private static Finding box(CommandLine cl, Map<String, String> inUse, boolean simulate) {
+    private static Finding box(CommandLine cl, Map<String, String> inUse, List<LineView> running, boolean simulate) {
         BoxClient client = BoxAddress.client(cl);
         try {
             List<LineView> lines = client.get("/api/lines", new TypeReference<>() { });
+            running.addAll(lines);
             if (!simulate) {
                 lines.forEach(l -> inUse.put(l.port(), l.id()));
             }

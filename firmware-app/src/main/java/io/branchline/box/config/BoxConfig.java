@@ -10,9 +10,10 @@ import java.util.List;
  * defaults so that a file with only {@code modems:} works. See docs/branchline.example.yaml.
  */
 public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agents, Calls calls, Crm crm,
-                        Health health, Debug debug, Recordings recordings) {
+                        Health health, Debug debug, Recordings recordings, Goip goip) {
 
     public BoxConfig {
+        goip = goip == null ? new Goip(null, null, null, null) : goip;
         recordings = recordings == null ? new Recordings(null, null, null) : recordings;
         crm = crm == null ? new Crm(null, null, null, null, null, null, null, null) : crm;
         calls = calls == null ? new Calls(null, null) : calls;
@@ -26,11 +27,11 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
 
     /** This configuration with other CRM settings (the admin page's, saved over the file's). */
     public BoxConfig withCrm(Crm other) {
-        return new BoxConfig(box, http, modems, agents, calls, other, health, debug, recordings);
+        return new BoxConfig(box, http, modems, agents, calls, other, health, debug, recordings, goip);
     }
 
     public static BoxConfig empty() {
-        return new BoxConfig(null, null, null, null, null, null, null, null, null);
+        return new BoxConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The box itself: its name towards the CRM and where it keeps its database and recordings. */
@@ -275,6 +276,38 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
             quotaPercent = quotaPercent == null ? 80 : quotaPercent;
             quotaGb = quotaGb == null ? 0.0 : quotaGb;
             retentionDays = retentionDays == null ? 180 : retentionDays;
+        }
+    }
+
+    /**
+     * GoIP gateways' ports as lines: the box is the gateways' "SMS server" on UDP {@code port} (44444, the
+     * GoIP's default), listening on {@code listen}; with {@code allow} set, only packets from those addresses
+     * are heard. Each of {@code lines} is one GoIP port (one SIM): the box's line id, the id and password the
+     * GoIP's SMS-server settings give that port. A line's dialing settings go in {@code modems:} under its id.
+     */
+    public record Goip(String listen, Integer port, List<String> allow, List<GoipPort> lines) {
+        public Goip {
+            listen = listen == null ? "0.0.0.0" : listen;
+            port = port == null ? 44444 : port;
+            allow = allow == null ? List.of() : List.copyOf(allow);
+            lines = lines == null ? List.of() : List.copyOf(lines);
+        }
+
+        public java.util.Optional<GoipPort> line(String id) {
+            return lines.stream().filter(l -> id.equals(l.id())).findFirst();
+        }
+    }
+
+    public record GoipPort(String id, @JsonProperty("goip-id") String goipId, String password) {
+        public GoipPort {
+            goipId = goipId == null ? "" : goipId;
+            password = password == null ? "" : password;
+        }
+
+        /** Without the password. */
+        @Override
+        public String toString() {
+            return "GoipPort[id=" + id + ", goipId=" + goipId + ", password=" + (password.isEmpty() ? "" : "(set)") + "]";
         }
     }
 

@@ -99,19 +99,84 @@ public final class ConfigLoader {
             throw new ConfigException(source + ": health.poll-seconds: must be at least 1");
         }
         Set<String> lineIds = new HashSet<>();
+        checkGoip(c, source, lineIds);
         checkModems(c, source, lineIds);
         checkAgents(c, source);
     }
 
+    /** A GoIP id as a gateway's SMS-server settings take it, and a password that cannot end a field early. */
+    private static final java.util.regex.Pattern GOIP_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,32}");
+    private static final java.util.regex.Pattern GOIP_PASSWORD = java.util.regex.Pattern.compile("[\\x21-\\x7e&&[^;:]]{1,64}");
+
+    private static void checkGoip(BoxConfig c, String source, Set<String> ids) {
+        BoxConfig.Goip g = c.goip();
+        String at = source + ": goip";
+        if (g.port() < 1 || g.port() > 65535) {
+            throw new ConfigException(at + ".port: must be 1 to 65535 (the GoIPs' SMS-server port; 44444 by default)");
+        }
+        literalAddress(g.listen(), at + ".listen");
+        if (g.allow().size() > 64) {
+            throw new ConfigException(at + ".allow: at most 64 addresses");
+        }
+        for (int i = 0; i < g.allow().size(); i++) {
+            literalAddress(g.allow().get(i), at + ".allow[" + i + "]");
+        }
+        if (g.lines().size() > 256) {
+            throw new ConfigException(at + ".lines: at most 256 GoIP ports");
+        }
+        Set<String> goipIds = new HashSet<>();
+        for (int i = 0; i < g.lines().size(); i++) {
+            BoxConfig.GoipPort p = g.lines().get(i);
+            String pat = at + ".lines[" + i + "]";
+            if (p.id() == null || !p.id().matches("[A-Za-z0-9_-]{1,64}")) {
+                throw new ConfigException(pat + ".id: must be 1 to 64 letters, digits, '-' or '_'");
+            }
+            if (!ids.add(p.id())) {
+                throw new ConfigException(pat + ".id: \"" + p.id() + "\" is used twice");
+            }
+            if (!GOIP_ID.matcher(p.goipId()).matches()) {
+                throw new ConfigException(pat + ".goip-id: must be 1 to 32 letters, digits, '.', '-' or '_' (the ID"
+                        + " in the GoIP's SMS-server settings for this line)");
+            }
+            if (!goipIds.add(p.goipId())) {
+                throw new ConfigException(pat + ".goip-id: \"" + p.goipId() + "\" is used twice");
+            }
+            if (!GOIP_PASSWORD.matcher(p.password()).matches()) {
+                throw new ConfigException(pat + ".password: must be 1 to 64 printable characters without spaces,"
+                        + " ';' or ':' (the password in the GoIP's SMS-server settings)");
+            }
+        }
+    }
+
+    private static void literalAddress(String value, String at) {
+        try {
+            java.net.InetAddress.ofLiteral(value == null ? "" : value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(at + ": \"" + io.branchline.box.store.StoredText.printable(String.valueOf(value)) + "\" is not an IP address");
+        }
+    }
+
     private static void checkModems(BoxConfig c, String source, Set<String> ids) {
+        Set<String> goipSettings = new HashSet<>();
         for (int i = 0; i < c.modems().size(); i++) {
             BoxConfig.Modem m = c.modems().get(i);
             String at = source + ": modems[" + i + "]";
             if (m.id() == null || !m.id().matches("[A-Za-z0-9_-]{1,64}")) {
                 throw new ConfigException(at + ".id: must be 1 to 64 letters, digits, '-' or '_'");
             }
-            if (!ids.add(m.id())) {
+            boolean goipPort = c.goip().line(m.id()).isPresent();
+            if (goipPort ? !goipSettings.add(m.id()) : !ids.add(m.id())) {
                 throw new ConfigException(at + ".id: \"" + m.id() + "\" is used twice");
+            }
+            if (goipPort) {
+                // the dialing settings of a GoIP port: its hardware is the gateway's, named in goip.lines
+                if (!m.port().isEmpty() || !m.usbPath().isEmpty() || m.simMux() != null || !m.pin().isEmpty()
+                        || m.hookPin() != null) {
+                    throw new ConfigException(at + ": \"" + m.id() + "\" is a GoIP port (goip.lines): give it no"
+                            + " port, usb-path, sim-mux, pin or hook-pin");
+                }
+                checkDialing(m, at);
+                continue;
             }
             if (m.port().isEmpty() == m.usbPath().isEmpty()) {
                 throw new ConfigException(at + ": give either usb-path (USB modems) or port (UART modems)");

@@ -134,11 +134,55 @@ public final class Doctor {
         List<PortCandidate> ports = finder.scan();
         List<Finding> out = new ArrayList<>();
         for (BoxConfig.Modem m : config.modems()) {
+            if (config.goip().line(m.id()).isPresent()) {
+                continue; // a GoIP port's dialing settings: checkGoip looks at the port
+            }
             ModemAddress a = m.address();
             out.add(ports.stream().anyMatch(a::matches)
                     ? Finding.ok("line", m.id() + ": a port is at " + a.describe())
                     : Finding.problem("line", m.id() + ": nothing at " + a.describe()
                     + " (wrong USB socket? see the ports above for the right usb-path)"));
+        }
+        return out;
+    }
+
+    /**
+     * The GoIP ports: with the box running, how each is doing (a port that never registered is usually a
+     * GoIP whose SMS-server settings name another address, id or password); without it, whether the UDP port
+     * the GoIPs report to is free.
+     */
+    public static List<Finding> checkGoip(BoxConfig config, List<io.branchline.box.line.LineView> running) {
+        BoxConfig.Goip g = config.goip();
+        List<Finding> out = new ArrayList<>();
+        List<BoxConfig.GoipPort> ports = new ArrayList<>(g.lines());
+        // the running box's GoIP ports the file does not name (the simulate mode's)
+        running.stream().filter(v -> v.vendor().equals("GoIP") && g.line(v.id()).isEmpty())
+                .forEach(v -> ports.add(new BoxConfig.GoipPort(v.id(), "", "")));
+        if (ports.isEmpty()) {
+            return out;
+        }
+        if (running.isEmpty()) {
+            try (java.net.DatagramSocket s = new java.net.DatagramSocket(new java.net.InetSocketAddress(
+                    java.net.InetAddress.ofLiteral(g.listen()), g.port()))) {
+                out.add(Finding.ok("goip", "UDP " + g.listen() + ":" + s.getLocalPort() + " is free for the GoIPs"));
+            } catch (java.io.IOException e) {
+                out.add(Finding.problem("goip", "UDP " + g.listen() + ":" + g.port() + " is held by another program ("
+                        + e.getMessage() + "): the box could not hear its GoIPs"));
+            }
+        }
+        for (BoxConfig.GoipPort p : ports) {
+            var view = running.stream().filter(v -> v.id().equals(p.id())).findFirst();
+            String hint = " (GoIP: SMS Server = this box's address, port " + g.port() + ", ID \"" + p.goipId()
+                    + "\", the password of goip.lines)";
+            if (view.isEmpty()) {
+                out.add(Finding.info("goip", p.id() + ": GoIP ID \"" + p.goipId() + "\"" + hint));
+            } else if (view.get().state().equals("up")) {
+                out.add(Finding.ok("goip", p.id() + ": up from " + view.get().port() + ", " + view.get().operator()));
+            } else if (view.get().port().isEmpty()) {
+                out.add(Finding.problem("goip", p.id() + ": never registered" + hint));
+            } else {
+                out.add(Finding.warn("goip", p.id() + ": " + view.get().state() + ", " + view.get().detail()));
+            }
         }
         return out;
     }

@@ -12,7 +12,7 @@ import io.branchline.hw.at.DialString;
 import io.branchline.hw.modem.EndCause;
 import io.branchline.hw.modem.ModemCall;
 import io.branchline.hw.modem.ModemCalls;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import io.branchline.hw.time.Scheduler;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class ForwardDial implements DialPlan {
     private static final int ERASE_TRIES = 3;
 
     /** One way to place the call: which line calls, which line forwards, and that SIM's own number. */
-    public record Leg(ModemLine caller, ModemLine forwarding, String forwardingNumber, String mode) {
+    public record Leg(Line caller, Line forwarding, String forwardingNumber, String mode) {
     }
 
     private final ForwardingJournal journal;
@@ -144,12 +144,12 @@ public final class ForwardDial implements DialPlan {
     }
 
     /** Erases the forwarding of {@code line} for this call, confirmed, with a few tries; else the journal keeps it. */
-    public boolean eraseAndClose(Call call, ModemLine line) {
+    public boolean eraseAndClose(Call call, Line line) {
         return erase(call.id(), line);
     }
 
     /** The same for a journal entry whose call is gone (recovery after a crash). */
-    public boolean erase(String callId, ModemLine line) {
+    public boolean erase(String callId, Line line) {
         for (int i = 0; i < ERASE_TRIES; i++) {
             Optional<AtEngine> engine = line.engine();
             if (engine.isPresent() && SimForwarding.erase(engine.get())) {

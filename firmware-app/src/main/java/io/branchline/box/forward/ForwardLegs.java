@@ -5,7 +5,7 @@ import io.branchline.box.call.DialMode;
 import io.branchline.box.line.LineChoice;
 import io.branchline.box.line.LineUnavailableException;
 import io.branchline.box.line.Sims;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +65,8 @@ final class ForwardLegs {
     /** One leg; the asked-for leg must be usable now, a fallback leg is just left out when it is not. */
     private ForwardDial.Leg leg(Agent agent, int callerCard, int forwardCard, String mode, boolean required) {
         try {
-            ModemLine caller = choice.card(agent, callerCard, "mode");
-            ModemLine fwd = callerCard == forwardCard ? caller : choice.card(agent, forwardCard, "mode");
+            Line caller = choice.card(agent, callerCard, "mode");
+            Line fwd = callerCard == forwardCard ? caller : choice.card(agent, forwardCard, "mode");
             String fwdNumber = sims.ownNumber(fwd);
             if (fwdNumber.isEmpty()) {
                 throw new LineUnavailableException("mode", "the SIM on line " + fwd.id() + " does not know its own"

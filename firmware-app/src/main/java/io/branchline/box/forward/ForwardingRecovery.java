@@ -2,7 +2,7 @@ package io.branchline.box.forward;
 
 import io.branchline.box.line.LineRegistry;
 import io.branchline.hw.modem.LineState;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import java.util.List;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -24,7 +24,7 @@ public final class ForwardingRecovery {
         this.journal = journal;
         this.dial = dial;
         this.callUp = callUp;
-        for (ModemLine l : lines.all()) {
+        for (Line l : lines.all()) {
             l.onChange(s -> {
                 if (s.status().state() == LineState.UP) {
                     recover(l);
@@ -33,7 +33,7 @@ public final class ForwardingRecovery {
         }
     }
 
-    private void recover(ModemLine line) {
+    private void recover(Line line) {
         List<ForwardingJournal.Entry> left = journal.open().stream()
                 .filter(e -> e.lineId().equals(line.id()) && !callUp.test(e.callId())).toList();
         if (!left.isEmpty()) {

@@ -14,7 +14,7 @@ import io.branchline.box.pacing.PaceView;
 import io.branchline.box.pacing.Pacer;
 import io.branchline.box.pacing.Progressive;
 import io.branchline.hw.at.DialString;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +48,7 @@ public final class GroupDialer implements AutoCloseable {
     private final TaskCalls calls;
     private final LineRegistry lines;
     private final Agents agents;
-    private final Predicate<ModemLine> usable;
+    private final Predicate<Line> usable;
     private final SeatStates seats;
     private final CallGuard guard;
     private final RedialRule redial;
@@ -62,7 +62,7 @@ public final class GroupDialer implements AutoCloseable {
      */
     private static final byte[] NO_AGENT = io.branchline.box.prompt.BoxVoice.clip(io.branchline.box.prompt.BoxVoice.NO_AGENT);
 
-    public GroupDialer(GroupTasks tasks, TaskCalls calls, LineRegistry lines, Agents agents, Predicate<ModemLine> usable,
+    public GroupDialer(GroupTasks tasks, TaskCalls calls, LineRegistry lines, Agents agents, Predicate<Line> usable,
                        SeatStates seats, CallGuard guard, RedialRule redial, Function<String, Optional<byte[]>> prompts,
                        Clock clock, Duration wrapUp) {
         this.tasks = tasks;
@@ -361,7 +361,7 @@ public final class GroupDialer implements AutoCloseable {
         int n = pacer.toDial(now);
         int skips = 0;
         while (n > 0 && !r.stop && skips < MAX_SKIPS_PER_ROUND) {
-            Optional<ModemLine> line = freeLine();
+            Optional<Line> line = freeLine();
             if (line.isEmpty()) {
                 log.debug("event=group-task-no-line task={}", r.id);
                 return;
@@ -391,11 +391,11 @@ public final class GroupDialer implements AutoCloseable {
         }
     }
 
-    private Optional<ModemLine> freeLine() {
+    private Optional<Line> freeLine() {
         return lines.all().stream().filter(l -> !agents.owned(l.id()) && usable.test(l)).findFirst();
     }
 
-    private boolean place(Running r, GroupTask t, GroupTasks.Pending p, ModemLine line) {
+    private boolean place(Running r, GroupTask t, GroupTasks.Pending p, Line line) {
         Out o = new Out();
         TaskCalls.Task task = new TaskCalls.Task() {
             @Override

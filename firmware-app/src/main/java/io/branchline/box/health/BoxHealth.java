@@ -4,7 +4,7 @@ import io.branchline.box.store.Database;
 import io.branchline.box.sync.Outbox;
 import io.branchline.hw.audio.FrameClock;
 import io.branchline.hw.modem.LineState;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,7 +43,7 @@ public final class BoxHealth {
     }
 
     private final Database db;
-    private final Supplier<List<ModemLine>> lines;
+    private final Supplier<List<Line>> lines;
     private final FrameClock mediaClock;
     private final Optional<Outbox> outbox;
     private final Path dataDir;
@@ -52,12 +52,12 @@ public final class BoxHealth {
     private final Duration clockStuck;
 
     /** @param outbox the outbox when a CRM is configured (its backlog age is then a readiness check) */
-    public BoxHealth(Database db, Supplier<List<ModemLine>> lines, FrameClock mediaClock, Optional<Outbox> outbox,
+    public BoxHealth(Database db, Supplier<List<Line>> lines, FrameClock mediaClock, Optional<Outbox> outbox,
                      Path dataDir, Clock clock) {
         this(db, lines, mediaClock, outbox, dataDir, clock, LINE_STUCK, CLOCK_STUCK);
     }
 
-    BoxHealth(Database db, Supplier<List<ModemLine>> lines, FrameClock mediaClock, Optional<Outbox> outbox,
+    BoxHealth(Database db, Supplier<List<Line>> lines, FrameClock mediaClock, Optional<Outbox> outbox,
               Path dataDir, Clock clock, Duration lineStuck, Duration clockStuck) {
         this.lineStuck = lineStuck;
         this.clockStuck = clockStuck;
@@ -139,7 +139,7 @@ public final class BoxHealth {
 
     Check lineLoops() {
         List<String> stuck = new ArrayList<>();
-        for (ModemLine l : lines.get()) {
+        for (Line l : lines.get()) {
             Duration busy = l.busyFor();
             if (busy.compareTo(lineStuck) >= 0) {
                 stuck.add(l.id() + " (" + busy.toSeconds() + " s in one step)");
@@ -151,8 +151,8 @@ public final class BoxHealth {
     }
 
     Check linesReady() {
-        List<ModemLine> all = lines.get();
-        long probed = all.stream().filter(ModemLine::probed).count();
+        List<Line> all = lines.get();
+        long probed = all.stream().filter(Line::probed).count();
         long up = all.stream().filter(l -> l.snapshot().status().state() == LineState.UP).count();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("configured", all.size());

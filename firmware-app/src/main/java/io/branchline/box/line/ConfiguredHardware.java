@@ -7,6 +7,7 @@ import io.branchline.hw.gpio.Gpio;
 import io.branchline.hw.gpio.Pi4jGpio;
 import io.branchline.hw.modem.LineHealthSettings;
 import io.branchline.hw.modem.LinkOpener;
+import io.branchline.hw.line.Line;
 import io.branchline.hw.modem.ModemLine;
 import io.branchline.hw.modem.PortFinder;
 import io.branchline.hw.modem.SysfsPortFinder;
@@ -18,18 +19,23 @@ import java.util.Optional;
 /** The real hardware, as the configuration names it: modems found by USB socket (sysfs), GPIO by Pi4J. */
 public final class ConfiguredHardware implements Hardware {
     private final BoxConfig config;
+    private GoipGateways gateways = GoipGateways.none();
 
     public ConfiguredHardware(BoxConfig config) {
         this.config = config;
     }
 
     @Override
-    public List<ModemLine> lines(Scheduler scheduler, LineHealthSettings health) {
+    public List<Line> lines(Scheduler scheduler, LineHealthSettings health) {
         PortFinder finder = SysfsPortFinder.system(config.uartPorts());
         LinkOpener opener = LinkOpener.jSerialComm();
-        return config.modems().stream()
-                .map(m -> new ModemLine(m.id(), m.address(), finder, opener, scheduler, health).simPin(m.pin()))
-                .toList();
+        List<Line> lines = new java.util.ArrayList<>(config.modems().stream()
+                .filter(m -> config.goip().line(m.id()).isEmpty()) // a GoIP port's dialing settings, not a modem
+                .map(m -> (Line) new ModemLine(m.id(), m.address(), finder, opener, scheduler, health).simPin(m.pin()))
+                .toList());
+        gateways = GoipGateways.serve(config.goip(), scheduler);
+        lines.addAll(gateways.lines());
+        return lines;
     }
 
     @Override
@@ -54,6 +60,7 @@ public final class ConfiguredHardware implements Hardware {
 
     @Override
     public void close() {
-        // the lines close their own ports
+        // the lines close their own ports; the GoIPs' server is the hardware's
+        gateways.close();
     }
 }

@@ -5,7 +5,7 @@ import io.branchline.hw.audio.FrameClock;
 import io.branchline.hw.audio.Handset;
 import io.branchline.hw.gpio.Gpio;
 import io.branchline.hw.modem.LineHealthSettings;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import io.branchline.hw.time.Scheduler;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public interface Hardware extends AutoCloseable {
     /** The modem lines, not yet started. */
-    List<ModemLine> lines(Scheduler scheduler, LineHealthSettings health);
+    List<Line> lines(Scheduler scheduler, LineHealthSettings health);
 
     /** Agents this hardware brings beyond the configuration's (the simulate mode's desk phones). */
     List<BoxConfig.Agent> agents();

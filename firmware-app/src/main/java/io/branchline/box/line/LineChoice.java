@@ -4,7 +4,7 @@ import io.branchline.box.agent.Agent;
 import io.branchline.box.agent.Agents;
 import io.branchline.hw.modem.LineSnapshot;
 import io.branchline.hw.modem.LineState;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -26,11 +26,11 @@ public final class LineChoice {
     }
 
     /** The agent's own line when they have one; else the first line that is up, free and owned by nobody. */
-    public ModemLine direct(Agent agent) {
+    public Line direct(Agent agent) {
         if (agent.lineId().isPresent()) {
             return card(agent, 1, "agent");
         }
-        for (ModemLine l : lines.all()) {
+        for (Line l : lines.all()) {
             if (!agents.owned(l.id()) && usable(l)) {
                 return l;
             }
@@ -42,12 +42,12 @@ public final class LineChoice {
      * {@code count} distinct usable lines for one agent: the agent's own cards first, then free lines nobody
      * owns. Fewer when there are not so many.
      */
-    public List<ModemLine> freeFor(Agent agent, int count) {
-        List<ModemLine> free = new ArrayList<>();
+    public List<Line> freeFor(Agent agent, int count) {
+        List<Line> free = new ArrayList<>();
         for (int card = 1; card <= 2; card++) {
             agent.card(card).flatMap(lines::line).filter(this::usable).ifPresent(free::add);
         }
-        for (ModemLine l : lines.all()) {
+        for (Line l : lines.all()) {
             if (free.size() >= count) {
                 break;
             }
@@ -59,9 +59,9 @@ public final class LineChoice {
     }
 
     /** The agent's card {@code card}, which must be up and free; {@code field} is what a refusal names. */
-    public ModemLine card(Agent agent, int card, String field) {
+    public Line card(Agent agent, int card, String field) {
         String id = agent.card(card).orElseThrow();
-        ModemLine l = lines.line(id).orElseThrow(() -> new LineUnavailableException(field,
+        Line l = lines.line(id).orElseThrow(() -> new LineUnavailableException(field,
                 "agent " + agent.id() + "'s line " + id + " does not exist"));
         LineSnapshot s = l.snapshot();
         if (s.status().state() != LineState.UP || l.calls().isEmpty()) {
@@ -75,7 +75,7 @@ public final class LineChoice {
         return l;
     }
 
-    public boolean usable(ModemLine l) {
+    public boolean usable(Line l) {
         return l.snapshot().status().state() == LineState.UP && l.calls().isPresent() && !busy.test(l.id());
     }
 }

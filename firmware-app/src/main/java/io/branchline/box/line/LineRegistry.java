@@ -2,7 +2,7 @@ package io.branchline.box.line;
 
 import io.branchline.box.store.SeenHardware;
 import io.branchline.hw.modem.LineSnapshot;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,20 +17,20 @@ import org.slf4j.LoggerFactory;
 public final class LineRegistry implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LineRegistry.class);
 
-    private final List<ModemLine> lines;
+    private final List<Line> lines;
     private final SeenHardware seen;
     private final Map<String, String> lastRecorded = new ConcurrentHashMap<>();
 
-    public LineRegistry(List<ModemLine> lines, SeenHardware seen) {
+    public LineRegistry(List<Line> lines, SeenHardware seen) {
         this.lines = List.copyOf(lines);
         this.seen = seen;
-        for (ModemLine l : this.lines) {
+        for (Line l : this.lines) {
             l.onChange(this::remember);
         }
     }
 
     public void start() {
-        lines.forEach(ModemLine::start);
+        lines.forEach(Line::start);
     }
 
     private volatile Map<String, io.branchline.hw.phone.HookSwitch> hooks = Map.of();
@@ -41,7 +41,7 @@ public final class LineRegistry implements AutoCloseable {
     }
 
     /** The line as the API shows it, with the handset where there is a hook switch. */
-    public LineView view(ModemLine l) {
+    public LineView view(Line l) {
         var hook = hooks.get(l.id());
         return LineView.of(l.snapshot(), hook == null ? null : hook.offHook() ? "off-hook" : "on-hook");
     }
@@ -51,14 +51,14 @@ public final class LineRegistry implements AutoCloseable {
     }
 
     public List<LineSnapshot> snapshots() {
-        return lines.stream().map(ModemLine::snapshot).toList();
+        return lines.stream().map(Line::snapshot).toList();
     }
 
-    public List<ModemLine> all() {
+    public List<Line> all() {
         return lines;
     }
 
-    public Optional<ModemLine> line(String id) {
+    public Optional<Line> line(String id) {
         return lines.stream().filter(l -> l.id().equals(id)).findFirst();
     }
 
@@ -82,6 +82,6 @@ public final class LineRegistry implements AutoCloseable {
 
     @Override
     public void close() {
-        lines.forEach(ModemLine::close);
+        lines.forEach(Line::close);
     }
 }

@@ -7,7 +7,7 @@ import io.branchline.box.store.SavedSettings;
 import io.branchline.box.store.SeenHardware;
 import io.branchline.hw.gpio.Gpio;
 import io.branchline.hw.modem.LineHealthSettings;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import io.branchline.hw.time.Scheduler;
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Clock;
@@ -49,11 +49,11 @@ public final class LinesFeature implements AutoCloseable {
         BoxConfig.Health h = config.health();
         LineHealthSettings health = new LineHealthSettings(Duration.ofSeconds(h.pollSeconds()),
                 h.timeoutsBeforeRestart(), Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofSeconds(60));
-        List<ModemLine> lines = hardware.lines(scheduler, health);
+        List<Line> lines = hardware.lines(scheduler, health);
         try {
             checkAgentLines(agents, lines);
         } catch (RuntimeException e) {
-            lines.forEach(ModemLine::close);
+            lines.forEach(Line::close);
             throw e;
         }
         SeenHardware seen = new SeenHardware(db, scheduler.clock());
@@ -74,8 +74,8 @@ public final class LinesFeature implements AutoCloseable {
         return new LinesFeature(registry, seen, desk, new Sims(desk.sims()), settings);
     }
 
-    private static void checkAgentLines(List<BoxConfig.Agent> agents, List<ModemLine> lines) {
-        io.branchline.box.config.ConfigLoader.checkAgentLines(agents, lines.stream().map(ModemLine::id)
+    private static void checkAgentLines(List<BoxConfig.Agent> agents, List<Line> lines) {
+        io.branchline.box.config.ConfigLoader.checkAgentLines(agents, lines.stream().map(Line::id)
                 .collect(java.util.stream.Collectors.toSet()));
     }
 

@@ -6,7 +6,7 @@ import io.branchline.hw.at.AtCommands;
 import io.branchline.hw.at.AtException;
 import io.branchline.hw.at.AtResponse;
 import io.branchline.hw.at.InvalidAtArgumentException;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import io.branchline.hw.serial.WireLog;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -26,6 +26,7 @@ import io.helidon.webserver.http.ServerResponse;
  * curl -X POST http://127.0.0.1:8080/api/lines/sim-1/poll      # read the modem again now
  * curl http://127.0.0.1:8080/api/lines/sim-1/wire               # the raw bytes of its port, both ways
  * curl -X POST -d '{"command":"AT+CSQ"}' http://127.0.0.1:8080/api/lines/sim-1/at   # only with debug.raw-at
+ * curl -X POST -d '{"command":"reboot-module"}' http://127.0.0.1:8080/api/lines/goip-1/goip   # see GoipControl
  * </pre>
  */
 public final class LinesService implements HttpService {
@@ -43,12 +44,13 @@ public final class LinesService implements HttpService {
                 .get("/{id}", this::one)
                 .post("/{id}/poll", this::poll)
                 .get("/{id}/wire", this::wire)
-                .post("/{id}/at", this::rawAt);
+                .post("/{id}/at", this::rawAt)
+                .post("/{id}/goip", (req, res) -> line(req, res).ifPresent(l -> GoipControl.handle(l, req, res)));
     }
 
-    private Optional<ModemLine> line(ServerRequest req, ServerResponse res) {
+    private Optional<Line> line(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
-        Optional<ModemLine> l = registry.line(id);
+        Optional<Line> l = registry.line(id);
         if (l.isEmpty()) {
             Json.error(res, Status.NOT_FOUND_404, "id", "no line \"" + id + "\"");
         }
@@ -68,7 +70,7 @@ public final class LinesService implements HttpService {
 
     /** An installer's raw AT command: refused unless the box runs with debug.raw-at (or --debug-raw-at). */
     private void rawAt(ServerRequest req, ServerResponse res) {
-        Optional<ModemLine> line = line(req, res);
+        Optional<Line> line = line(req, res);
         if (line.isEmpty()) {
             return;
         }

@@ -5,7 +5,7 @@ import static io.branchline.box.store.schema.Tables.SIM_REST;
 import io.branchline.box.store.Database;
 import io.branchline.box.store.TimeText;
 import io.branchline.hw.modem.LineState;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,7 +105,7 @@ public final class SimHealth {
     }
 
     /** Counts a line's registration drops against the SIM it had when it dropped. */
-    public void watch(ModemLine line) {
+    public void watch(Line line) {
         LineState[] before = {line.snapshot().status().state()};
         line.onChange(s -> {
             LineState now = s.status().state();
@@ -230,7 +230,7 @@ public final class SimHealth {
      */
     public List<Score> scores(LineRegistry lines, Sims sims) {
         List<Score> out = new ArrayList<>();
-        for (ModemLine l : lines.all()) {
+        for (Line l : lines.all()) {
             Optional<LineSims> ls = sims.of(l.id()).filter(x -> x.mux().isPresent());
             if (ls.isPresent()) {
                 for (SimSlot slot : ls.get().dialing().slots()) {

@@ -1,7 +1,7 @@
 package io.branchline.box.line;
 
 import io.branchline.box.store.TimeText;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import io.branchline.hw.sim.SimSwitchResult;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +43,7 @@ public final class SimRotation {
      * ones plus {@code liveOn}, the calls up now on a SIM), a warning is raised, and with {@code block} the
      * call is refused.
      */
-    public void checkCallRate(ModemLine line, ToIntFunction<String> liveOn) {
+    public void checkCallRate(Line line, ToIntFunction<String> liveOn) {
         Optional<FrequentCallWarnings.Rule> r = sims.of(line.id()).flatMap(LineSims::warning);
         if (r.isEmpty()) {
             return;
@@ -71,7 +71,7 @@ public final class SimRotation {
      * The slot the line will move to before its next call, if it moves: what the call's first answer names,
      * before the switch has happened.
      */
-    public Optional<SimSlot> planned(ModemLine line) {
+    public Optional<SimSlot> planned(Line line) {
         return sims.of(line.id()).filter(ls -> ls.mux().isPresent())
                 .flatMap(ls -> ls.wantSlot(usage(ls, line), restingSlots(ls)).flatMap(ls::slot));
     }
@@ -80,7 +80,7 @@ public final class SimRotation {
      * Whether the line's next call would go out on a resting SIM: its card now rests and rotation has no
      * other slot to move to. The list and group dialers leave such a line alone.
      */
-    public boolean onRestingSim(ModemLine line) {
+    public boolean onRestingSim(Line line) {
         String now = line.snapshot().identity().iccid();
         if (!resting.test(now)) {
             return false;
@@ -99,7 +99,7 @@ public final class SimRotation {
     }
 
     /** Moves the line to the SIM its rotation policy wants, skipping slots that fail to come up. */
-    public void rotate(ModemLine line) {
+    public void rotate(Line line) {
         Optional<LineSims> found = sims.of(line.id());
         if (found.isEmpty() || found.get().mux().isEmpty()) {
             return;
@@ -121,7 +121,7 @@ public final class SimRotation {
         }
     }
 
-    private RotationPolicy.Usage usage(LineSims ls, ModemLine line) {
+    private RotationPolicy.Usage usage(LineSims ls, Line line) {
         String iccid = line.snapshot().identity().iccid();
         Instant windowStart = clock.instant().minus(ls.policy().window());
         Map<Integer, Integer> bySlot = new HashMap<>();

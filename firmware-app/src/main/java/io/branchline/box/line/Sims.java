@@ -1,6 +1,6 @@
 package io.branchline.box.line;
 
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,7 +24,7 @@ public final class Sims {
     }
 
     /** The SIM's own number: as the SIM reports it, else the slot's configured one, else the line's. */
-    public String ownNumber(ModemLine l) {
+    public String ownNumber(Line l) {
         String own = l.snapshot().identity().ownNumber();
         if (!own.isEmpty()) {
             return own;
@@ -36,14 +36,14 @@ public final class Sims {
      * The agent's own phone (their callback number) as {@code l} dials it: the SIM's prefix, then the number
      * without its +; empty when the agent has none. Callback dialing and inbound calls ring it the same way.
      */
-    public java.util.Optional<io.branchline.hw.at.DialString> agentsPhoneOn(ModemLine l,
+    public java.util.Optional<io.branchline.hw.at.DialString> agentsPhoneOn(Line l,
                                                                            io.branchline.box.agent.Agent agent) {
         return agent.callbackNumber().map(n -> io.branchline.hw.at.DialString.of("callback-number",
                 prefix(l) + n.replace("+", "")));
     }
 
     /** The prefix the current SIM dials with (a carrier's or the PBX's), empty for none. */
-    public String prefix(ModemLine l) {
+    public String prefix(Line l) {
         return of(l.id()).map(LineSims::prefix).orElse("");
     }
 }

@@ -1,7 +1,7 @@
 package io.branchline.box.line;
 
 import io.branchline.box.web.Json;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -51,7 +51,7 @@ public final class SimsService implements HttpService {
     private void list(ServerRequest req, ServerResponse res) {
         List<SimView> out = new ArrayList<>();
         var today = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
-        for (ModemLine l : lines.all()) {
+        for (Line l : lines.all()) {
             LineSims ls = sims.get(l.id());
             var id = l.snapshot().identity();
             if (ls == null || id.iccid().isEmpty()) {

@@ -7,6 +7,8 @@ import io.branchline.hw.audio.Handset;
 import io.branchline.hw.emulator.EmulatedHandset;
 import io.branchline.hw.gpio.Gpio;
 import io.branchline.hw.modem.LineHealthSettings;
+import io.branchline.hw.line.Line;
+import io.branchline.hw.emulator.EmulatedGoip;
 import io.branchline.hw.modem.ModemLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,6 +61,8 @@ public final class SimulatedHardware implements Hardware {
     private final List<SimLine> lines;
     private final FakeGpio gpio;
     private final int extraDesks;
+    private io.branchline.box.line.GoipGateways gateways = io.branchline.box.line.GoipGateways.none();
+    private EmulatedGoip goip;
     private Map<String, EmulatedHandset> handsets;
     /** How much of what the emulated ears hear is kept: nothing unless a test asks to listen back. */
     private int keepSeconds;
@@ -201,8 +205,33 @@ public final class SimulatedHardware implements Hardware {
     }
 
     @Override
-    public List<ModemLine> lines(Scheduler scheduler, LineHealthSettings health) {
-        return lines.stream().map(l -> new ModemLine(l.id(), l.address(), bus, bus, scheduler, health)).toList();
+    public List<Line> lines(Scheduler scheduler, LineHealthSettings health) {
+        List<Line> out = new ArrayList<>(lines.stream()
+                .map(l -> (Line) new ModemLine(l.id(), l.address(), bus, bus, scheduler, health)).toList());
+        // Two ports of an emulated GoIP on loopback, reporting to the box's GoIP server on a port the system
+        // picks (two simulated boxes never collide), with a password made for this run.
+        String password = java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(8));
+        gateways = io.branchline.box.line.GoipGateways.serve(new BoxConfig.Goip("127.0.0.1", 0, List.of(), List.of(
+                new BoxConfig.GoipPort("goip-1", "goip1", password),
+                new BoxConfig.GoipPort("goip-2", "goip2", password))), scheduler);
+        out.addAll(gateways.lines());
+        goip = new EmulatedGoip(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(),
+                gateways.port().orElseThrow()), GOIP_KEEPALIVE);
+        try {
+            goip.addPort("goip1", password, "13800000201").signal(23);
+            goip.addPort("goip2", password, "13800000202").signal(11);
+        } catch (java.net.SocketException e) {
+            throw new java.io.UncheckedIOException("the emulated GoIP cannot open its ports", e);
+        }
+        return out;
+    }
+
+    /** The emulated GoIP's keepalive interval: the 30 s the GoIP's document gives. */
+    public static final Duration GOIP_KEEPALIVE = Duration.ofSeconds(30);
+
+    /** The emulated GoIP gateway whose ports are goip-1 and goip-2, once the lines are made. */
+    public Optional<EmulatedGoip> goip() {
+        return Optional.ofNullable(goip);
     }
 
     @Override
@@ -212,6 +241,10 @@ public final class SimulatedHardware implements Hardware {
 
     @Override
     public void close() {
+        if (goip != null) {
+            goip.close();
+        }
+        gateways.close();
         bus.close();
     }
 

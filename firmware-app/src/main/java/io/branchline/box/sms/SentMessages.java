@@ -135,7 +135,8 @@ public final class SentMessages {
             if (!delivered) {
                 return Optional.<String>empty();
             }
-            int total = dsl.select(SMS_OUT.PARTS).from(SMS_OUT).where(SMS_OUT.ID.eq(smsId)).fetchOne(SMS_OUT.PARTS);
+            // Every part the line took: the box's own parts on a modem, the one message a GoIP splits itself.
+            int total = dsl.fetchCount(SMS_OUT_PART, SMS_OUT_PART.SMS_ID.eq(smsId));
             int done = dsl.fetchCount(SMS_OUT_PART, SMS_OUT_PART.SMS_ID.eq(smsId).and(SMS_OUT_PART.STATUS.le(0x1F)));
             if (done < total) {
                 return Optional.<String>empty();

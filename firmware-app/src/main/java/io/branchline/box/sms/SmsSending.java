@@ -6,7 +6,7 @@ import io.branchline.box.number.PhoneNumber;
 import io.branchline.box.store.StoredText;
 import io.branchline.hw.modem.LineDownException;
 import io.branchline.hw.modem.LineState;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import io.branchline.hw.modem.SmsSubmitter;
 import io.branchline.hw.sms.StatusReport;
 import io.branchline.hw.sms.SubmitPdu;
@@ -179,7 +179,7 @@ public final class SmsSending implements AutoCloseable {
             end(m, "blocked", m.number() + " is on the blacklist; the box does not send to it");
             return true;
         }
-        Optional<ModemLine> line = choose(m.lineId());
+        Optional<Line> line = choose(m.lineId());
         if (line.isEmpty()) {
             if (Instant.parse(m.createdAt()).plus(WAIT_FOR_LINE).isBefore(clock.instant())) {
                 end(m, "failed", m.lineId().isEmpty() ? "no line was up for " + WAIT_FOR_LINE.toMinutes() + " minutes"
@@ -188,17 +188,15 @@ public final class SmsSending implements AutoCloseable {
             }
             return false; // stays queued: tried again when a line comes up
         }
-        ModemLine l = line.get();
-        List<SubmitPdu> pdus = SubmitPdu.encode(m.number(), m.text(), reference.getAndIncrement() & 0xff,
-                l.sms().statusReports());
+        Line l = line.get();
         store.sending(m.id(), l.id());
         try {
-            List<Integer> refs = l.sendSms(pdus);
+            List<Integer> refs = l.sendSms(m.number(), m.text(), reference.getAndIncrement() & 0xff);
             store.sent(m.id(), l.id(), refs, l.sms().statusReports());
             log.info("event=sms-sent id={} line={} parts={} references={}", m.id(), l.id(), refs.size(), refs);
             store.find(m.id()).ifPresent(changed);
         } catch (SmsSubmitter.NotSent e) {
-            String how = e.references().isEmpty() ? "" : e.references().size() + " of " + pdus.size() + " parts went; ";
+            String how = e.references().isEmpty() ? "" : e.references().size() + " of " + m.parts() + " parts went; ";
             end(m, e.unknown() ? "unknown" : "failed", how + e.getMessage() + (e.unknown() ? " (not sent again)" : ""));
         } catch (LineDownException e) {
             end(m, "unknown", e.getMessage() + " while it sent (not sent again)");
@@ -213,19 +211,19 @@ public final class SmsSending implements AutoCloseable {
     }
 
     /** The line asked for when it is up; otherwise the next line that is up, in turn. */
-    private Optional<ModemLine> choose(String asked) {
+    private Optional<Line> choose(String asked) {
         if (!asked.isEmpty()) {
             return lines.line(asked).filter(SmsSending::up);
         }
-        List<ModemLine> up = lines.all().stream().filter(SmsSending::up).toList();
+        List<Line> up = lines.all().stream().filter(SmsSending::up).toList();
         return up.isEmpty() ? Optional.empty() : Optional.of(up.get(Math.floorMod(turn.getAndIncrement(), up.size())));
     }
 
-    private static boolean up(ModemLine l) {
-        return l.snapshot().status().state() == LineState.UP && l.engine().isPresent();
+    private static boolean up(Line l) {
+        return l.snapshot().status().state() == LineState.UP && l.linked();
     }
 
-    private void reported(ModemLine line, StatusReport r) {
+    private void reported(Line line, StatusReport r) {
         store.reported(line.id(), r.reference(), r.status(), r.delivered(), r.failed()).ifPresent(m -> {
             log.info("event=sms-{} id={} line={}", m.state(), m.id(), line.id());
             changed.accept(m);

@@ -6,7 +6,7 @@ import io.branchline.box.store.StoredText;
 import io.branchline.box.web.Json;
 import io.branchline.hw.at.parse.Ussd;
 import io.branchline.hw.modem.LineDownException;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import io.branchline.hw.modem.UssdSession;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -46,7 +46,7 @@ public final class UssdService implements HttpService {
             return;
         }
         String lineId = b.path("line").isTextual() ? b.get("line").asText() : "";
-        ModemLine line = lines.line(lineId).orElse(null);
+        Line line = lines.line(lineId).orElse(null);
         if (line == null) {
             Json.error(res, Status.NOT_FOUND_404, "line", "line: no line \"" + StoredText.printable(
                     lineId.length() > 64 ? lineId.substring(0, 64) : lineId) + "\"");

@@ -11,7 +11,7 @@ import io.branchline.box.line.LineRegistry;
 import io.branchline.box.recording.RecordingFeature;
 import io.branchline.box.store.Database;
 import io.branchline.box.store.TimeText;
-import io.branchline.hw.modem.ModemLine;
+import io.branchline.hw.line.Line;
 import io.branchline.hw.time.Scheduler;
 import io.helidon.webserver.http.HttpRouting;
 import java.net.URI;
@@ -108,7 +108,7 @@ public final class SyncFeature implements AutoCloseable {
         calls.onAnswered(events::callAnswered);
         warnings.onRaise(events::warning);
         Map<String, String> lastState = new ConcurrentHashMap<>();
-        for (ModemLine l : lines.all()) {
+        for (Line l : lines.all()) {
             l.onChange(s -> {
                 if (!s.status().state().label().equals(lastState.put(l.id(), s.status().state().label()))) {
                     events.lineState(lines.view(l));

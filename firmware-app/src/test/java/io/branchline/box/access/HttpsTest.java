@@ -33,7 +33,7 @@ class HttpsTest {
 
     static BoxConfig https() {
         return new BoxConfig(null, new BoxConfig.Http("127.0.0.1", 0, 30, new BoxConfig.Https(0, null, null)), null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     /** A client that trusts exactly the certificate in the box's keystore, as a browser told to trust it. */
@@ -96,7 +96,7 @@ class HttpsTest {
                 "-storepass", "office-secret").redirectErrorStream(true).start();
         assertEquals(0, p.waitFor());
         BoxConfig config = new BoxConfig(null, new BoxConfig.Http("127.0.0.1", 0, 30, new BoxConfig.Https(0,
-                own.toString(), pass.toString())), null, null, null, null, null, null, null);
+                own.toString(), pass.toString())), null, null, null, null, null, null, null, null);
         try (Box box = SimulatedBox.start(config, dataDir, false)) {
             HttpResponse<String> health = trusting(own, pass).send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:"
                     + box.httpsPort().orElseThrow() + "/api/health")).build(), HttpResponse.BodyHandlers.ofString());
@@ -112,7 +112,7 @@ class HttpsTest {
         Path notAKeystore = dataDir.resolve("office.p12");
         Files.writeString(notAKeystore, "this is not a PKCS#12 file");
         BoxConfig config = new BoxConfig(null, new BoxConfig.Http("127.0.0.1", 0, 30, new BoxConfig.Https(0,
-                notAKeystore.toString(), pass.toString())), null, null, null, null, null, null, null);
+                notAKeystore.toString(), pass.toString())), null, null, null, null, null, null, null, null);
         var e = org.junit.jupiter.api.Assertions.assertThrows(io.branchline.box.config.ConfigException.class,
                 () -> SimulatedBox.start(config, dataDir, false));
         assertTrue(e.getMessage().startsWith("http.https:"), e.getMessage());

@@ -14,7 +14,6 @@ import io.branchline.hw.at.DialString;
 import io.branchline.hw.emulator.EmulatedNetwork;
 import io.branchline.hw.emulator.ModemEmulator;
 import io.branchline.hw.modem.LineState;
-import io.branchline.hw.modem.ModemLine;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
@@ -190,7 +189,7 @@ class CallForwardDialingTest {
 
     @Test
     void forwardingLeftBehindByACrashIsErasedWhenTheLineIsBack() {
-        ModemLine line = box.lines().line("desk-1002").orElseThrow();
+        io.branchline.hw.line.Line line = box.lines().line("desk-1002").orElseThrow();
         // As if the box died mid-call: the journal says desk-1002 forwards to a customer, and the SIM does.
         box.forwarding().open(new ForwardingJournal.Entry("crashed-call", "desk-1002",
                 line.snapshot().identity().iccid(), "13900008005"));

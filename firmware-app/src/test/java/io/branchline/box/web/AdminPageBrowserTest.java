@@ -165,6 +165,12 @@ class AdminPageBrowserTest {
         awaitText(browser, By.cssSelector("#lines tr[data-line=sim-1]"), "正常");
         awaitText(browser, By.cssSelector("#lines tr[data-line=sim-2]"), "需要 PIN");
         assertTrue(browser.findElement(By.id("agents")).getText().contains("示闲"));
+        // the emulated GoIP's ports beside the modems, and the installer's command for one of them
+        awaitText(browser, By.cssSelector("#lines tr[data-line=goip-1]"), "正常");
+        assertTrue(browser.findElement(By.cssSelector("#lines tr[data-line=goip-1]")).getText().contains("GoIP"));
+        browser.findElement(By.cssSelector("#lines tr[data-line=goip-2] button.goip[data-command=reboot-module]")).click();
+        awaitText(browser, By.id("goip-notice"), "goip-2：已重启模块");
+        awaitText(browser, By.cssSelector("#lines tr[data-line=goip-2]"), "未注册");
         shot(browser, "dashboard-zh");
         Object fcp = js(browser, "return performance.getEntriesByName('first-contentful-paint').map(e => e.startTime)[0]"
                 + " ?? -1;");

@@ -208,6 +208,14 @@ public final class GoipLine implements Line {
         return Optional.empty();
     }
 
+    /** A GoIP port's SIM is the one in its slot: there is no multiplexer in front of it to switch. */
+    @Override
+    public java.util.concurrent.CompletableFuture<io.branchline.hw.sim.SimSwitchResult> switchSim(
+            io.branchline.hw.sim.SimMultiplexer mux, int slot, String expectedIccid, Duration timeout) {
+        return java.util.concurrent.CompletableFuture.completedFuture(io.branchline.hw.sim.SimSwitchResult.failed(
+                slot, expectedIccid, "a GoIP port has no SIM multiplexer in front of it"));
+    }
+
     @Override
     public WireLog wireLog() {
         return wireLog;
@@ -424,6 +432,7 @@ public final class GoipLine implements Line {
 
     public void rebootModule() throws CommandFailed {
         expectOk("svr_reboot_module", "");
+        shown(LineState.NOT_REGISTERED, "the GoIP restarts this port's GSM module");
     }
 
     public void rebootDevice() throws CommandFailed {
@@ -433,6 +442,16 @@ public final class GoipLine implements Line {
     /** Switches the port's GSM module on or off on the GoIP. */
     public void enable(boolean on) throws CommandFailed {
         expectOk("module_ctl_i", on ? "1" : "2");
+        if (!on) {
+            shown(LineState.DOWN, "disabled on the GoIP");
+        }
+    }
+
+    /** What a command is known to have done, shown until the port's next keepalive says how it is. */
+    private void shown(LineState state, String detail) {
+        LineSnapshot s = snapshot;
+        publish(s.with(new ModemStatus(state, s.status().signal(), Registration.Status.UNKNOWN, "", detail),
+                scheduler.clock().instant()));
     }
 
     /** The least time between two calls the GoIP places on this port. */

@@ -67,6 +67,13 @@ public interface Line extends AutoCloseable {
     /** The AT engine, on lines spoken to in AT commands while their port is open. */
     Optional<AtEngine> engine();
 
+    /**
+     * Moves the line to the SIM in {@code slot} of the multiplexer in front of it (the modem is restarted on
+     * the new SIM); lines with no multiplexer in front of them answer with a failed result saying so.
+     */
+    java.util.concurrent.CompletableFuture<io.branchline.hw.sim.SimSwitchResult> switchSim(
+            io.branchline.hw.sim.SimMultiplexer mux, int slot, String expectedIccid, Duration timeout);
+
     /** What went over the line's control link lately, for the installer's diagnosis. */
     WireLog wireLog();
 

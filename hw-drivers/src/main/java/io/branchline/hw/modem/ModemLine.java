@@ -360,6 +360,7 @@ public final class ModemLine implements io.branchline.hw.line.Line {
      *
      * @param expectedIccid the card the installer put in that slot; empty to accept any
      */
+    @Override
     public CompletableFuture<SimSwitchResult> switchSim(SimMultiplexer mux, int slot, String expectedIccid,
                                                         Duration timeout) {
         CompletableFuture<SimSwitchResult> result = new CompletableFuture<>();
