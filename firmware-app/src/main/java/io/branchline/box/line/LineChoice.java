@@ -64,9 +64,14 @@ public final class LineChoice {
         Line l = lines.line(id).orElseThrow(() -> new LineUnavailableException(field,
                 "agent " + agent.id() + "'s line " + id + " does not exist"));
         LineSnapshot s = l.snapshot();
-        if (s.status().state() != LineState.UP || l.calls().isEmpty()) {
+        if (s.status().state() != LineState.UP) {
             throw new LineUnavailableException(field, "line " + l.id() + " is " + s.status().state().label()
                     + (s.status().detail().isEmpty() ? "" : ": " + s.status().detail()));
+        }
+        if (l.calls().isEmpty()) {
+            throw new LineUnavailableException(field, "line " + l.id() + " carries no calls"
+                    + (l.linked() ? " (its voice does not reach the box: text messages and USSD only)"
+                    : " now: its modem is not open"));
         }
         if (busy.test(l.id())) {
             throw new LineUnavailableException(field.equals("mode") ? "agent" : field, "line " + l.id()

@@ -49,10 +49,18 @@ public final class SimulateService implements HttpService {
         var simLine = sim.lines().stream().filter(l -> l.id().equals(line)).findFirst();
         String from = req.query().first("from").orElse("");
         String text = req.query().first("text").orElse("");
-        if (simLine.isEmpty()) {
+        var goipPort = sim.goipPort(line);
+        if (simLine.isEmpty() && goipPort.isEmpty()) {
             Json.error(res, Status.NOT_FOUND_404, "line", "no emulated line " + line);
         } else if (!from.matches("\\+?[0-9]{3,20}")) {
             Json.error(res, Status.BAD_REQUEST_400, "from", "must be a phone number");
+        } else if (goipPort.isPresent()) {
+            // a GoIP joins a long text's parts itself and sends the whole text in one RECEIVE
+            if (text.isEmpty() || text.length() > 1000 || text.chars().anyMatch(c -> c < 0x20 && c != '\n')) {
+                Json.error(res, Status.BAD_REQUEST_400, "text", "must be 1 to 1000 characters, no control characters");
+            } else {
+                Json.ok(res, Map.of("line", line, "receiveId", goipPort.get().receiveSms(from, text)));
+            }
         } else if (text.isEmpty() || text.length() > 70) {
             Json.error(res, Status.BAD_REQUEST_400, "text", "must be 1 to 70 characters");
         } else {

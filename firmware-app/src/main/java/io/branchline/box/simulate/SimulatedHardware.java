@@ -229,6 +229,12 @@ public final class SimulatedHardware implements Hardware {
     /** The emulated GoIP's keepalive interval: the 30 s the GoIP's document gives. */
     public static final Duration GOIP_KEEPALIVE = Duration.ofSeconds(30);
 
+    /** The emulated GoIP port behind line {@code lineId} ("goip-1" is the port with GoIP id "goip1"). */
+    public Optional<io.branchline.hw.emulator.EmulatedGoipPort> goipPort(String lineId) {
+        return goip == null ? Optional.empty() : goip.ports().stream()
+                .filter(p -> p.goipId().equals(lineId.replace("-", ""))).findFirst();
+    }
+
     /** The emulated GoIP gateway whose ports are goip-1 and goip-2, once the lines are made. */
     public Optional<EmulatedGoip> goip() {
         return Optional.ofNullable(goip);

@@ -13,7 +13,8 @@ class ConfigLoaderTest {
     void theDocumentedExampleLoads() {
         BoxConfig c = ConfigLoader.load(Path.of("../docs/branchline.example.yaml"));
         assertEquals("branch-01", c.box().id());
-        assertEquals(4, c.modems().size());
+        assertEquals(5, c.modems().size()); // four modems and a GoIP port's dialing settings
+        assertEquals(2, c.goip().lines().size());
         assertEquals("1-1.2", c.modems().get(0).usbPath());
         assertEquals(2, c.modems().get(0).usbInterface());
         assertEquals("/dev/serial/by-id/usb-1a86_USB_Serial-if00-port0", c.modems().get(3).port());
@@ -72,6 +73,37 @@ class ConfigLoaderTest {
         assertTrue(error("modems:\n  - id: a\n    usb-path: \"1-1\"\n    sim-mux:\n      select-pins: [17]\n"
                 + "      slots:\n        - slot: 3\n").contains("modems[0].sim-mux.slots[0].slot: must be 1 to 2"));
         assertTrue(error("agents:\n  - id: x\n    second-line: d\n").contains("agents[0].second-line"));
+    }
+
+    private static final String GOIP = "goip:\n  lines:\n    - id: goip-1\n      goip-id: goip1\n      password: pw\n";
+
+    @Test
+    void goipPortsAreLinesWithTheirOwnSectionAndTheirDialingSettingsUnderModems() {
+        BoxConfig c = ConfigLoader.parse(GOIP + "  allow: [192.168.1.50]\nmodems:\n  - id: goip-1\n    prefix: \"17951\"\n",
+                "t.yaml");
+        assertEquals(44444, c.goip().port());
+        assertEquals("0.0.0.0", c.goip().listen());
+        assertEquals("goip1", c.goip().line("goip-1").orElseThrow().goipId());
+        assertEquals("17951", c.modems().get(0).prefix());
+        assertTrue(!c.goip().lines().get(0).toString().contains("pw"), "the password stays out of logs");
+    }
+
+    @Test
+    void badGoipSettingsAreNamed() {
+        assertTrue(error("goip:\n  port: 0\n").contains("goip.port:"));
+        assertTrue(error("goip:\n  port: 70000\n").contains("goip.port:"));
+        assertTrue(error("goip:\n  listen: box.local\n").contains("goip.listen:"));
+        assertTrue(error("goip:\n  allow: [\"10.0.0.1; rm\"]\n").contains("goip.allow[0]:"));
+        assertTrue(error(GOIP.replace("goip1", "goip 1")).contains("goip.lines[0].goip-id:"));
+        assertTrue(error(GOIP.replace("goip1", "g".repeat(33))).contains("goip.lines[0].goip-id:"));
+        assertTrue(error(GOIP.replace("password: pw", "password: \"a;b\"")).contains("goip.lines[0].password:"));
+        assertTrue(error(GOIP.replace("password: pw", "password: \"a b\"")).contains("goip.lines[0].password:"));
+        assertTrue(error(GOIP.replace("      password: pw\n", "")).contains("goip.lines[0].password:"));
+        assertTrue(error(GOIP + "    - id: goip-2\n      goip-id: goip1\n      password: pw\n")
+                .contains("goip.lines[1].goip-id: \"goip1\" is used twice"));
+        assertTrue(error(GOIP + "modems:\n  - id: goip-1\n    usb-path: \"1-1\"\n").contains("modems[0]: \"goip-1\" is a GoIP port"));
+        assertTrue(error(GOIP + "modems:\n  - id: goip-1\n  - id: goip-1\n").contains("modems[1].id: \"goip-1\" is used twice"));
+        assertTrue(error(GOIP + "modems:\n  - id: goip-1\n    prefix: \"1;\"\n").contains("modems[0].prefix:"));
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class EmulatedGoipPort {
     private final AtomicInteger waits = new AtomicInteger();
     private volatile Duration sendTakes = Duration.ofMillis(200);
     private volatile Function<String, String> ussdAnswers = code -> code.equals("*100#")
-            ? "Your balance is 12.34 CNY" : null;
+            ? "您的账户余额为12.34元" : null;
     private volatile ScheduledFuture<?> keepalive;
     private volatile boolean closed;
 

@@ -189,7 +189,7 @@ class GoipLineTest {
     @Test
     void ussdIsAnsweredAndNeverSentTwice() throws Exception {
         until("up", () -> line.linked(), line.snapshot());
-        assertEquals("Your balance is 12.34 CNY", line.ussd().ask("*100#", Duration.ofSeconds(5)).text());
+        assertEquals("您的账户余额为12.34元", line.ussd().ask("*100#", Duration.ofSeconds(5)).text());
         assertEquals(List.of("*100#"), port.ussdAsked());
         port.ussdAnswers(code -> null);
         var e = assertThrows(UssdSession.Unanswered.class, () -> line.ussd().ask("*101#", Duration.ofMillis(800)));
