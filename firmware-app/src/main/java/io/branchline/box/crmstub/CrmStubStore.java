@@ -34,6 +34,13 @@ public final class CrmStubStore {
     private final Map<String, BlockingQueue<JsonNode>> commands = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> acks = new ConcurrentHashMap<>();
 
+    private final List<java.util.function.Consumer<Item>> stored = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Hears each item the moment it is stored (the benchmarks time the box's events by it). */
+    public void onStored(java.util.function.Consumer<Item> listener) {
+        stored.add(listener);
+    }
+
     /** Stores the items not seen before; returns which keys were new and which were duplicates. */
     public synchronized Map<String, List<String>> store(List<Item> batch) {
         List<String> accepted = new ArrayList<>();
@@ -46,6 +53,7 @@ public final class CrmStubStore {
             } else {
                 items.put(k, i);
                 accepted.add(i.key());
+                stored.forEach(l -> l.accept(i));
             }
         }
         return Map.of("accepted", accepted, "duplicates", dup);

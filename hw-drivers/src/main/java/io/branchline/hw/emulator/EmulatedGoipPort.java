@@ -170,6 +170,13 @@ public final class EmulatedGoipPort {
         return List.copyOf(commands);
     }
 
+    private final List<java.util.function.Consumer<String>> acknowledged = new CopyOnWriteArrayList<>();
+
+    /** Hears the id of each notification the server acknowledges with OK (the benchmark times it). */
+    public void onAcknowledged(java.util.function.Consumer<String> listener) {
+        acknowledged.add(listener);
+    }
+
     /** The notifications still waiting for their acknowledgement. */
     public int unacknowledged() {
         return unacked.size();
@@ -261,8 +268,8 @@ public final class EmulatedGoipPort {
             if (acksToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 return;
             }
-            if (w[2].startsWith("OK")) {
-                unacked.remove(w[0] + " " + w[1]);
+            if (w[2].startsWith("OK") && unacked.remove(w[0] + " " + w[1]) != null) {
+                acknowledged.forEach(l -> l.accept(w[1]));
             }
             return; // an ERROR ack: the notification is resent
         }

@@ -41,6 +41,16 @@ public final class GoipServer implements AutoCloseable {
     private final List<Consumer<String>> unknownTraffic = new CopyOnWriteArrayList<>();
     private volatile DatagramSocket socket;
     private volatile Thread reader;
+    private volatile Thread handler;
+    /**
+     * Datagrams read but not yet handled. The reader only empties the socket into this queue, so that a burst
+     * (a gateway handing over its stored texts after a restart) is not dropped by the kernel while the handler
+     * commits each text before acknowledging it. Full, a datagram is dropped: its GoIP sends it again.
+     */
+    private final java.util.concurrent.BlockingQueue<Datagram> inbox = new java.util.concurrent.LinkedBlockingQueue<>(20_000);
+
+    private record Datagram(InetSocketAddress from, String text, int bytes) {
+    }
     private volatile long handlingSince;
     private volatile boolean closed;
 
@@ -76,9 +86,11 @@ public final class GoipServer implements AutoCloseable {
         }
         DatagramSocket s = new DatagramSocket(null);
         s.setReuseAddress(false);
+        s.setReceiveBufferSize(1 << 20); // asked for; the kernel caps it at net.core.rmem_max
         s.bind(bind);
         socket = s;
-        reader = Thread.ofPlatform().daemon().name("goip-server").start(this::read);
+        handler = Thread.ofPlatform().daemon().name("goip-server").start(this::handleAll);
+        reader = Thread.ofPlatform().daemon().name("goip-reader").start(this::read);
         log.info("event=goip-listening address={} lines={}", s.getLocalSocketAddress(), lines.size());
     }
 
@@ -106,13 +118,29 @@ public final class GoipServer implements AutoCloseable {
                 }
                 continue;
             }
+            Datagram d = new Datagram((InetSocketAddress) p.getSocketAddress(),
+                    new String(p.getData(), 0, Math.min(p.getLength(), GoipPacket.MAX_BYTES), StandardCharsets.UTF_8),
+                    p.getLength());
+            if (!inbox.offer(d)) {
+                refused(d.from(), "", "more datagrams than the box can keep up with (dropped: the GoIP resends)");
+            }
+        }
+    }
+
+    private void handleAll() {
+        while (!closed) {
+            Datagram d;
+            try {
+                d = inbox.take();
+            } catch (InterruptedException e) {
+                return;
+            }
             handlingSince = System.nanoTime();
             try {
-                handle((InetSocketAddress) p.getSocketAddress(),
-                        new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8), p.getLength());
+                handle(d.from(), d.text(), d.bytes());
             } catch (RuntimeException e) {
                 // One bad datagram never stops the ones behind it.
-                log.error("event=goip-datagram-failed from={}", p.getSocketAddress(), e);
+                log.error("event=goip-datagram-failed from={}", d.from(), e);
             } finally {
                 handlingSince = 0;
             }
@@ -245,12 +273,17 @@ public final class GoipServer implements AutoCloseable {
         if (s != null) {
             s.close();
         }
-        Thread r = reader;
-        if (r != null) {
-            try {
-                r.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        Thread h = handler;
+        if (h != null) {
+            h.interrupt();
+        }
+        for (Thread t : new Thread[] {reader, h}) {
+            if (t != null) {
+                try {
+                    t.join(2000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
