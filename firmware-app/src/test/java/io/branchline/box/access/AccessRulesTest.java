@@ -46,6 +46,7 @@ class AccessRulesTest {
         EXPECTED.put("POST /api/lines/{id}/poll", installer);
         EXPECTED.put("GET /api/lines/{id}/wire", installer);
         EXPECTED.put("POST /api/lines/{id}/at", installer);
+        EXPECTED.put("POST /api/lines/{id}/goip", installer);
         EXPECTED.put("GET /api/hardware", office);
         EXPECTED.put("GET /api/sims", live);
         EXPECTED.put("GET /api/sims/warnings", live);

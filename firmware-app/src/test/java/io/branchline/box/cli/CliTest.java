@@ -64,7 +64,8 @@ class CliTest {
         CliRun.Result r = cli("lines", "--json", "--port", port(), "--data-dir", dataDir.toString());
         assertEquals(ExitCode.OK, r.code());
         List<LineView> lines = Json.MAPPER.readValue(r.out(), new TypeReference<>() { });
-        assertEquals(List.of("sim-1", "sim-2", "desk-1001", "desk-1002", "desk-1001b", "desk-1002b", "hotline"),
+        assertEquals(List.of("sim-1", "sim-2", "desk-1001", "desk-1002", "desk-1001b", "desk-1002b", "hotline",
+                        "goip-1", "goip-2"),
                 lines.stream().map(LineView::id).toList());
         LineView one = lines.get(0);
         assertEquals("861234560000011", one.imei());
