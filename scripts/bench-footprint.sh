@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What the box costs a small machine, side by side for JVM settings in one run: for each setting, RUNS times:
-# the simulate mode with 8 lines (--simulate-desks 1) started fresh; time from process start to READY=1 (the
+# the simulate mode with 8 modem lines (--simulate-desks 1) and 2 GoIP ports started fresh; time from process start to READY=1 (the
 # sd_notify message systemd waits for, caught by a socat listener); resident memory (VmRSS) with 4 calls up
 # (3 agents talking, one caller ringing the hotline, the admin signed in to the page); CPU while idle (10 s, % of one core); a CLI command
 # (`lines`) end to end; then the same again on the same data folder (a restart: no migration). Prints each
@@ -70,7 +70,7 @@ one_run() { # $1 setting name, $2 flags, $3 run number (its data folder: a secon
   echo "$ready $rss $idle $cliMs"
 }
 
-echo "footprint: simulate mode, 8 lines, 4 calls up; $runs runs per setting (medians); $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+echo "footprint: simulate mode, 8 modem lines and 2 GoIP ports, 4 calls up; $runs runs per setting (medians); $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
 printf '%-10s | %9s | %13s | %12s | %9s\n' setting "ready ms" "RSS MB 4 calls" "idle CPU %" "CLI ms"
 for name in $(printf '%s\n' "${!settings[@]}" | sort); do
   rm -f "$work"/cds-*.jsa

@@ -72,7 +72,7 @@ public final class GoipLine implements Line {
     private final Scheduler scheduler;
     private final WireLog wireLog;
     private final List<Consumer<LineSnapshot>> listeners = new CopyOnWriteArrayList<>();
-    private final Messages messages = new Messages();
+    private final io.branchline.hw.line.MessageListeners messages = new io.branchline.hw.line.MessageListeners(() -> true);
     private final ServiceCodes ussd = this::askUssd;
     private final Object sending = new Object();
     private final AtomicBoolean ussdBusy = new AtomicBoolean();
@@ -242,9 +242,7 @@ public final class GoipLine implements Line {
                 }
                 ReceivedSms sms = new ReceivedSms(id, snapshot.identity().iccid(), p.field("srcnum"), now.toString(),
                         p.field("msg"), 1);
-                for (Consumer<ReceivedSms> l : messages.received) {
-                    l.accept(sms); // a listener that throws leaves the RECEIVE unacknowledged: it comes again
-                }
+                messages.received(sms); // a listener that throws leaves the RECEIVE unacknowledged: it comes again
                 remember(p);
                 log.info("line={} event=goip-sms-received from={}", id, sms.sender());
                 return true;
@@ -263,7 +261,8 @@ public final class GoipLine implements Line {
                     return true; // nothing to match it to; sending it again would not help
                 }
                 StatusReport r = new StatusReport(reference, p.field("num"), now.toString(), state);
-                messages.reports.forEach(l -> l.accept(r));
+                // Read as TP-Status (0 delivered, 0x40 and up failed), as the GoIP passes on the network's report.
+                messages.reported(r, e -> log.error("line={} event=sms-report-not-kept sms_no={}", id, r.reference()));
                 remember(p);
                 return true;
             }
@@ -625,26 +624,6 @@ public final class GoipLine implements Line {
         Scheduler.Cancellable w = watch;
         if (w != null) {
             w.cancel();
-        }
-    }
-
-    private static final class Messages implements MessageEvents {
-        final List<Consumer<ReceivedSms>> received = new CopyOnWriteArrayList<>();
-        final List<Consumer<StatusReport>> reports = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onSms(Consumer<ReceivedSms> listener) {
-            received.add(listener);
-        }
-
-        @Override
-        public void onStatusReport(Consumer<StatusReport> listener) {
-            reports.add(listener);
-        }
-
-        @Override
-        public boolean statusReports() {
-            return true;
         }
     }
 }

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +25,9 @@ public final class SmsInbox implements io.branchline.hw.line.MessageEvents {
     private static final Logger log = LoggerFactory.getLogger(SmsInbox.class);
 
     private final String lineId;
-    private final List<Consumer<ReceivedSms>> listeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<StatusReport>> reports = new CopyOnWriteArrayList<>();
     private volatile boolean reportsOn;
+    private final io.branchline.hw.line.MessageListeners listeners =
+            new io.branchline.hw.line.MessageListeners(() -> reportsOn);
     /** Parts of long messages by sender and reference, and when the first of them came. */
     private final Map<String, Pending> partial = new HashMap<>();
     private final java.time.Clock clock;
@@ -73,19 +72,19 @@ public final class SmsInbox implements io.branchline.hw.line.MessageEvents {
 
     @Override
     public void onSms(Consumer<ReceivedSms> listener) {
-        listeners.add(listener);
+        listeners.onSms(listener);
     }
 
     /** Hears the status reports of messages sent on this line (+CDS), matched by their reference. */
     @Override
     public void onStatusReport(Consumer<StatusReport> listener) {
-        reports.add(listener);
+        listeners.onStatusReport(listener);
     }
 
     /** Whether this line's modem took +CNMI with status reports (ds 1): sent messages can be followed. */
     @Override
     public boolean statusReports() {
-        return reportsOn;
+        return listeners.statusReports();
     }
 
     /** A +CDS: {@code <length>} with the PDU on the next line. */
@@ -98,14 +97,8 @@ public final class SmsInbox implements io.branchline.hw.line.MessageEvents {
             return;
         }
         log.info("line={} event=sms-report reference={} status={}", lineId, r.reference(), r.status());
-        for (Consumer<StatusReport> l : reports) {
-            try {
-                l.accept(r);
-            } catch (RuntimeException e) {
-                log.error("line={} event=sms-report-not-kept reference={} error=\"{}\"", lineId, r.reference(),
-                        e.getMessage());
-            }
-        }
+        listeners.reported(r, e -> log.error("line={} event=sms-report-not-kept reference={} error=\"{}\"", lineId,
+                r.reference(), e.getMessage()));
     }
 
     /** After the line opens: new messages announced from now on, and the ones waiting on the SIM read. */
@@ -234,7 +227,7 @@ public final class SmsInbox implements io.branchline.hw.line.MessageEvents {
 
     private void deliver(AtEngine engine, ReceivedSms sms, List<Integer> indexes) {
         try {
-            listeners.forEach(l -> l.accept(sms));
+            listeners.received(sms);
         } catch (RuntimeException e) {
             log.error("line={} event=sms-not-kept sender={} error=\"{}\"", lineId, sms.sender(), e.getMessage());
             return;
