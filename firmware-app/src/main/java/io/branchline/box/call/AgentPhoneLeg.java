@@ -6,7 +6,7 @@ import io.branchline.box.line.Sims;
 import io.branchline.hw.at.DialString;
 import io.branchline.hw.modem.CallPhase;
 import io.branchline.hw.modem.ModemCall;
-import io.branchline.hw.modem.ModemCalls;
+import io.branchline.hw.line.LineCalls;
 import io.branchline.hw.line.Line;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -46,7 +46,7 @@ final class AgentPhoneLeg {
             if (l.id().equals(call.lineId()) || !call.hold(l.id(), table)) {
                 continue;
             }
-            Optional<ModemCalls> calls = l.calls();
+            Optional<LineCalls> calls = l.calls();
             try {
                 DialString number = sims.agentsPhoneOn(l, agent).orElseThrow();
                 ModemCall leg = calls.orElseThrow().dial(number);
@@ -77,7 +77,7 @@ final class AgentPhoneLeg {
     /** The agent's phone stops ringing (or the talk ends) and its line is free again. */
     void hangUp() {
         if (leg.phase() != CallPhase.ENDED) {
-            line.calls().ifPresent(ModemCalls::hangUp);
+            line.calls().ifPresent(LineCalls::hangUp);
         }
         call.release(line.id());
     }

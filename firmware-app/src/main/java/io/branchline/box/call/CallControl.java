@@ -5,7 +5,7 @@ import io.branchline.box.guard.CallGuard;
 import io.branchline.box.line.LineRegistry;
 import io.branchline.box.line.LineUnavailableException;
 import io.branchline.hw.modem.EndCause;
-import io.branchline.hw.modem.ModemCalls;
+import io.branchline.hw.line.LineCalls;
 import io.branchline.hw.line.Line;
 import io.branchline.hw.time.Scheduler;
 import java.util.List;
@@ -173,7 +173,7 @@ public final class CallControl {
         // Every line the call holds: the customer's, and a callback's agent leg, each hung up if it has a call.
         for (String lineId : c.holds) {
             lines.line(lineId).flatMap(Line::calls).filter(m -> m.current().isPresent())
-                    .ifPresent(ModemCalls::hangUp);
+                    .ifPresent(LineCalls::hangUp);
         }
         return true;
     }

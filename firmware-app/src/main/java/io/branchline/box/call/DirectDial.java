@@ -6,7 +6,7 @@ import io.branchline.box.line.SimRotation;
 import io.branchline.box.line.Sims;
 import io.branchline.hw.at.DialString;
 import io.branchline.hw.modem.ModemCall;
-import io.branchline.hw.modem.ModemCalls;
+import io.branchline.hw.line.LineCalls;
 import io.branchline.hw.line.Line;
 import java.util.Set;
 
@@ -50,7 +50,7 @@ public final class DirectDial implements DialPlan {
         rotation.rotate(line);
         DialString dial = new DialString(sims.prefix(line) + customer.digits());
         call.place(Call.Placement.on(line, sims, dial.digits(), DialMode.DIRECT.name()));
-        ModemCalls modem = line.calls().orElseThrow(() -> new IllegalStateException("line " + line.id() + " is down"));
+        LineCalls modem = line.calls().orElseThrow(() -> new IllegalStateException("line " + line.id() + " is down"));
         ModemCall mc = modem.dial(dial);
         call.attach(mc);
         watch.dialled(call, mc);

@@ -15,7 +15,7 @@ import io.branchline.box.prompt.SpokenPosition;
 import io.branchline.hw.audio.PcmPlayer;
 import io.branchline.hw.modem.CallPhase;
 import io.branchline.hw.modem.ModemCall;
-import io.branchline.hw.modem.ModemCalls;
+import io.branchline.hw.line.LineCalls;
 import io.branchline.hw.line.Line;
 import java.time.Clock;
 import java.util.List;
@@ -189,7 +189,7 @@ public final class InboundCalls {
             Optional<byte[]> pcm = message.isEmpty() ? Optional.empty() : prompts.apply(message);
             if (pcm.isPresent() && line.calls().isPresent()) {
                 // The line's refusal message: answered, played, hung up (still refused in the record).
-                ModemCalls modem = line.calls().get();
+                LineCalls modem = line.calls().get();
                 Thread.ofVirtual().name("refusal " + call.id).start(() -> {
                     if (modem.answer() && media.play(call.id, new PcmPlayer(pcm.get()),
                             modem::hangUp)) {
@@ -198,7 +198,7 @@ public final class InboundCalls {
                     modem.hangUp();
                 });
             } else {
-                line.calls().ifPresent(ModemCalls::hangUp);
+                line.calls().ifPresent(LineCalls::hangUp);
             }
         } else if (rule.equals("ring-agent") && owner.isPresent()) {
             CallView v = call.view();
@@ -373,7 +373,7 @@ public final class InboundCalls {
         if (!call.direction.equals(CallView.IN) || mc == null || mc.phase() != CallPhase.ALERTING) {
             return false;
         }
-        boolean answered = lines.line(call.lineId()).flatMap(Line::calls).map(ModemCalls::answer).orElse(false);
+        boolean answered = lines.line(call.lineId()).flatMap(Line::calls).map(LineCalls::answer).orElse(false);
         log.info("event=inbound-call-answer call={} agent={} answered={}", call.id, call.agentId(), answered);
         return answered;
     }

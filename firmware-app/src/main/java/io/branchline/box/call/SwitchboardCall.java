@@ -9,7 +9,7 @@ import io.branchline.hw.audio.PcmLoop;
 import io.branchline.hw.audio.PcmPlayer;
 import io.branchline.hw.audio.SwitchedEndpoint;
 import io.branchline.hw.modem.CallPhase;
-import io.branchline.hw.modem.ModemCalls;
+import io.branchline.hw.line.LineCalls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -78,7 +78,7 @@ final class SwitchboardCall {
     }
 
     private final Call call;
-    private final ModemCalls modem;
+    private final LineCalls modem;
     private final Switchboard.Setup setup;
     private final SwitchedEndpoint ours;
     private final Office office;
@@ -90,7 +90,7 @@ final class SwitchboardCall {
     /** The leg to the agent's own phone that took the call, when one did. */
     private volatile AgentPhoneLeg takenBy;
 
-    SwitchboardCall(Call call, ModemCalls modem, Switchboard.Setup setup, SwitchedEndpoint ours, Office office) {
+    SwitchboardCall(Call call, LineCalls modem, Switchboard.Setup setup, SwitchedEndpoint ours, Office office) {
         this.call = call;
         this.modem = modem;
         this.setup = setup;
@@ -106,7 +106,7 @@ final class SwitchboardCall {
         }
         // The caller's keys: from the modem where it detects them (Quectel, SIMCom), else heard in the voice.
         // One source only, so that no key counts twice.
-        boolean fromModem = modem.keysFromModem();
+        boolean fromModem = modem.keysFromLine();
         if (fromModem) {
             modem.keysTo(fromTheModem);
         }

@@ -9,7 +9,7 @@ import io.branchline.hw.audio.SwitchedEndpoint;
 import io.branchline.hw.modem.CallPhase;
 import io.branchline.hw.modem.EndCause;
 import io.branchline.hw.modem.ModemCall;
-import io.branchline.hw.modem.ModemCalls;
+import io.branchline.hw.line.LineCalls;
 import io.branchline.hw.line.Line;
 import java.time.Clock;
 import java.time.Duration;
@@ -127,7 +127,7 @@ public final class TaskCalls {
             rotation.rotate(line);
             DialString dial = new DialString(sims.prefix(line) + d.customer().digits());
             call.place(Call.Placement.on(line, sims, dial.digits(), "GROUP"));
-            ModemCalls modem = line.calls().orElseThrow(() -> new IllegalStateException("line " + line.id() + " is down"));
+            LineCalls modem = line.calls().orElseThrow(() -> new IllegalStateException("line " + line.id() + " is down"));
             mc = modem.dial(dial);
         } catch (RuntimeException e) {
             log.warn("event=task-call-failed call={} task={} error=\"{}\"", call.id, task.id(), e.getMessage());
@@ -202,7 +202,7 @@ public final class TaskCalls {
                 while (System.currentTimeMillis() < until && mc.phase() == CallPhase.ACTIVE) {
                     Thread.sleep(50);
                 }
-                line.calls().ifPresent(ModemCalls::hangUp);
+                line.calls().ifPresent(LineCalls::hangUp);
                 log.info("event=task-call-abandoned call={} task={}", call.id, task.id());
             } else {
                 result[0] = "abandoned";
@@ -213,7 +213,7 @@ public final class TaskCalls {
             // ended by the network or the customer before an answer: the modem's cause says how
         } catch (java.util.concurrent.TimeoutException e) {
             if (mc.phase() != CallPhase.ENDED) {
-                line.calls().ifPresent(ModemCalls::hangUp); // rang the task's ring time: no answer
+                line.calls().ifPresent(LineCalls::hangUp); // rang the task's ring time: no answer
                 why[0] = "rang " + d.ringFor().toSeconds() + " s without an answer";
             }
         } catch (InterruptedException e) {

@@ -15,7 +15,7 @@ import io.branchline.hw.at.DialString;
 import io.branchline.hw.modem.CallPhase;
 import io.branchline.hw.modem.EndCause;
 import io.branchline.hw.modem.ModemCall;
-import io.branchline.hw.modem.ModemCalls;
+import io.branchline.hw.line.LineCalls;
 import io.branchline.hw.line.Line;
 import io.branchline.hw.time.Scheduler;
 import java.time.Duration;
@@ -79,7 +79,7 @@ public final class CallbackDial implements DialPlan {
     /** Places the call on the calling thread; the watch hears of leg B once dialled, and of the end. */
     private void place(Call call, Line agentLine, DialString agentNumber, Line customerLine,
                        DialString customer) {
-        ModemCalls a = agentLine.calls().orElseThrow(() -> new IllegalStateException("line " + agentLine.id()
+        LineCalls a = agentLine.calls().orElseThrow(() -> new IllegalStateException("line " + agentLine.id()
                 + " is down"));
         call.agentLeg(new CallView.AgentLeg(agentLine.id(), agentNumber.digits(), null));
         ModemCall legA = a.dial(agentNumber);
@@ -120,7 +120,7 @@ public final class CallbackDial implements DialPlan {
         call.agentLeg(new CallView.AgentLeg(agentLine.id(), agentNumber.digits(),
                 TimeText.of(legA.answeredAt().orElseThrow())));
         log.info("event=callback-agent-answered call={} line={}", call.id(), agentLine.id());
-        ModemCalls b = customerLine.calls().orElse(null);
+        LineCalls b = customerLine.calls().orElse(null);
         if (b == null) {
             a.hangUp();
             call.endBeforeDial(EndCause.FAILED, "line " + customerLine.id() + " went down before the customer was dialled",

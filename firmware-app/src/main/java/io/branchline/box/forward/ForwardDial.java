@@ -11,7 +11,7 @@ import io.branchline.hw.at.AtEngine;
 import io.branchline.hw.at.DialString;
 import io.branchline.hw.modem.EndCause;
 import io.branchline.hw.modem.ModemCall;
-import io.branchline.hw.modem.ModemCalls;
+import io.branchline.hw.line.LineCalls;
 import io.branchline.hw.line.Line;
 import io.branchline.hw.time.Scheduler;
 import java.time.Duration;
@@ -124,7 +124,7 @@ public final class ForwardDial implements DialPlan {
         call.place(new Call.Placement(leg.caller().id(), callerId.iccid(), callerId.ownNumber(),
                 leg.forwardingNumber(), leg.mode()));
         sleep(delay);
-        Optional<ModemCalls> modem = leg.caller().calls();
+        Optional<LineCalls> modem = leg.caller().calls();
         if (call.hangUpRequested() || modem.isEmpty()) {
             eraseAndClose(call, leg.forwarding());
             end(call, call.hangUpRequested() ? EndCause.CANCELLED : EndCause.FAILED, call.hangUpRequested()

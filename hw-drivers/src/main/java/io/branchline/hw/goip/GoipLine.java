@@ -12,7 +12,6 @@ import io.branchline.hw.modem.LineSnapshot;
 import io.branchline.hw.modem.LineState;
 import io.branchline.hw.modem.ModemAddress;
 import io.branchline.hw.modem.ModemCall;
-import io.branchline.hw.modem.ModemCalls;
 import io.branchline.hw.modem.ModemIdentity;
 import io.branchline.hw.modem.ModemStatus;
 import io.branchline.hw.modem.ModemVoice;
@@ -189,7 +188,7 @@ public final class GoipLine implements Line {
 
     /** No voice yet: the box places and takes no call on a GoIP line. */
     @Override
-    public Optional<ModemCalls> calls() {
+    public Optional<io.branchline.hw.line.LineCalls> calls() {
         return Optional.empty();
     }
 

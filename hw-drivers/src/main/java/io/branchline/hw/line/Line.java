@@ -3,7 +3,6 @@ package io.branchline.hw.line;
 import io.branchline.hw.at.AtEngine;
 import io.branchline.hw.modem.LineSnapshot;
 import io.branchline.hw.modem.ModemCall;
-import io.branchline.hw.modem.ModemCalls;
 import io.branchline.hw.modem.ModemVoice;
 import io.branchline.hw.modem.SmsSubmitter;
 import io.branchline.hw.serial.WireLog;
@@ -56,7 +55,7 @@ public interface Line extends AutoCloseable {
     ServiceCodes ussd();
 
     /** The calls on this line, while it can carry them. */
-    Optional<ModemCalls> calls();
+    Optional<LineCalls> calls();
 
     /** Hears every call that rings this line. */
     void onIncoming(Consumer<ModemCall> listener);

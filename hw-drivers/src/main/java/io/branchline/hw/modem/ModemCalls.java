@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * (AT+CHUP) by the box; one that leaves the list unanswered is a caller who gave up. One call at a time,
  * like the desk phone: a line ringing is a line busy.
  */
-public final class ModemCalls {
+public final class ModemCalls implements io.branchline.hw.line.LineCalls {
     private static final Logger log = LoggerFactory.getLogger(ModemCalls.class);
 
     private final AtEngine engine;
@@ -51,6 +51,7 @@ public final class ModemCalls {
         engine.onUrc(this::onUrc);
     }
 
+    @Override
     public Optional<ModemCall> current() {
         ModemCall c = current;
         return c == null || c.phase() == CallPhase.ENDED ? Optional.empty() : Optional.of(c);
@@ -60,6 +61,7 @@ public final class ModemCalls {
      * Dials {@code number} (ATD number;) and returns the call once the modem has taken the command. A modem
      * that refuses ends the call at once with the cause it gave; it is never dialled twice.
      */
+    @Override
     public synchronized ModemCall dial(DialString number) {
         ModemCall call = new ModemCall(number.digits(), scheduler.clock().instant());
         synchronized (slot) {
@@ -102,11 +104,13 @@ public final class ModemCalls {
     }
 
     /** Whether the keys of a call on this modem come from the modem (else: detect them in the voice). */
-    public boolean keysFromModem() {
+    @Override
+    public boolean keysFromLine() {
         return keysFromModem;
     }
 
     /** Where the keys the modem detects go while a call is up. */
+    @Override
     public void keysTo(java.util.function.Consumer<Character> listener) {
         this.keys = listener;
     }
@@ -115,6 +119,7 @@ public final class ModemCalls {
      * {@code listener} hears no more keys; a listener set since (the next call's) stays. A call that ends
      * while the next one already rings must not take that one's keys away.
      */
+    @Override
     public void keysDone(java.util.function.Consumer<Character> listener) {
         synchronized (slot) {
             if (keys == listener) {
@@ -124,6 +129,7 @@ public final class ModemCalls {
     }
 
     /** Hears every incoming call once, when its caller is known (or known to be withheld). */
+    @Override
     public void onIncoming(java.util.function.Consumer<ModemCall> listener) {
         incomingListeners.add(listener);
     }
@@ -132,6 +138,7 @@ public final class ModemCalls {
      * Answers the ringing call (ATA); true once the modem connected it. False when nothing rings or the
      * caller has gone meanwhile (NO CARRIER), which the next poll ends.
      */
+    @Override
     public boolean answer() {
         ModemCall c = current;
         if (c == null || !c.incoming() || c.phase() != CallPhase.ALERTING) {
@@ -154,6 +161,7 @@ public final class ModemCalls {
      * Hangs up the current call (AT+CHUP); it ends as NORMAL, or before an answer as CANCELLED (outgoing) or
      * REJECTED (an incoming call the box refused), hung up by the box.
      */
+    @Override
     public void hangUp() {
         ModemCall c = current;
         if (c == null || c.phase() == CallPhase.ENDED) {

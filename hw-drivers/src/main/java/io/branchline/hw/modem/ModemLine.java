@@ -164,7 +164,7 @@ public final class ModemLine implements io.branchline.hw.line.Line {
 
     /** The calls on this line's modem (out, and in), while its port is open. */
     @Override
-    public Optional<ModemCalls> calls() {
+    public Optional<io.branchline.hw.line.LineCalls> calls() {
         ModemCalls c = calls;
         return c != null && engine().isPresent() ? Optional.of(c) : Optional.empty();
     }

@@ -95,7 +95,7 @@ class IncomingCallPtyTest {
     void theKeysACallerPressesAreReportedByModemsThatDetectThemAndByNoOther(Flavour flavour) throws Exception {
         run(flavour, (modem, calls, heard) -> {
             boolean detects = flavour != Flavour.HUAWEI_E1550; // +QTONEDET=1, +DDET=1; the E1550 has neither
-            assertEquals(detects, calls.keysFromModem());
+            assertEquals(detects, calls.keysFromLine());
             List<Character> keys = new CopyOnWriteArrayList<>();
             calls.keysTo(keys::add);
             ModemEmulator.Incoming in = modem.ring("13912345678");
