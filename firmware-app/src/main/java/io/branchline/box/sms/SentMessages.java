@@ -85,6 +85,12 @@ public final class SentMessages {
                 .where(SMS_OUT.ID.eq(id).and(SMS_OUT.STATE.eq("queued"))).execute());
     }
 
+    /** Back to queued, on the line it asked for: the line was down before anything went. */
+    void requeue(String id, String askedLine) {
+        db.with(dsl -> dsl.update(SMS_OUT).set(SMS_OUT.STATE, "queued").set(SMS_OUT.LINE_ID, askedLine)
+                .where(SMS_OUT.ID.eq(id).and(SMS_OUT.STATE.eq("sending"))).execute());
+    }
+
     /** The modem took the parts with these references; reports may follow. */
     void sent(String id, String lineId, List<Integer> references, boolean reportsExpected) {
         String now = TimeText.of(clock.instant());

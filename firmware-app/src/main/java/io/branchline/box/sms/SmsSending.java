@@ -199,7 +199,12 @@ public final class SmsSending implements AutoCloseable {
             String how = e.references().isEmpty() ? "" : e.references().size() + " of " + m.parts() + " parts went; ";
             end(m, e.unknown() ? "unknown" : "failed", how + e.getMessage() + (e.unknown() ? " (not sent again)" : ""));
         } catch (LineDownException e) {
-            end(m, "unknown", e.getMessage() + " while it sent (not sent again)");
+            // thrown before the first part goes (a part the line may have taken ends as NotSent): queued again
+            store.requeue(m.id(), m.lineId());
+            log.info("event=sms-requeued id={} line={} why=\"{}\"", m.id(), l.id(), e.getMessage());
+            return false;
+        } catch (IllegalArgumentException e) {
+            end(m, "failed", "line " + l.id() + " cannot send it: " + e.getMessage());
         }
         return true;
     }

@@ -29,6 +29,7 @@ public final class SipCall {
     private volatile End end;
     private volatile String detail = "";
     private volatile Instant answeredAt;
+    private volatile boolean rang;
     volatile Runnable hangUp = () -> { };
     volatile Runnable answer = () -> { };
 
@@ -73,6 +74,11 @@ public final class SipCall {
         return detail;
     }
 
+    /** Whether the far end said it rings (180 or 183) before the call was answered or ended. */
+    public boolean rang() {
+        return rang || incoming;
+    }
+
     public Optional<Instant> answeredAt() {
         return Optional.ofNullable(answeredAt);
     }
@@ -101,6 +107,7 @@ public final class SipCall {
 
     void ringing() {
         if (phase == Phase.CALLING) {
+            rang = true;
             phase = Phase.RINGING;
             changed();
         }

@@ -221,8 +221,14 @@ public final class SipServer implements SipListener, AutoCloseable {
             bindings.remove(account);
             log.info("event=sip-unregistered account={}", account);
         } else if (contact.getAddress().getURI() instanceof SipURI uri) {
-            InetSocketAddress at = new InetSocketAddress(InetAddress.ofLiteral(uri.getHost()),
-                    uri.getPort() > 0 ? uri.getPort() : 5060);
+            InetSocketAddress at;
+            try {
+                at = new InetSocketAddress(InetAddress.ofLiteral(uri.getHost()), uri.getPort() > 0 ? uri.getPort() : 5060);
+            } catch (IllegalArgumentException notAnAddress) {
+                // a GoIP on the LAN registers its IP address; a name would need DNS the box does not do
+                st.sendResponse(messages.createResponse(Response.BAD_REQUEST, req));
+                return;
+            }
             Binding before = bindings.put(account, new Binding(at, clock.instant().plusSeconds(expires)));
             if (before == null || !before.contact().equals(at)) {
                 log.info("event=sip-registered account={} contact={} expires={}", account, at, expires);
