@@ -128,12 +128,7 @@ public final class ConfigLoader {
         for (int i = 0; i < g.lines().size(); i++) {
             BoxConfig.GoipPort p = g.lines().get(i);
             String pat = at + ".lines[" + i + "]";
-            if (p.id() == null || !p.id().matches("[A-Za-z0-9_-]{1,64}")) {
-                throw new ConfigException(pat + ".id: must be 1 to 64 letters, digits, '-' or '_'");
-            }
-            if (!ids.add(p.id())) {
-                throw new ConfigException(pat + ".id: \"" + p.id() + "\" is used twice");
-            }
+            uniqueId(p.id(), 64, pat, ids);
             if (!GOIP_ID.matcher(p.goipId()).matches()) {
                 throw new ConfigException(pat + ".goip-id: must be 1 to 32 letters, digits, '.', '-' or '_' (the ID"
                         + " in the GoIP's SMS-server settings for this line)");
@@ -145,6 +140,16 @@ public final class ConfigLoader {
                 throw new ConfigException(pat + ".password: must be 1 to 64 printable characters without spaces,"
                         + " ';' or ':' (the password in the GoIP's SMS-server settings)");
             }
+        }
+    }
+
+    /** An id of letters, digits, '-' and '_', named once in {@code ids}. */
+    private static void uniqueId(String id, int max, String at, Set<String> ids) {
+        if (id == null || !id.matches("[A-Za-z0-9_-]{1," + max + "}")) {
+            throw new ConfigException(at + ".id: must be 1 to " + max + " letters, digits, '-' or '_'");
+        }
+        if (!ids.add(id)) {
+            throw new ConfigException(at + ".id: \"" + id + "\" is used twice");
         }
     }
 
@@ -337,12 +342,7 @@ public final class ConfigLoader {
         for (int i = 0; i < c.agents().size(); i++) {
             BoxConfig.Agent a = c.agents().get(i);
             String at = source + ": agents[" + i + "]";
-            if (a.id() == null || !a.id().matches("[A-Za-z0-9_-]{1,32}")) {
-                throw new ConfigException(at + ".id: must be 1 to 32 letters, digits, '-' or '_'");
-            }
-            if (!ids.add(a.id())) {
-                throw new ConfigException(at + ".id: \"" + a.id() + "\" is used twice");
-            }
+            uniqueId(a.id(), 32, at, ids);
             if (!a.secondLine().isEmpty() && a.line().isEmpty()) {
                 throw new ConfigException(at + ".second-line: give line (card 1) first");
             }

@@ -4,6 +4,7 @@ import io.branchline.hw.at.AtEngine;
 import io.branchline.hw.at.parse.Registration;
 import io.branchline.hw.at.parse.Signal;
 import io.branchline.hw.at.parse.Ussd;
+import io.branchline.hw.audio.PcmEndpoint;
 import io.branchline.hw.line.Line;
 import io.branchline.hw.line.MessageEvents;
 import io.branchline.hw.line.ServiceCodes;
@@ -198,7 +199,7 @@ public final class GoipLine implements Line {
     }
 
     @Override
-    public ModemVoice openVoice() {
+    public PcmEndpoint openVoice() {
         throw new ModemVoice.VoiceUnavailableException("GoIP line " + id + " carries no voice to the box yet");
     }
 

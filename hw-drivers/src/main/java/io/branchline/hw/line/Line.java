@@ -1,6 +1,7 @@
 package io.branchline.hw.line;
 
 import io.branchline.hw.at.AtEngine;
+import io.branchline.hw.audio.PcmEndpoint;
 import io.branchline.hw.modem.LineSnapshot;
 import io.branchline.hw.modem.ModemCall;
 import io.branchline.hw.modem.ModemVoice;
@@ -61,7 +62,7 @@ public interface Line extends AutoCloseable {
     void onIncoming(Consumer<ModemCall> listener);
 
     /** The connected call's voice; throws {@link ModemVoice.VoiceUnavailableException} saying why not. */
-    ModemVoice openVoice();
+    PcmEndpoint openVoice();
 
     /** The AT engine, on lines spoken to in AT commands while their port is open. */
     Optional<AtEngine> engine();
