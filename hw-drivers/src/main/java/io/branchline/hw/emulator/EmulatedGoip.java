@@ -46,7 +46,40 @@ public final class EmulatedGoip implements AutoCloseable {
         EmulatedGoipPort p = new EmulatedGoipPort(this, ports.size() + 1, goipId, password, number, socket);
         ports.add(p);
         p.start(keepaliveEvery);
+        EmulatedGoipSip s = sip;
+        if (s != null) {
+            try {
+                s.add(p);
+            } catch (javax.sip.SipException e) {
+                throw new SocketException(e.getMessage());
+            }
+        }
         return p;
+    }
+
+    private volatile EmulatedGoipSip sip;
+
+    /**
+     * The gateway speaks SIP to the box at {@code box} ("Config by Line": each port registers its GoIP id
+     * and password there); its ports' GSM calls go over {@code network}. Ports added later register too.
+     */
+    public synchronized EmulatedGoip sip(InetSocketAddress box, EmulatedNetwork network) throws javax.sip.SipException {
+        if (sip != null) {
+            throw new IllegalStateException("the gateway speaks SIP already");
+        }
+        sip = new EmulatedGoipSip(this, box, network);
+        for (EmulatedGoipPort p : ports) {
+            sip.add(p);
+        }
+        return this;
+    }
+
+    EmulatedGoipSip sip() {
+        EmulatedGoipSip s = sip;
+        if (s == null) {
+            throw new IllegalStateException("the gateway does not speak SIP: call sip(...) first");
+        }
+        return s;
     }
 
     public List<EmulatedGoipPort> ports() {
@@ -70,5 +103,9 @@ public final class EmulatedGoip implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         ports.forEach(EmulatedGoipPort::close);
+        EmulatedGoipSip s = sip;
+        if (s != null) {
+            s.close();
+        }
     }
 }

@@ -51,6 +51,9 @@ public final class EmulatedGoipPort {
     private volatile Function<String, String> ussdAnswers = code -> code.equals("*100#")
             ? "您的账户余额为12.34元" : null;
     private volatile ScheduledFuture<?> keepalive;
+    /** The port's SIP user agent, once the gateway speaks SIP to the box. */
+    volatile EmulatedGoipSip.Agent sip;
+    private final EmulatedGoipVoice voice;
     private volatile boolean closed;
 
     /** A message the port sent for the server: where to, what, and the sms_no its DELIVER carries. */
@@ -87,6 +90,7 @@ public final class EmulatedGoipPort {
         this.password = password;
         this.number = number;
         this.socket = socket;
+        this.voice = new EmulatedGoipVoice("goip " + goipId);
     }
 
     void start(Duration every) {
@@ -191,10 +195,102 @@ public final class EmulatedGoipPort {
         String n = number;
         goip.send(socket, "req:" + keepalives.incrementAndGet() + ";id:" + goipId + ";pass:" + pass()
                 + ";num:" + (n.isEmpty() ? "(null)" : n) + ";signal:" + csq + ";gsm_status:"
-                + (gsmLogin ? "LOGIN" : "LOGOUT") + ";voip_status:LOGOUT;voip_state:IDLE;remain_time:-1;imei:"
+                + (gsmLogin ? "LOGIN" : "LOGOUT") + ";voip_status:" + (sipRegistered() ? "LOGIN" : "LOGOUT") + ";voip_state:"
+                + (inCall() ? "ACTIVE" : "IDLE") + ";remain_time:-1;imei:"
                 + imei() + ";imsi:46000" + String.format("%010d", index) + ";iccid:8986001" + String.format("%013d", index)
                 + ";pro:" + (gsmLogin ? "CHINA MOBILE" : "") + ";idle:0;disable_status:" + (disabled ? 1 : 0)
                 + ";SMS_LOGIN:Y;SMB_LOGIN:;CELLINFO:LAC:7E5,CELL ID:5E5B;CGATT:Y;");
+    }
+
+    // ---- voice over SIP --------------------------------------------------------------------------------
+
+    /** Whether the box accepted this port's SIP registration (its last REGISTER got 200). */
+    public boolean sipRegistered() {
+        EmulatedGoipSip.Agent a = sip;
+        return a != null && a.registered;
+    }
+
+    /** The status of the box's last answer to this port's REGISTER (0: none yet). */
+    public int sipRegisterStatus() {
+        EmulatedGoipSip.Agent a = sip;
+        return a == null ? 0 : a.registerStatus;
+    }
+
+    /** The UDP port this line's SIP user agent uses. */
+    public int sipPort() {
+        return sip.localPort;
+    }
+
+    /** The GSM party's voice on this port's calls: what they say, their keys, what they heard. */
+    public EmulatedGoipVoice voice() {
+        return voice;
+    }
+
+    /** Whether a call is up or ringing on this port. */
+    public boolean inCall() {
+        EmulatedGoipSip.Agent a = sip;
+        return a != null && a.call != null;
+    }
+
+    /** The number the box dialled on this port's current call ("" without one). */
+    public String dialled() {
+        EmulatedGoipSip.Agent a = sip;
+        EmulatedGoipSip.Call c = a == null ? null : a.call;
+        return c == null || c.toBox ? "" : c.number;
+    }
+
+    /**
+     * A GSM call from {@code caller} ("" withheld) rings this port's SIM: the port sends the box an INVITE.
+     * Null when the port has a call already.
+     */
+    public Ringing ring(String caller) throws Exception {
+        EmulatedGoipSip.Call c = goip.sip().ring(sip, caller);
+        return c == null ? null : new Ringing(c);
+    }
+
+    /** One call to the box, for the side that placed it. */
+    public final class Ringing {
+        private final EmulatedGoipSip.Call call;
+
+        private Ringing(EmulatedGoipSip.Call call) {
+            this.call = call;
+        }
+
+        /** Whether the box answered it and it is still up. */
+        public boolean answered() {
+            return call.answered && !call.over;
+        }
+
+        /** Whether it is still there (ringing or answered). */
+        public boolean present() {
+            return !call.over;
+        }
+
+        /** The caller hangs up (CANCEL before the answer, BYE after). */
+        public void callerHangsUp() {
+            goip.sip().callerHangsUp(call);
+        }
+    }
+
+    String sipPassword() {
+        return pass();
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    /** Whether the GSM side can place a call now. */
+    boolean canCall() {
+        return gsmLogin && !disabled && !closed;
+    }
+
+    int index() {
+        return index;
+    }
+
+    String number() {
+        return number;
     }
 
     public String imei() {
@@ -445,6 +541,7 @@ public final class EmulatedGoipPort {
 
     void close() {
         closed = true;
+        voice.close();
         ScheduledFuture<?> k = keepalive;
         if (k != null) {
             k.cancel(false);

@@ -39,6 +39,18 @@ public final class EmulatedNetwork {
 
     private final List<Sms> messages = new CopyOnWriteArrayList<>();
 
+    /** A phone that places calls on the network: an emulated modem's SIM, an emulated GoIP port's. */
+    interface Caller {
+        /** The SIM's own number, which the called party sees. */
+        String ownNumber();
+
+        /** The network moved call {@code index} on (it rings, it was answered). */
+        void callProgress(int index, EmulatedCalls.State s);
+
+        /** The network ended call {@code index}. */
+        void callEnded(int index, End how);
+    }
+
     /** How a call ended, as the network tells the caller's modem. */
     public enum End { NORMAL, BUSY, NO_ANSWER, REJECTED }
 
@@ -98,10 +110,9 @@ public final class EmulatedNetwork {
      * A modem dialled {@code dialed}; the network routes it and drives the call through the callbacks.
      * Returns the call's id, for {@link #release}.
      */
-    synchronized long originate(ModemEmulator from, int callIndex, String dialed) {
+    synchronized long originate(Caller from, int callIndex, String dialed) {
         long id = nextId++;
-        EmulatedSim callerSim = from.sim();
-        String caller = callerSim.ownNumber();
+        String caller = from.ownNumber();
         String target = dialed;
         boolean forwarded = false;
         ModemEmulator subscriber = subscriber(target);
@@ -115,7 +126,7 @@ public final class EmulatedNetwork {
             end(id, from, callIndex, End.REJECTED, caller, dialed, reached, false, Duration.ofMillis(500));
             return id;
         }
-        if (subscriber == from && !forwarded) {
+        if (subscriber != null && subscriber.sim().ownNumber().equals(caller) && !forwarded) {
             end(id, from, callIndex, End.BUSY, caller, dialed, reached, false, Duration.ofMillis(500));
             return id;
         }
@@ -212,7 +223,7 @@ public final class EmulatedNetwork {
         pending.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(c);
     }
 
-    private void end(long id, ModemEmulator from, int callIndex, End how, String caller, String dialed, String reached,
+    private void end(long id, Caller from, int callIndex, End how, String caller, String dialed, String reached,
                      boolean forwarded, Duration after) {
         later(id, after, () -> {
             talking.remove(id);

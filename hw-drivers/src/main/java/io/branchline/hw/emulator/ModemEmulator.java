@@ -160,7 +160,7 @@ public final class ModemEmulator implements AutoCloseable {
             if (flavour == Flavour.HUAWEI_E1550) {
                 sendUrc("^ORIG:" + index + ",0");
             }
-            long id = n.originate(this, index, number);
+            long id = n.originate(asCaller, index, number);
             if (!calls.attachNetworkId(index, serial, id)) {
                 // Hung up before the network had it: it must not ring, answer, or touch a later call.
                 n.release(id, sim.ownNumber(), number);
@@ -190,6 +190,24 @@ public final class ModemEmulator implements AutoCloseable {
     boolean inCall() {
         return calls.busy();
     }
+
+    /** This modem as the network sees a caller. */
+    private final EmulatedNetwork.Caller asCaller = new EmulatedNetwork.Caller() {
+        @Override
+        public String ownNumber() {
+            return sim.ownNumber();
+        }
+
+        @Override
+        public void callProgress(int index, EmulatedCalls.State s) {
+            ModemEmulator.this.callProgress(index, s);
+        }
+
+        @Override
+        public void callEnded(int index, EmulatedNetwork.End how) {
+            ModemEmulator.this.callEnded(index, how);
+        }
+    };
 
     void callProgress(int index, EmulatedCalls.State s) {
         calls.progress(index, s, flavour, state.clccUrc, now()).forEach(this::sendUrc);

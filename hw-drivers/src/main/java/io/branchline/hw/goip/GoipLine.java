@@ -48,8 +48,9 @@ import org.slf4j.LoggerFactory;
  * every 30 s). Text messages arrive as RECEIVE notifications, acknowledged only once the listeners have
  * kept them, so that the GoIP sends again what the box could not keep; one it sends again after a lost
  * acknowledgement is recognised by its id and not handed over twice. Sending uses the protocol's bulk-SMS
- * session for one number; USSD and the control commands are request and reply. Voice is not carried yet:
- * {@link #calls()} is empty, so the box places no call on this line.
+ * session for one number; USSD and the control commands are request and reply. Calls go over SIP once
+ * {@link #carryCalls} has given the line the box's SIP server (the port registers its own account there);
+ * until then {@link #calls()} is empty and the box places no call on this line.
  */
 public final class GoipLine implements Line {
     private static final Logger log = LoggerFactory.getLogger(GoipLine.class);
@@ -70,6 +71,8 @@ public final class GoipLine implements Line {
     private final String goipId;
     private final String password;
     private final Scheduler scheduler;
+    private final List<Consumer<ModemCall>> incoming = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile GoipCalls calls;
     private final WireLog wireLog;
     private final List<Consumer<LineSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private final io.branchline.hw.line.MessageListeners messages = new io.branchline.hw.line.MessageListeners(() -> true);
@@ -187,20 +190,64 @@ public final class GoipLine implements Line {
         return ussd;
     }
 
-    /** No voice yet: the box places and takes no call on a GoIP line. */
+    /**
+     * Carries this port's calls over {@code sip}, where the port registers with its GoIP id and password as
+     * SIP account. {@code keysFromLine}: the port is set to send keys as RFC 2833 events (else in-band).
+     */
+    public void carryCalls(io.branchline.hw.sip.SipServer sip, boolean keysFromLine) {
+        carryCalls(new GoipCalls(id, goipId, sip, scheduler, keysFromLine));
+    }
+
+    void carryCalls(GoipCalls c) {
+        c.onIncoming(call -> incoming.forEach(l -> l.accept(call)));
+        calls = c;
+    }
+
+    /** The port's calls, once it carries them over SIP. */
     @Override
     public Optional<io.branchline.hw.line.LineCalls> calls() {
-        return Optional.empty();
+        return Optional.ofNullable(calls);
     }
 
     @Override
     public void onIncoming(Consumer<ModemCall> listener) {
-        // calls ring GoIP lines over SIP, which this line does not speak yet
+        incoming.add(listener);
     }
 
+    /**
+     * The connected call's RTP session as the voice. Closing what this returns stops the box hearing it;
+     * the session itself lasts as long as the SIP call.
+     */
     @Override
     public PcmEndpoint openVoice() {
-        throw new ModemVoice.VoiceUnavailableException("GoIP line " + id + " carries no voice to the box yet");
+        GoipCalls c = calls;
+        io.branchline.hw.sip.SipCall sc = c == null ? null : c.sipCall().orElse(null);
+        if (sc == null || sc.phase() != io.branchline.hw.sip.SipCall.Phase.ACTIVE) {
+            throw new ModemVoice.VoiceUnavailableException(c == null ? "GoIP line " + id + " carries no calls (no SIP)"
+                    : "no call is up on GoIP line " + id);
+        }
+        io.branchline.hw.sip.RtpSession rtp = sc.rtp();
+        return new PcmEndpoint() {
+            @Override
+            public String name() {
+                return id + " " + rtp.name();
+            }
+
+            @Override
+            public void listen(Consumer<io.branchline.hw.audio.Frame> listener) {
+                rtp.listen(listener);
+            }
+
+            @Override
+            public void send(byte[] frame) {
+                rtp.send(frame);
+            }
+
+            @Override
+            public void close() {
+                rtp.listen(f -> { });
+            }
+        };
     }
 
     @Override

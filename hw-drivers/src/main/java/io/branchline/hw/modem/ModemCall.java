@@ -27,16 +27,20 @@ public final class ModemCall {
     private volatile EndCause cause;
     private volatile String detail = "";
 
-    ModemCall(String number, Instant dialedAt) {
+    /** A call the box dials, from the moment its line has it (for the line drivers: modem, GoIP). */
+    public static ModemCall dialing(String number, Instant at) {
+        return new ModemCall(number, at);
+    }
+
+    private ModemCall(String number, Instant dialedAt) {
         this.number = number;
         this.incoming = false;
         this.dialedAt = dialedAt;
     }
 
     /** An incoming call, ringing since {@code at}. */
-    static ModemCall ringing(Instant at) {
-        ModemCall c = new ModemCall(at);
-        return c;
+    public static ModemCall ringing(Instant at) {
+        return new ModemCall(at);
     }
 
     private ModemCall(Instant at) {
@@ -57,7 +61,7 @@ public final class ModemCall {
     }
 
     /** The caller, once known; the first word stands. Whether this told something new. */
-    synchronized boolean identify(String caller, boolean hidden) {
+    public synchronized boolean identify(String caller, boolean hidden) {
         if (!incoming || !number.isEmpty() || (withheld && caller.isEmpty())) {
             return false;
         }
@@ -107,7 +111,8 @@ public final class ModemCall {
         listeners.add(listener);
     }
 
-    synchronized boolean advance(CallPhase next, Instant at) {
+    /** The line says the call moved on; a step back or after the end is ignored. Whether it moved. */
+    public synchronized boolean advance(CallPhase next, Instant at) {
         if (phase == CallPhase.ENDED || next.ordinal() <= phase.ordinal()) {
             return false;
         }
@@ -122,7 +127,8 @@ public final class ModemCall {
         return true;
     }
 
-    synchronized boolean end(EndCause why, String words, Instant at) {
+    /** The line says the call ended; the first end stands. Whether this was it. */
+    public synchronized boolean end(EndCause why, String words, Instant at) {
         if (phase == CallPhase.ENDED) {
             return false;
         }

@@ -63,7 +63,7 @@ public final class ModemCalls implements io.branchline.hw.line.LineCalls {
      */
     @Override
     public synchronized ModemCall dial(DialString number) {
-        ModemCall call = new ModemCall(number.digits(), scheduler.clock().instant());
+        ModemCall call = ModemCall.dialing(number.digits(), scheduler.clock().instant());
         synchronized (slot) {
             if (current().isPresent()) {
                 throw new IllegalStateException("a call is already up on " + engine.port());

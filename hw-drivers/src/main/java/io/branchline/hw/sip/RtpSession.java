@@ -41,6 +41,7 @@ public final class RtpSession implements PcmEndpoint {
     private volatile Consumer<Frame> listener = f -> { };
     private volatile Consumer<Character> keys = k -> { };
     private volatile long lastHeardNanos = System.nanoTime();
+    private volatile long lastSentNanos = System.nanoTime();
     private volatile boolean closed;
     private int seq = ThreadLocalRandom.current().nextInt(1 << 16);
     private long timestamp = ThreadLocalRandom.current().nextInt() & 0xffffffffL;
@@ -81,6 +82,11 @@ public final class RtpSession implements PcmEndpoint {
         return Duration.ofNanos(System.nanoTime() - lastHeardNanos);
     }
 
+    /** How long since the box last sent the far end a packet. */
+    public Duration unsentFor() {
+        return Duration.ofNanos(System.nanoTime() - lastSentNanos);
+    }
+
     public long packetsReceived() {
         return received.get();
     }
@@ -107,23 +113,66 @@ public final class RtpSession implements PcmEndpoint {
             return;
         }
         byte[] payload = G711.encode(law, frame);
+        packet(to, first, law.payloadType(), timestamp, payload);
+        first = false;
+        timestamp = (timestamp + payload.length) & 0xffffffffL;
+    }
+
+    /**
+     * Sends key {@code key} as an RFC 4733 telephone-event lasting {@code frames} 20 ms frames: a first packet
+     * with the marker, one update per frame, and the end packet three times (section 2.5.1.4), all with the
+     * event's start timestamp; the voice's timestamp then moves on by the event's length. It takes the
+     * event's length to return.
+     */
+    public void sendKey(char key, int frames) throws InterruptedException {
+        int event = KEYS.indexOf(Character.toUpperCase(key));
+        if (event < 0 || frames < 1) {
+            throw new IllegalArgumentException("key: one of " + KEYS + ", for at least one frame");
+        }
+        InetSocketAddress to = remote;
+        if (to == null) {
+            return;
+        }
+        long start;
+        synchronized (this) {
+            start = timestamp;
+        }
+        for (int f = 1; f <= frames + 2; f++) {
+            boolean end = f >= frames;
+            int duration = Math.min(f, frames) * Pcm.FRAME_BYTES / 2;
+            byte[] payload = {(byte) event, (byte) ((end ? 0x80 : 0) | 10), (byte) (duration >> 8), (byte) duration};
+            synchronized (this) {
+                packet(to, f == 1, TELEPHONE_EVENT, start, payload);
+            }
+            if (f < frames) {
+                Thread.sleep(20);
+            }
+        }
+        synchronized (this) {
+            timestamp = (start + (long) frames * Pcm.FRAME_BYTES / 2) & 0xffffffffL;
+        }
+    }
+
+    private void packet(InetSocketAddress to, boolean marker, int payloadType, long ts, byte[] payload) {
+        if (closed) {
+            return;
+        }
         byte[] p = new byte[12 + payload.length];
         p[0] = (byte) 0x80;
-        p[1] = (byte) ((first ? 0x80 : 0) | law.payloadType());
+        p[1] = (byte) ((marker ? 0x80 : 0) | payloadType);
         p[2] = (byte) (seq >> 8);
         p[3] = (byte) seq;
-        p[4] = (byte) (timestamp >> 24);
-        p[5] = (byte) (timestamp >> 16);
-        p[6] = (byte) (timestamp >> 8);
-        p[7] = (byte) timestamp;
+        p[4] = (byte) (ts >> 24);
+        p[5] = (byte) (ts >> 16);
+        p[6] = (byte) (ts >> 8);
+        p[7] = (byte) ts;
         p[8] = (byte) (ssrc >> 24);
         p[9] = (byte) (ssrc >> 16);
         p[10] = (byte) (ssrc >> 8);
         p[11] = (byte) ssrc;
         System.arraycopy(payload, 0, p, 12, payload.length);
-        first = false;
         seq = (seq + 1) & 0xffff;
-        timestamp = (timestamp + payload.length) & 0xffffffffL;
+        lastSentNanos = System.nanoTime();
         try {
             socket.send(new DatagramPacket(p, p.length, to));
         } catch (IOException e) {

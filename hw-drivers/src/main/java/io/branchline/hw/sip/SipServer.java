@@ -125,7 +125,7 @@ public final class SipServer implements SipListener, AutoCloseable {
             addresses = f.createAddressFactory();
             headers = f.createHeaderFactory();
             messages = f.createMessageFactory();
-            ListeningPoint lp = stack.createListeningPoint(bind.getAddress().getHostAddress(), bind.getPort(), "udp");
+            ListeningPoint lp = stack.createListeningPoint(bind.getAddress().getHostAddress(), portToBind(), "udp");
             provider = stack.createSipProvider(lp);
             provider.addSipListener(this);
             stack.start();
@@ -135,6 +135,18 @@ public final class SipServer implements SipListener, AutoCloseable {
             throw new SipException("cannot start SIP on UDP " + bind + ": " + e.getMessage(), e);
         }
         log.info("event=sip-listening address={}:{} accounts={}", host(), port(), accounts.size());
+    }
+
+    /** The configured port, or for 0 one the system has free now (JAIN-SIP binds only a port it is given). */
+    private int portToBind() throws SipException {
+        if (bind.getPort() != 0) {
+            return bind.getPort();
+        }
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(new InetSocketAddress(bind.getAddress(), 0))) {
+            return probe.getLocalPort();
+        } catch (SocketException e) {
+            throw new SipException("cannot find a free UDP port on " + bind.getAddress() + ": " + e.getMessage(), e);
+        }
     }
 
     public int port() {
