@@ -13,7 +13,7 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
                         Health health, Debug debug, Recordings recordings, Goip goip) {
 
     public BoxConfig {
-        goip = goip == null ? new Goip(null, null, null, null) : goip;
+        goip = goip == null ? new Goip(null, null, null, null, null) : goip;
         recordings = recordings == null ? new Recordings(null, null, null) : recordings;
         crm = crm == null ? new Crm(null, null, null, null, null, null, null, null) : crm;
         calls = calls == null ? new Calls(null, null) : calls;
@@ -284,11 +284,16 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
      * GoIP's default), listening on {@code listen}; with {@code allow} set, only packets from those addresses
      * are heard. Each of {@code lines} is one GoIP port (one SIM): the box's line id, the id and password the
      * GoIP's SMS-server settings give that port. A line's dialing settings go in {@code modems:} under its id.
+     * Voice is SIP on UDP {@code sip-port} (5060; 0 picks a free one): in the GoIP's "Config by Line" each
+     * port registers with its GoIP id as SIP user and its password; {@code dtmf} says how the port sends
+     * keys ({@code rfc2833}, the default, or {@code inband}).
      */
-    public record Goip(String listen, Integer port, List<String> allow, List<GoipPort> lines) {
+    public record Goip(String listen, Integer port, List<String> allow, List<GoipPort> lines,
+                       @JsonProperty("sip-port") Integer sipPort) {
         public Goip {
             listen = listen == null ? "0.0.0.0" : listen;
             port = port == null ? 44444 : port;
+            sipPort = sipPort == null ? 5060 : sipPort;
             allow = allow == null ? List.of() : List.copyOf(allow);
             lines = lines == null ? List.of() : List.copyOf(lines);
         }
@@ -298,10 +303,20 @@ public record BoxConfig(Box box, Http http, List<Modem> modems, List<Agent> agen
         }
     }
 
-    public record GoipPort(String id, @JsonProperty("goip-id") String goipId, String password) {
+    public record GoipPort(String id, @JsonProperty("goip-id") String goipId, String password, String dtmf) {
         public GoipPort {
             goipId = goipId == null ? "" : goipId;
             password = password == null ? "" : password;
+            dtmf = dtmf == null ? "rfc2833" : dtmf;
+        }
+
+        public GoipPort(String id, String goipId, String password) {
+            this(id, goipId, password, null);
+        }
+
+        /** Whether the port sends keys as RFC 2833 events (else as tones in the voice). */
+        public boolean keysAsEvents() {
+            return dtmf.equals("rfc2833");
         }
 
         /** Without the password. */

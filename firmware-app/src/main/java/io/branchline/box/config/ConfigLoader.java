@@ -114,6 +114,12 @@ public final class ConfigLoader {
         if (g.port() < 1 || g.port() > 65535) {
             throw new ConfigException(at + ".port: must be 1 to 65535 (the GoIPs' SMS-server port; 44444 by default)");
         }
+        if (g.sipPort() < 0 || g.sipPort() > 65535) {
+            throw new ConfigException(at + ".sip-port: must be 0 to 65535 (the GoIPs' SIP server port; 5060 by default)");
+        }
+        if (g.sipPort().equals(g.port())) {
+            throw new ConfigException(at + ".sip-port: " + g.sipPort() + " is goip.port already (both are UDP)");
+        }
         literalAddress(g.listen(), at + ".listen");
         if (g.allow().size() > 64) {
             throw new ConfigException(at + ".allow: at most 64 addresses");
@@ -135,6 +141,10 @@ public final class ConfigLoader {
             }
             if (!goipIds.add(p.goipId())) {
                 throw new ConfigException(pat + ".goip-id: \"" + p.goipId() + "\" is used twice");
+            }
+            if (!p.dtmf().equals("rfc2833") && !p.dtmf().equals("inband")) {
+                throw new ConfigException(pat + ".dtmf: must be rfc2833 or inband (the GoIP's DTMF signalling for"
+                        + " this line), not \"" + io.branchline.box.store.StoredText.printable(p.dtmf()) + "\"");
             }
             if (!GOIP_PASSWORD.matcher(p.password()).matches()) {
                 throw new ConfigException(pat + ".password: must be 1 to 64 printable characters without spaces,"

@@ -70,8 +70,8 @@ public final class LineChoice {
         }
         if (l.calls().isEmpty()) {
             throw new LineUnavailableException(field, "line " + l.id() + " carries no calls"
-                    + (l.linked() ? " (its voice does not reach the box: text messages and USSD only)"
-                    : " now: its modem is not open"));
+                    + (!l.linked() ? " now: its modem is not open" : s.status().detail().isEmpty()
+                    ? " (its voice does not reach the box: text messages and USSD only)" : ": " + s.status().detail()));
         }
         if (busy.test(l.id())) {
             throw new LineUnavailableException(field.equals("mode") ? "agent" : field, "line " + l.id()

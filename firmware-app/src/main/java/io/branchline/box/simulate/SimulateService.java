@@ -69,43 +69,99 @@ public final class SimulateService implements HttpService {
         }
     }
 
-    private final Map<String, io.branchline.hw.emulator.ModemEmulator.Incoming> calling =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /** A customer calling a line's SIM, on a modem or a GoIP port. */
+    private interface Caller {
+        boolean present();
+
+        void press(String digits);
+
+        void hangUp();
+    }
+
+    private final Map<String, Caller> calling = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * A customer calls a line's SIM: POST '/api/simulate/call/desk-1001?from=13912345678' (from empty or
-     * absent: a withheld number). 409 when that modem has a call up already.
+     * absent: a withheld number); on a GoIP port the gateway sends the box the call over SIP. 409 when that
+     * line has a call up already.
      */
     private void callIn(ServerRequest req, ServerResponse res) {
         String line = req.path().pathParameters().get("line");
         var simLine = sim.lines().stream().filter(l -> l.id().equals(line)).findFirst();
+        var goipPort = sim.goipPort(line);
         String from = req.query().first("from").orElse("");
-        if (simLine.isEmpty()) {
+        if (simLine.isEmpty() && goipPort.isEmpty()) {
             Json.error(res, Status.NOT_FOUND_404, "line", "no emulated line " + line);
         } else if (!from.isEmpty() && !from.matches("\\+?[0-9]{3,20}")) {
             Json.error(res, Status.BAD_REQUEST_400, "from", "must be a phone number, or empty for a withheld one");
         } else {
-            var in = sim.bus().modemAt(simLine.get().address().usbPath()).ring(from);
-            if (in == null) {
-                Json.error(res, Status.CONFLICT_409, "line", "the modem of " + line + " has a call up already");
+            Caller caller = simLine.isPresent() ? modemCaller(simLine.get(), from) : goipCaller(goipPort.get(), from);
+            if (caller == null) {
+                Json.error(res, Status.CONFLICT_409, "line", line + " has a call up already");
                 return;
             }
-            calling.put(line, in);
+            calling.put(line, caller);
             Json.ok(res, Map.of("line", line, "from", from, "ringing", true));
         }
     }
 
-    /** The caller presses keys (DTMF in the voice): POST '/api/simulate/call/sim-1/keys?digits=12%23'. */
+    private Caller modemCaller(SimulatedHardware.SimLine line, String from) {
+        var modem = sim.bus().modemAt(line.address().usbPath());
+        var in = modem.ring(from);
+        return in == null ? null : new Caller() {
+            @Override
+            public boolean present() {
+                return in.present();
+            }
+
+            @Override
+            public void press(String digits) {
+                modem.press(digits);
+            }
+
+            @Override
+            public void hangUp() {
+                in.callerHangsUp();
+            }
+        };
+    }
+
+    private static Caller goipCaller(io.branchline.hw.emulator.EmulatedGoipPort port, String from) {
+        io.branchline.hw.emulator.EmulatedGoipPort.Ringing in;
+        try {
+            in = port.ring(from);
+        } catch (Exception e) {
+            throw new IllegalStateException("the emulated GoIP could not place the call: " + e.getMessage(), e);
+        }
+        return in == null ? null : new Caller() {
+            @Override
+            public boolean present() {
+                return in.present();
+            }
+
+            @Override
+            public void press(String digits) {
+                port.voice().press(digits);
+            }
+
+            @Override
+            public void hangUp() {
+                in.callerHangsUp();
+            }
+        };
+    }
+
+    /** The caller presses keys: POST '/api/simulate/call/sim-1/keys?digits=12%23' (tones, or RFC 2833 on GoIP). */
     private void keys(ServerRequest req, ServerResponse res) {
         String line = req.path().pathParameters().get("line");
-        var simLine = sim.lines().stream().filter(l -> l.id().equals(line)).findFirst();
         String digits = req.query().first("digits").orElse("");
-        if (simLine.isEmpty() || calling.get(line) == null || !calling.get(line).present()) {
+        Caller caller = calling.get(line);
+        if (caller == null || !caller.present()) {
             Json.error(res, Status.NOT_FOUND_404, "line", "no emulated caller on " + line);
         } else if (!digits.matches("[0-9*#]{1,32}")) {
             Json.error(res, Status.BAD_REQUEST_400, "digits", "1 to 32 of 0-9, * and #");
         } else {
-            sim.bus().modemAt(simLine.get().address().usbPath()).press(digits);
+            caller.press(digits);
             Json.ok(res, Map.of("line", line, "digits", digits));
         }
     }
@@ -118,7 +174,7 @@ public final class SimulateService implements HttpService {
             Json.error(res, Status.NOT_FOUND_404, "line", "no emulated caller on " + line);
             return;
         }
-        in.callerHangsUp();
+        in.hangUp();
         Json.ok(res, Map.of("line", line, "hungUp", true));
     }
 

@@ -179,7 +179,8 @@ public final class SimulatedHardware implements Hardware {
     /**
      * The desk phones' settings as an installer would write them: desk-1001 rotates its five SIMs every 3
      * calls and warns at 10 calls an hour; desk-1002 moves between slots 1 and 2 when a SIM made 4 calls
-     * within 10 minutes; both desk phones have a hook switch.
+     * within 10 minutes; both desk phones have a hook switch. The hotline and GoIP port goip-1 answer their
+     * callers with the switchboard.
      */
     @Override
     public List<BoxConfig.Modem> deskSettings() {
@@ -192,6 +193,8 @@ public final class SimulatedHardware implements Hardware {
                         new BoxConfig.Rotation("by-frequency", List.of(1, 2), null, 4, 10), null, HOOK_1002, null, null,
                         null, null, null, RINGER_1002, null),
                 new BoxConfig.Modem("hotline", null, "1-2.1", 2, null, null, null, null, null, null, null, null, null,
+                        null, "switchboard", null, ExampleSwitchboard.FIRST_MENU, null, null),
+                new BoxConfig.Modem("goip-1", null, null, null, null, null, null, null, null, null, null, null, null,
                         null, "switchboard", null, ExampleSwitchboard.FIRST_MENU, null, null));
     }
 
@@ -208,20 +211,23 @@ public final class SimulatedHardware implements Hardware {
     public List<Line> lines(Scheduler scheduler, LineHealthSettings health) {
         List<Line> out = new ArrayList<>(lines.stream()
                 .map(l -> (Line) new ModemLine(l.id(), l.address(), bus, bus, scheduler, health)).toList());
-        // Two ports of an emulated GoIP on loopback, reporting to the box's GoIP server on a port the system
-        // picks (two simulated boxes never collide), with a password made for this run.
+        // Two ports of an emulated GoIP on loopback, reporting to the box's GoIP and SIP servers on ports the
+        // system picks (two simulated boxes never collide), with a password made for this run.
         String password = java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(8));
         gateways = io.branchline.box.line.GoipGateways.serve(new BoxConfig.Goip("127.0.0.1", 0, List.of(), List.of(
                 new BoxConfig.GoipPort("goip-1", "goip1", password),
-                new BoxConfig.GoipPort("goip-2", "goip2", password))), scheduler);
+                new BoxConfig.GoipPort("goip-2", "goip2", password)), 0), scheduler);
         out.addAll(gateways.lines());
         goip = new EmulatedGoip(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(),
                 gateways.port().orElseThrow()), GOIP_KEEPALIVE);
         try {
-            goip.addPort("goip1", password, "13800000201").signal(23);
-            goip.addPort("goip2", password, "13800000202").signal(11);
-        } catch (java.net.SocketException e) {
-            throw new java.io.UncheckedIOException("the emulated GoIP cannot open its ports", e);
+            goip.addPort("goip1", password, "13800000201", 23);
+            goip.addPort("goip2", password, "13800000202", 11);
+            // Their voice: each port registers its SIP account with the box and places its calls on the network.
+            goip.sip(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(),
+                    gateways.sipPort().orElseThrow()), network);
+        } catch (java.net.SocketException | javax.sip.SipException e) {
+            throw new IllegalStateException("the emulated GoIP cannot open its ports: " + e.getMessage(), e);
         }
         return out;
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The simulate mode's GoIP ports as lines of the box: listed beside the modems, text messages out and in,
- * USSD, the guard, the control commands, and no call placed on them while their voice does not reach the box.
+ * USSD, the guard, the control commands, and calls both ways over SIP.
  */
 class GoipLinesTest {
     @RegisterExtension
@@ -138,11 +138,78 @@ class GoipLinesTest {
         assertTrue(port("goip-1").commands().stream().noneMatch(cmd -> cmd.contains("*21*")), "nothing bad reached it");
     }
 
+    private JsonNode call(String id) throws Exception {
+        var live = running.box().calls().get(id);
+        if (live.isEmpty()) {
+            return Json.MAPPER.valueToTree(running.box().calls().records().find(id).orElseThrow());
+        }
+        return Json.MAPPER.valueToTree(live.get());
+    }
+
+    private void awaitCarriesCalls(String line) {
+        SimulatedBox.await(line + " registered over SIP", () -> port(line).sipRegistered());
+        awaitUp(line);
+    }
+
     @Test
-    void noCallIsPlacedOnAGoipPortWhileItsVoiceDoesNotReachTheBox() throws Exception {
-        awaitUp("goip-1");
-        HttpResponse<String> r = post("/api/lines/goip-1/test-call", "{\"number\":\"13900000001\"}");
-        assertEquals(409, r.statusCode(), r.body());
-        assertTrue(r.body().contains("carries no calls"), r.body());
+    void aTestCallGoesOutOnAGoipPortOverSipIsAnsweredRecordedAndEndsWithItsRecord() throws Exception {
+        awaitCarriesCalls("goip-2");
+        HttpResponse<String> r = post("/api/lines/goip-2/test-call", "{\"number\":\"13900000001\"}");
+        assertEquals(201, r.statusCode(), r.body());
+        String id = Json.MAPPER.readTree(r.body()).path("id").asText();
+        SimulatedBox.await("the port dialled it", () -> port("goip-2").dialled().equals("13900000001"));
+        // the network's number ending in 1 answers after 2 s and hangs up 10 s later
+        SimulatedBox.await("answered", () -> {
+            try {
+                return call(id).path("answeredAt").isTextual();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        SimulatedBox.await("the customer heard the box", () -> port("goip-2").voice().heard().frames() > 0);
+        int hangUp = running.api().send("DELETE", "/api/calls/" + id, null).statusCode();
+        assertTrue(hangUp / 100 == 2, "hang-up: " + hangUp);
+        SimulatedBox.await("its record", () -> {
+            try {
+                JsonNode c = call(id);
+                return c.path("endCause").asText().equals("normal") && c.path("line").asText().equals("goip-2");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertTrue(call(id).path("hasRecording").asBoolean(), call(id).toString());
+        assertTrue(running.box().simulated().orElseThrow().network().records().stream()
+                .anyMatch(n -> n.caller().equals("13800000202") && n.dialed().equals("13900000001")));
+    }
+
+    @Test
+    void aCallerRingingAGoipPortReachesTheSwitchboardWhoseMenuTakesTheirKeysAsRfc2833Events() throws Exception {
+        awaitCarriesCalls("goip-1");
+        HttpResponse<String> r = post("/api/simulate/call/goip-1?from=13700005678", "");
+        assertEquals(200, r.statusCode(), r.body());
+        SimulatedBox.await("the switchboard answers on goip-1", () -> running.box().calls().active().stream()
+                .anyMatch(c -> c.line().equals("goip-1") && c.state().equals("active")));
+        io.branchline.box.call.CallView call = running.box().calls().active().stream()
+                .filter(c -> c.line().equals("goip-1")).findFirst().orElseThrow();
+        assertEquals("13700005678", call.numberGiven());
+        SimulatedBox.await("the caller hears the welcome", () -> port("goip-1").voice().heard().frames() > 25);
+        assertEquals(200, post("/api/simulate/call/goip-1/keys?digits=1", "").statusCode());
+        Thread.sleep(800);
+        assertEquals(200, post("/api/simulate/call/goip-1/keys?digits=1", "").statusCode());
+        running.api().await(call.id(), v -> v.agent().equals("1001")); // 1 贷款咨询, 1 agent 1001
+        assertEquals(200, running.api().send("DELETE", "/api/simulate/call/goip-1", null).statusCode());
+        var f = io.branchline.box.call.CallRecords.Filter.inboundFrom("13700005678");
+        SimulatedBox.await("the record", () -> !running.box().calls().records().list(f).isEmpty());
+        assertEquals("goip-1", running.box().calls().records().list(f).get(0).line());
+        SimulatedBox.await("the port is free", () -> !port("goip-1").inCall());
+    }
+
+    @Test
+    void aServiceCodeIsRefusedForATestCallOnAGoipPortBeforeAnythingIsSent() throws Exception {
+        awaitCarriesCalls("goip-1");
+        HttpResponse<String> r = post("/api/lines/goip-1/test-call", "{\"number\":\"**21*13900000001#\"}");
+        assertEquals(400, r.statusCode(), r.body());
+        assertEquals("number", Json.MAPPER.readTree(r.body()).path("field").asText());
+        assertTrue(!port("goip-1").inCall());
     }
 }

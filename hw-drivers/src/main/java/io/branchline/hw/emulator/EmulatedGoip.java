@@ -42,8 +42,15 @@ public final class EmulatedGoip implements AutoCloseable {
 
     /** Adds a port with this id and password and a SIM of this number; it starts reporting at once. */
     public EmulatedGoipPort addPort(String goipId, String password, String number) throws SocketException {
+        return addPort(goipId, password, number, 24);
+    }
+
+    /** The same, with the signal ({@code +CSQ} rssi) its first keepalive reports. */
+    public synchronized EmulatedGoipPort addPort(String goipId, String password, String number, int csq)
+            throws SocketException {
         DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         EmulatedGoipPort p = new EmulatedGoipPort(this, ports.size() + 1, goipId, password, number, socket);
+        p.signal(csq);
         ports.add(p);
         p.start(keepaliveEvery);
         EmulatedGoipSip s = sip;
@@ -82,7 +89,7 @@ public final class EmulatedGoip implements AutoCloseable {
         return s;
     }
 
-    public List<EmulatedGoipPort> ports() {
+    public synchronized List<EmulatedGoipPort> ports() {
         return List.copyOf(ports);
     }
 

@@ -73,6 +73,20 @@ public final class GoipCalls implements LineCalls {
         });
     }
 
+    /** Whether the port's SIP account is registered now, so that calls can reach it. */
+    public boolean registered() {
+        return sip.contact(account).isPresent();
+    }
+
+    /** Hears the port's SIP registration come and go. */
+    void onRegistration(Runnable listener) {
+        sip.onRegistration(a -> {
+            if (a.equals(account)) {
+                listener.run();
+            }
+        });
+    }
+
     @Override
     public Optional<ModemCall> current() {
         Current c = current;

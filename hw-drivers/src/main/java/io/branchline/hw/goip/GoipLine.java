@@ -198,15 +198,37 @@ public final class GoipLine implements Line {
         carryCalls(new GoipCalls(id, goipId, sip, scheduler, keysFromLine));
     }
 
+    /** On an up line, what keeps it from carrying calls: its SIP account has not registered. */
+    private String voiceNote() {
+        GoipCalls c = calls;
+        return c == null || c.registered() ? "" : "no calls until the port's SIP account \"" + goipId
+                + "\" registers with the box (GoIP: Config by Line, SIP server = this box)";
+    }
+
+    /** The port's SIP registration came or went: an up line says whether it carries calls. */
+    private void voiceChanged() {
+        LineSnapshot s = snapshot;
+        if (s.status().state() == LineState.UP && !s.status().detail().equals(voiceNote())) {
+            ModemStatus st = s.status();
+            publish(s.with(new ModemStatus(st.state(), st.signal(), st.registration(), st.operator(), voiceNote()),
+                    scheduler.clock().instant()));
+        }
+    }
+
     void carryCalls(GoipCalls c) {
+        c.onRegistration(this::voiceChanged);
         c.onIncoming(call -> incoming.forEach(l -> l.accept(call)));
         calls = c;
     }
 
-    /** The port's calls, once it carries them over SIP. */
+    /**
+     * The port's calls while it carries them: its SIP account is registered with the box, or a call is still
+     * up on it (to be hung up however the registration fares).
+     */
     @Override
     public Optional<io.branchline.hw.line.LineCalls> calls() {
-        return Optional.ofNullable(calls);
+        GoipCalls c = calls;
+        return c != null && (c.registered() || c.current().isPresent()) ? Optional.of(c) : Optional.empty();
     }
 
     @Override
@@ -355,7 +377,7 @@ public final class GoipLine implements Line {
             status = new ModemStatus(LineState.NOT_REGISTERED, signal, Registration.Status.NOT_REGISTERED, "",
                     "the GoIP's GSM module is logged out (no network or no SIM)");
         } else {
-            status = new ModemStatus(LineState.UP, signal, Registration.Status.HOME, k.operator(), "");
+            status = new ModemStatus(LineState.UP, signal, Registration.Status.HOME, k.operator(), voiceNote());
         }
         ModemIdentity identity = new ModemIdentity("DBLTek", "GoIP", "", k.imei(), k.imsi(), k.iccid(), k.number());
         String port = from.getAddress().getHostAddress() + ":" + from.getPort();

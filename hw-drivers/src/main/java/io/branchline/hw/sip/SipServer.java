@@ -68,6 +68,7 @@ public final class SipServer implements SipListener, AutoCloseable {
     private final Map<String, Binding> bindings = new ConcurrentHashMap<>();
     private final Map<String, Leg> legs = new ConcurrentHashMap<>();
     private final List<Consumer<SipCall>> incoming = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> registrations = new CopyOnWriteArrayList<>();
     private SipStack stack;
     private SipProvider provider;
     private AddressFactory addresses;
@@ -163,6 +164,11 @@ public final class SipServer implements SipListener, AutoCloseable {
         return b != null && b.until().isAfter(clock.instant()) ? Optional.of(b.contact()) : Optional.empty();
     }
 
+    /** Hears the account whose registration came, moved or went (an expired one when it is next asked for). */
+    public void onRegistration(Consumer<String> listener) {
+        registrations.add(listener);
+    }
+
     public void onIncoming(Consumer<SipCall> listener) {
         incoming.add(listener);
     }
@@ -230,7 +236,9 @@ public final class SipServer implements SipListener, AutoCloseable {
         expires = Math.min(expires, MAX_EXPIRES);
         Response ok = messages.createResponse(Response.OK, req);
         if (contact == null || expires == 0) {
-            bindings.remove(account);
+            if (bindings.remove(account) != null) {
+                registrations.forEach(l -> l.accept(account));
+            }
             log.info("event=sip-unregistered account={}", account);
         } else if (contact.getAddress().getURI() instanceof SipURI uri) {
             InetSocketAddress at;
@@ -242,8 +250,9 @@ public final class SipServer implements SipListener, AutoCloseable {
                 return;
             }
             Binding before = bindings.put(account, new Binding(at, clock.instant().plusSeconds(expires)));
-            if (before == null || !before.contact().equals(at)) {
+            if (before == null || !before.contact().equals(at) || !before.until().isAfter(clock.instant())) {
                 log.info("event=sip-registered account={} contact={} expires={}", account, at, expires);
+                registrations.forEach(l -> l.accept(account));
             }
             contact.setExpires(expires);
             ok.addHeader(contact);
