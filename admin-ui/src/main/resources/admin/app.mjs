@@ -182,7 +182,7 @@ function Dashboard({ me }) {
       <table><thead><tr><th>${t('line.id')}</th><th>${t('line.state')}</th><th>${t('line.signal')}</th>
         <th>${t('line.operator')}</th><th>${t('line.number')}</th></tr></thead>
       <tbody>${(lines || []).map((l) => html`<tr data-line=${l.id}>
-        <td>${l.id}${l.vendor === 'GoIP' && html` <span class="muted kind">GoIP</span>`}</td><td class=${'state state-' + l.state.replace(/\W/g, '-')} title=${l.detail || ''}>${t('state.' + l.state)}</td>
+        <td>${l.id}${l.vendor === 'GoIP' && html` <span class="muted kind">GoIP</span>`}${l.vendor === 'GoIP' && l.state === 'up' && l.detail && html` <span class="muted kind no-voice" title=${l.detail}>${t('goip.no-voice')}</span>`}</td><td class=${'state state-' + l.state.replace(/\W/g, '-')} title=${l.detail || ''}>${t('state.' + l.state)}</td>
         <td title=${l.signalDbm + ' dBm'}>${bars(l.signalBars)}</td><td>${l.operator || '-'}</td>
         <td>${l.ownNumber || '-'}</td>
         ${me.role === 'installer' && html`<td>${l.vendor === 'GoIP' && html`<${GoipButtons} line=${l} onNotice=${setGoipNotice} />`}</td>`}</tr>`)}</tbody></table>

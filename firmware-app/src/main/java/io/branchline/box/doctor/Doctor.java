@@ -162,13 +162,8 @@ public final class Doctor {
             return out;
         }
         if (running.isEmpty()) {
-            try (java.net.DatagramSocket s = new java.net.DatagramSocket(new java.net.InetSocketAddress(
-                    java.net.InetAddress.ofLiteral(g.listen()), g.port()))) {
-                out.add(Finding.ok("goip", "UDP " + g.listen() + ":" + s.getLocalPort() + " is free for the GoIPs"));
-            } catch (java.io.IOException e) {
-                out.add(Finding.problem("goip", "UDP " + g.listen() + ":" + g.port() + " is held by another program ("
-                        + e.getMessage() + "): the box could not hear its GoIPs"));
-            }
+            udpFree(g.listen(), g.port(), "the GoIPs", "could not hear its GoIPs", out);
+            udpFree(g.listen(), g.sipPort(), "the GoIPs' SIP", "could not take its GoIPs' calls", out);
         }
         for (BoxConfig.GoipPort p : ports) {
             var view = running.stream().filter(v -> v.id().equals(p.id())).findFirst();
@@ -176,8 +171,13 @@ public final class Doctor {
                     + "\", the password of goip.lines)";
             if (view.isEmpty()) {
                 out.add(Finding.info("goip", p.id() + ": GoIP ID \"" + p.goipId() + "\"" + hint));
+            } else if (view.get().state().equals("up") && !view.get().detail().isEmpty()) {
+                // up for text messages, but its SIP account has not registered: no calls
+                out.add(Finding.warn("goip", p.id() + ": up, " + view.get().detail() + " (SIP port " + g.sipPort()
+                        + ", user \"" + p.goipId() + "\", the password of goip.lines)"));
             } else if (view.get().state().equals("up")) {
-                out.add(Finding.ok("goip", p.id() + ": up from " + view.get().port() + ", " + view.get().operator()));
+                out.add(Finding.ok("goip", p.id() + ": up from " + view.get().port() + ", " + view.get().operator()
+                        + ", carries calls"));
             } else if (view.get().port().isEmpty()) {
                 out.add(Finding.problem("goip", p.id() + ": never registered" + hint));
             } else {
@@ -185,6 +185,16 @@ public final class Doctor {
             }
         }
         return out;
+    }
+
+    private static void udpFree(String listen, int port, String forWhom, String otherwise, List<Finding> out) {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(new java.net.InetSocketAddress(
+                java.net.InetAddress.ofLiteral(listen), port))) {
+            out.add(Finding.ok("goip", "UDP " + listen + ":" + s.getLocalPort() + " is free for " + forWhom));
+        } catch (java.io.IOException e) {
+            out.add(Finding.problem("goip", "UDP " + listen + ":" + port + " is held by another program ("
+                    + e.getMessage() + "): the box " + otherwise));
+        }
     }
 
     /** /dev/serial/by-id names, for the installer who prefers them for UART adapters. */

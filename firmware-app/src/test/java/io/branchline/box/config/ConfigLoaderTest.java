@@ -86,6 +86,9 @@ class ConfigLoaderTest {
         assertEquals("goip1", c.goip().line("goip-1").orElseThrow().goipId());
         assertEquals("17951", c.modems().get(0).prefix());
         assertTrue(!c.goip().lines().get(0).toString().contains("pw"), "the password stays out of logs");
+        assertEquals(5060, c.goip().sipPort());
+        assertTrue(c.goip().lines().get(0).keysAsEvents(), "RFC 2833 keys unless the port is set to in-band");
+        assertTrue(!ConfigLoader.parse(GOIP + "      dtmf: inband\n", "t.yaml").goip().lines().get(0).keysAsEvents());
     }
 
     @Test
@@ -93,6 +96,10 @@ class ConfigLoaderTest {
         assertTrue(error("goip:\n  port: 0\n").contains("goip.port:"));
         assertTrue(error("goip:\n  port: 70000\n").contains("goip.port:"));
         assertTrue(error("goip:\n  listen: box.local\n").contains("goip.listen:"));
+        assertTrue(error("goip:\n  sip-port: -1\n").contains("goip.sip-port:"));
+        assertTrue(error("goip:\n  sip-port: 65536\n").contains("goip.sip-port:"));
+        assertTrue(error("goip:\n  sip-port: 44444\n").contains("goip.sip-port: 44444 is goip.port already"));
+        assertTrue(error(GOIP + "      dtmf: \"info\"\n").contains("goip.lines[0].dtmf: must be rfc2833 or inband"));
         assertTrue(error("goip:\n  allow: [\"10.0.0.1; rm\"]\n").contains("goip.allow[0]:"));
         assertTrue(error(GOIP.replace("goip1", "goip 1")).contains("goip.lines[0].goip-id:"));
         assertTrue(error(GOIP.replace("goip1", "g".repeat(33))).contains("goip.lines[0].goip-id:"));

@@ -212,4 +212,18 @@ class GoipLinesTest {
         assertEquals("number", Json.MAPPER.readTree(r.body()).path("field").asText());
         assertTrue(!port("goip-1").inCall());
     }
+
+    @Test
+    void theDoctorSaysWhichGoipPortsCarryCallsAndWhetherTheSipPortIsFree() throws Exception {
+        awaitCarriesCalls("goip-1");
+        List<LineView> views = Json.MAPPER.readValue(running.api().send("GET", "/api/lines", null).body(),
+                new com.fasterxml.jackson.core.type.TypeReference<>() { });
+        var config = io.branchline.box.config.ConfigLoader.parse("goip:\n  sip-port: 45060\n", "t.yaml");
+        var found = io.branchline.box.doctor.Doctor.checkGoip(config, views).toString();
+        assertTrue(found.contains("goip-1: up from 127.0.0.1:") && found.contains("carries calls"), found);
+        var idle = io.branchline.box.doctor.Doctor.checkGoip(io.branchline.box.config.ConfigLoader.parse(
+                "goip:\n  sip-port: 45060\n  lines:\n    - id: g1\n      goip-id: g1\n      password: pw\n", "t.yaml"),
+                List.of()).toString();
+        assertTrue(idle.contains("45060 is free for the GoIPs' SIP"), idle);
+    }
 }

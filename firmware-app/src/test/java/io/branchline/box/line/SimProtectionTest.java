@@ -57,6 +57,10 @@ class SimProtectionTest {
                         && i.payload().path("sim").path("iccid").asText().equals(SIM_1)));
 
         network.throttle("+8613800000011", false);
+        // the GoIP ports (free lines nobody owns) switched off, so that sim-1 is the task's only line
+        for (String goip : new String[] {"goip-1", "goip-2"}) {
+            assertEquals(200, api.send("POST", "/api/lines/" + goip + "/goip", "{\"command\":\"disable\"}").statusCode());
+        }
         HttpResponse<String> task = api.send("POST", "/api/group-tasks", "{\"name\":\"回访\",\"concurrency\":1,"
                 + "\"intervalSeconds\":1,\"agents\":[\"1001\"],\"numbers\":[\"13912346015\"]}");
         String taskId = Json.MAPPER.readTree(task.body()).path("task").path("id").asText();
@@ -71,6 +75,9 @@ class SimProtectionTest {
                 .anyMatch(c -> c.line().equals("sim-1")));
         running.box().groupCalls().dialer().delete(taskId);
         running.box().calls().active().forEach(c -> running.box().calls().hangUp(c.id()));
+        for (String goip : new String[] {"goip-1", "goip-2"}) {
+            api.send("POST", "/api/lines/" + goip + "/goip", "{\"command\":\"enable\"}");
+        }
     }
 
     @Test

@@ -114,6 +114,10 @@ class AdminPageBrowserTest {
                 .anyMatch(e -> e.getText().contains(text)));
     }
 
+    static void awaitGone(WebDriver b, By by) {
+        new WebDriverWait(b, Duration.ofSeconds(20)).until(d -> d.findElements(by).isEmpty());
+    }
+
     static void type(WebDriver b, String form, String field, String value) {
         WebElement e = await(b, By.cssSelector("#" + form + " input[name=" + field + "]"));
         e.clear();
@@ -168,6 +172,8 @@ class AdminPageBrowserTest {
         // the emulated GoIP's ports beside the modems, and the installer's command for one of them
         awaitText(browser, By.cssSelector("#lines tr[data-line=goip-1]"), "正常");
         assertTrue(browser.findElement(By.cssSelector("#lines tr[data-line=goip-1]")).getText().contains("GoIP"));
+        // once its SIP account has registered the port carries calls: no "texts only" tag
+        awaitGone(browser, By.cssSelector("#lines tr[data-line=goip-1] .no-voice"));
         browser.findElement(By.cssSelector("#lines tr[data-line=goip-2] button.goip[data-command=reboot-module]")).click();
         awaitText(browser, By.id("goip-notice"), "goip-2：已重启模块");
         awaitText(browser, By.cssSelector("#lines tr[data-line=goip-2]"), "未注册");

@@ -260,9 +260,8 @@ final class EmulatedGoipSip implements SipListener, AutoCloseable {
         Optional<Sdp.Audio> offer = Sdp.audio(req.getRawContent());
         String number = req.getRequestURI() instanceof SipURI u && u.getUser() != null ? u.getUser() : "";
         if (a.call != null || !a.port.canCall()) {
-            // a port in a call, or whose GSM side is logged out, is busy to the box
-            Response busy = messages.createResponse(Response.BUSY_HERE, req);
-            st.sendResponse(busy);
+            // "Config by Line": a line that is busy (or whose GSM side is logged out) answers 503 (User Manual)
+            st.sendResponse(messages.createResponse(Response.SERVICE_UNAVAILABLE, req));
             return;
         }
         if (offer.isEmpty() || offer.get().law().isEmpty()) {

@@ -326,4 +326,35 @@ class SipServerTest {
         assertTrue(rang.isEmpty());
         assertEquals(Duration.ZERO, sip.left("goip1"));
     }
+
+    @Test
+    void garbageOversizedAndMalformedDatagramsChangeNothingAndTheNextPortStillRegisters() throws Exception {
+        java.net.InetSocketAddress to = new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), sip.port());
+        String hostileUser = "goip1\u0000\r\nX-Evil: 1";
+        List<byte[]> hostile = List.of(
+                new byte[] {0, 1, 2, 3, (byte) 0xff},
+                new byte[60_000],
+                ("REGISTER sip:127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK1\r\n"
+                        + "X-Long: " + "a".repeat(20_000) + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                ("REGISTER sip:127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK2\r\nFrom: <sip:"
+                        + hostileUser + "@x>;tag=1\r\nTo: <sip:" + hostileUser + "@x>\r\nCall-ID: 1\r\nCSeq: 1 REGISTER\r\n"
+                        + "Contact: <sip:a@127.0.0.1:9>\r\nContent-Length: 0\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                ("INVITE sip:1@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK3\r\nFrom: <sip:1@x>;tag=1"
+                        + "\r\nTo: <sip:2@x>\r\nCall-ID: 2\r\nCSeq: 1 INVITE\r\nContent-Length: 99999\r\n\r\nv=0\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "SIP/2.0 200 OK\r\nCSeq: 1 INVITE\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket()) {
+            for (int round = 0; round < 20; round++) {
+                for (byte[] d : hostile) {
+                    s.send(new java.net.DatagramPacket(d, d.length, to));
+                }
+            }
+        }
+        assertEquals(0, sip.calls(), "nothing started a call");
+        assertTrue(sip.contact("goip1").isEmpty(), "nothing registered");
+        int contact = Sipp.freeUdpPort();
+        registerAs("goip1", "s3cret", contact);
+        assertEquals(new InetSocketAddress(InetAddress.getLoopbackAddress(), contact), sip.contact("goip1").orElseThrow());
+    }
 }
