@@ -179,8 +179,8 @@ public final class SimulatedHardware implements Hardware {
     /**
      * The desk phones' settings as an installer would write them: desk-1001 rotates its five SIMs every 3
      * calls and warns at 10 calls an hour; desk-1002 moves between slots 1 and 2 when a SIM made 4 calls
-     * within 10 minutes; both desk phones have a hook switch. The hotline and GoIP port goip-1 answer their
-     * callers with the switchboard.
+     * within 10 minutes; both desk phones have a hook switch. The hotline and the GoIP ports answer their
+     * callers with the switchboard (goip-1 hears their keys as RFC 2833 events, goip-2 as tones in the voice).
      */
     @Override
     public List<BoxConfig.Modem> deskSettings() {
@@ -195,6 +195,8 @@ public final class SimulatedHardware implements Hardware {
                 new BoxConfig.Modem("hotline", null, "1-2.1", 2, null, null, null, null, null, null, null, null, null,
                         null, "switchboard", null, ExampleSwitchboard.FIRST_MENU, null, null),
                 new BoxConfig.Modem("goip-1", null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, "switchboard", null, ExampleSwitchboard.FIRST_MENU, null, null),
+                new BoxConfig.Modem("goip-2", null, null, null, null, null, null, null, null, null, null, null, null,
                         null, "switchboard", null, ExampleSwitchboard.FIRST_MENU, null, null));
     }
 
@@ -216,13 +218,13 @@ public final class SimulatedHardware implements Hardware {
         String password = java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(8));
         gateways = io.branchline.box.line.GoipGateways.serve(new BoxConfig.Goip("127.0.0.1", 0, List.of(), List.of(
                 new BoxConfig.GoipPort("goip-1", "goip1", password),
-                new BoxConfig.GoipPort("goip-2", "goip2", password)), 0), scheduler);
+                new BoxConfig.GoipPort("goip-2", "goip2", password, "inband")), 0), scheduler);
         out.addAll(gateways.lines());
         goip = new EmulatedGoip(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(),
                 gateways.port().orElseThrow()), GOIP_KEEPALIVE);
         try {
             goip.addPort("goip1", password, "13800000201", 23);
-            goip.addPort("goip2", password, "13800000202", 11);
+            goip.addPort("goip2", password, "13800000202", 11).voice().inband(true); // its callers' keys as tones
             // Their voice: each port registers its SIP account with the box and places its calls on the network.
             goip.sip(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(),
                     gateways.sipPort().orElseThrow()), network);

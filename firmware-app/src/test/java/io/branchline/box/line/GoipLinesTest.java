@@ -182,26 +182,38 @@ class GoipLinesTest {
                 .anyMatch(n -> n.caller().equals("13800000202") && n.dialed().equals("13900000001")));
     }
 
+    /** A caller on {@code line} presses 1 and 1 in the example menu and reaches agent 1001; then hangs up. */
+    private void callerReachesAgent1001(String line, String caller) throws Exception {
+        awaitCarriesCalls(line);
+        HttpResponse<String> r = post("/api/simulate/call/" + line + "?from=" + caller, "");
+        assertEquals(200, r.statusCode(), r.body());
+        SimulatedBox.await("the switchboard answers on " + line, () -> running.box().calls().active().stream()
+                .anyMatch(c -> c.line().equals(line) && c.state().equals("active")));
+        io.branchline.box.call.CallView call = running.box().calls().active().stream()
+                .filter(c -> c.line().equals(line)).findFirst().orElseThrow();
+        assertEquals(caller, call.numberGiven());
+        SimulatedBox.await("the caller hears the welcome", () -> port(line).voice().heard().frames() > 25);
+        assertEquals(200, post("/api/simulate/call/" + line + "/keys?digits=1", "").statusCode());
+        Thread.sleep(800);
+        assertEquals(200, post("/api/simulate/call/" + line + "/keys?digits=1", "").statusCode());
+        running.api().await(call.id(), v -> v.agent().equals("1001")); // 1 贷款咨询, 1 agent 1001
+        assertEquals(200, running.api().send("DELETE", "/api/simulate/call/" + line, null).statusCode());
+        var f = io.branchline.box.call.CallRecords.Filter.inboundFrom(caller);
+        SimulatedBox.await("the record", () -> !running.box().calls().records().list(f).isEmpty());
+        assertEquals(line, running.box().calls().records().list(f).get(0).line());
+        SimulatedBox.await("the port is free", () -> !port(line).inCall());
+    }
+
     @Test
     void aCallerRingingAGoipPortReachesTheSwitchboardWhoseMenuTakesTheirKeysAsRfc2833Events() throws Exception {
-        awaitCarriesCalls("goip-1");
-        HttpResponse<String> r = post("/api/simulate/call/goip-1?from=13700005678", "");
-        assertEquals(200, r.statusCode(), r.body());
-        SimulatedBox.await("the switchboard answers on goip-1", () -> running.box().calls().active().stream()
-                .anyMatch(c -> c.line().equals("goip-1") && c.state().equals("active")));
-        io.branchline.box.call.CallView call = running.box().calls().active().stream()
-                .filter(c -> c.line().equals("goip-1")).findFirst().orElseThrow();
-        assertEquals("13700005678", call.numberGiven());
-        SimulatedBox.await("the caller hears the welcome", () -> port("goip-1").voice().heard().frames() > 25);
-        assertEquals(200, post("/api/simulate/call/goip-1/keys?digits=1", "").statusCode());
-        Thread.sleep(800);
-        assertEquals(200, post("/api/simulate/call/goip-1/keys?digits=1", "").statusCode());
-        running.api().await(call.id(), v -> v.agent().equals("1001")); // 1 贷款咨询, 1 agent 1001
-        assertEquals(200, running.api().send("DELETE", "/api/simulate/call/goip-1", null).statusCode());
-        var f = io.branchline.box.call.CallRecords.Filter.inboundFrom("13700005678");
-        SimulatedBox.await("the record", () -> !running.box().calls().records().list(f).isEmpty());
-        assertEquals("goip-1", running.box().calls().records().list(f).get(0).line());
-        SimulatedBox.await("the port is free", () -> !port("goip-1").inCall());
+        callerReachesAgent1001("goip-1", "13700005678");
+    }
+
+    @Test
+    void onAPortSetToInbandDtmfTheBoxHearsTheCallersKeysInTheVoice() throws Exception {
+        assertTrue(running.box().lines().line("goip-2").orElseThrow().calls().map(c -> !c.keysFromLine())
+                .orElse(true), "goip-2 sends keys in-band");
+        callerReachesAgent1001("goip-2", "13700005679");
     }
 
     @Test
