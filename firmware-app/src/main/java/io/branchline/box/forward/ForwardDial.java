@@ -7,7 +7,7 @@ import io.branchline.box.call.DialMode;
 import io.branchline.box.call.DialPlan;
 import io.branchline.box.line.LineChoice;
 import io.branchline.box.line.Sims;
-import io.branchline.hw.at.AtEngine;
+import io.branchline.hw.line.CallForwarding;
 import io.branchline.hw.at.DialString;
 import io.branchline.hw.modem.EndCause;
 import io.branchline.hw.modem.ModemCall;
@@ -93,18 +93,18 @@ public final class ForwardDial implements DialPlan {
         Leg chosen = null;
         for (Leg leg : legs) {
             String iccid = leg.forwarding().snapshot().identity().iccid();
-            Optional<AtEngine> engine = leg.forwarding().engine();
-            if (unableToForward.contains(iccid) || engine.isEmpty()) {
+            Optional<CallForwarding> forwarding = leg.forwarding().forwarding();
+            if (unableToForward.contains(iccid) || forwarding.isEmpty()) {
                 continue;
             }
             journal.open(new ForwardingJournal.Entry(call.id(), leg.forwarding().id(), iccid, customer.digits()));
-            SimForwarding.Result r = SimForwarding.register(engine.get(), customer);
-            if (r.outcome() == SimForwarding.Outcome.REGISTERED) {
+            CallForwarding.Result r = forwarding.get().register(customer);
+            if (r.outcome() == CallForwarding.Outcome.REGISTERED) {
                 chosen = leg;
                 break;
             }
             eraseAndClose(call, leg.forwarding()); // a half-done registration must not stay behind either
-            if (r.outcome() == SimForwarding.Outcome.UNSUPPORTED) {
+            if (r.outcome() == CallForwarding.Outcome.UNSUPPORTED) {
                 unableToForward.add(iccid);
                 log.warn("event=sim-cannot-forward line={} iccid={} detail=\"{}\"", leg.forwarding().id(), iccid,
                         r.detail());
@@ -151,8 +151,8 @@ public final class ForwardDial implements DialPlan {
     /** The same for a journal entry whose call is gone (recovery after a crash). */
     public boolean erase(String callId, Line line) {
         for (int i = 0; i < ERASE_TRIES; i++) {
-            Optional<AtEngine> engine = line.engine();
-            if (engine.isPresent() && SimForwarding.erase(engine.get())) {
+            Optional<CallForwarding> forwarding = line.forwarding();
+            if (forwarding.isPresent() && forwarding.get().erase()) {
                 journal.close(callId, line.id());
                 log.info("event=forwarding-erased call={} line={}", callId, line.id());
                 return true;

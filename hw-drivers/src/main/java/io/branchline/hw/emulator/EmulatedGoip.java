@@ -55,6 +55,7 @@ public final class EmulatedGoip implements AutoCloseable {
         p.start(keepaliveEvery);
         EmulatedGoipSip s = sip;
         if (s != null) {
+            network.register(p);
             try {
                 s.add(p);
             } catch (javax.sip.SipException e) {
@@ -65,6 +66,7 @@ public final class EmulatedGoip implements AutoCloseable {
     }
 
     private volatile EmulatedGoipSip sip;
+    private volatile EmulatedNetwork network;
 
     /**
      * The gateway speaks SIP to the box at {@code box} ("Config by Line": each port registers its GoIP id
@@ -75,8 +77,10 @@ public final class EmulatedGoip implements AutoCloseable {
             throw new IllegalStateException("the gateway speaks SIP already");
         }
         sip = new EmulatedGoipSip(this, box, network);
+        this.network = network;
         for (EmulatedGoipPort p : ports) {
             sip.add(p);
+            network.register(p);
         }
         return this;
     }

@@ -289,7 +289,8 @@ public final class EmulatedGoipPort {
         return index;
     }
 
-    String number() {
+    /** The SIM's own number. */
+    public String number() {
         return number;
     }
 
@@ -390,6 +391,7 @@ public final class EmulatedGoipPort {
             }
             case "USSD" -> ussd(text, sid);
             case "USSDEXIT" -> reply("USSDEXIT " + sid);
+            case "CF" -> callForward(sid, text);
             default -> control(name, sid, text);
         }
     }
@@ -504,6 +506,32 @@ public final class EmulatedGoipPort {
         if (answer != null) {
             goip.timer().schedule(() -> reply("USSD " + sid + " " + answer), 300, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * {@code CF sendid password reason mode number seconds}: the SIM's forwarding, set on the network as the
+     * module's +CCFC would (reason 0 unconditional; mode 3 registers, 4 erases), answered CFOK or CFERROR.
+     */
+    private void callForward(String sid, String text) {
+        String[] w = text.replaceAll("\n$", "").split(" ");
+        if (w.length < 7 || !w[2].equals(password)) {
+            reply("CFERROR " + sid + " password error");
+        } else if (!gsmLogin || disabled) {
+            reply("CFERROR " + sid + " GSM logout");
+        } else if (!w[3].equals("0") || !(w[4].equals("3") || w[4].equals("4"))
+                || (w[4].equals("3") && !w[5].matches("\\+?[0-9]{3,20}"))) {
+            reply("CFERROR " + sid + " bad parameters");
+        } else {
+            forwardTo = w[4].equals("3") ? w[5] : "";
+            reply("CFOK " + sid);
+        }
+    }
+
+    private volatile String forwardTo = "";
+
+    /** Where the network forwards calls to this port's SIM ("" for nowhere), as the last CF set it. */
+    public String forwardTo() {
+        return forwardTo;
     }
 
     private void control(String name, String sid, String text) {

@@ -116,8 +116,9 @@ public final class EmulatedNetwork {
         String target = dialed;
         boolean forwarded = false;
         ModemEmulator subscriber = subscriber(target);
-        if (subscriber != null && !subscriber.sim().forwardTo().isEmpty()) {
-            target = subscriber.sim().forwardTo();
+        String forwardTo = subscriber != null ? subscriber.sim().forwardTo() : goipForwarding(target);
+        if (!forwardTo.isEmpty()) {
+            target = forwardTo;
             forwarded = true;
             subscriber = subscriber(target);
         }
@@ -258,14 +259,35 @@ public final class EmulatedNetwork {
     }
 
     private ModemEmulator subscriber(String number) {
-        String digits = number.replaceAll("[^0-9]", "");
         for (ModemEmulator m : modems) {
-            String own = m.sim().ownNumber().replaceAll("[^0-9]", "");
-            if (!own.isEmpty() && (digits.endsWith(own) || own.endsWith(digits)) && Math.min(own.length(),
-                    digits.length()) >= 6) {
+            if (sameNumber(m.sim().ownNumber(), number)) {
                 return m;
             }
         }
         return null;
+    }
+
+    /** Whether {@code dialled} reaches the SIM whose own number is {@code own} (with or without the country code). */
+    private static boolean sameNumber(String own, String dialled) {
+        String o = own.replaceAll("[^0-9]", "");
+        String d = dialled.replaceAll("[^0-9]", "");
+        return !o.isEmpty() && (d.endsWith(o) || o.endsWith(d)) && Math.min(o.length(), d.length()) >= 6;
+    }
+
+    private final List<EmulatedGoipPort> goipPorts = new CopyOnWriteArrayList<>();
+
+    /** Puts a GoIP port's SIM on this network, so that the forwarding its CF command sets is honoured. */
+    public void register(EmulatedGoipPort port) {
+        goipPorts.add(port);
+    }
+
+    /** Where a call to the GoIP SIM numbered {@code number} is forwarded ("" when it is none's or not forwarded). */
+    private String goipForwarding(String number) {
+        for (EmulatedGoipPort p : goipPorts) {
+            if (sameNumber(p.number(), number)) {
+                return p.forwardTo();
+            }
+        }
+        return "";
     }
 }

@@ -452,7 +452,11 @@ public final class GoipLine implements Line {
      */
     String command(String name, String arg) throws CommandFailed {
         String sid = sendId();
-        String text = name + " " + sid + (arg.isEmpty() ? "" : " " + arg) + " " + password;
+        return request(name, sid, name + " " + sid + (arg.isEmpty() ? "" : " " + arg) + " " + password);
+    }
+
+    /** Sends {@code text} (the command {@code name} with id {@code sid}) as {@link #command} does. */
+    private String request(String name, String sid, String text) throws CommandFailed {
         BlockingQueue<GoipServer.Reply> replies = new LinkedBlockingQueue<>();
         GoipServer s = server;
         if (s == null || !linked()) {
@@ -520,6 +524,30 @@ public final class GoipLine implements Line {
         LineSnapshot s = snapshot;
         publish(s.with(new ModemStatus(state, s.status().signal(), Registration.Status.UNKNOWN, "", detail),
                 scheduler.clock().instant()));
+    }
+
+    /**
+     * Registers ({@code on}) or erases unconditional forwarding of the port's SIM with the GoIP's {@code CF}
+     * command ({@code CF sendid password reason mode number seconds}: reason 0 unconditional, mode 3
+     * registration or 4 erasure, the numbering of 27.007 +CCFC that the GoIP hands to its module). CFOK is
+     * the GoIP's word that the network took it; the box then says DONE, as the protocol asks.
+     */
+    void forward(boolean on, String number) throws CommandFailed {
+        if (on && (number == null || !number.matches("\\+?[0-9]{3,20}"))) {
+            throw new IllegalArgumentException("number: 3 to 20 digits, optionally after a +");
+        }
+        String sid = sendId();
+        request("CF", sid, "CF " + sid + " " + password + " 0 " + (on ? 3 : 4) + " " + (on ? number : "0") + " 0");
+        try {
+            send("DONE " + sid);
+        } catch (LineDownException e) {
+            // the GoIP forgets the exchange by itself
+        }
+    }
+
+    @Override
+    public Optional<io.branchline.hw.line.CallForwarding> forwarding() {
+        return linked() ? Optional.of(new GoipForwarding(this)) : Optional.empty();
     }
 
     /** The least time between two calls the GoIP places on this port. */

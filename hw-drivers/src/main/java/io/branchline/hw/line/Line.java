@@ -64,6 +64,9 @@ public interface Line extends AutoCloseable {
     /** The connected call's voice; throws {@link ModemVoice.VoiceUnavailableException} saying why not. */
     PcmEndpoint openVoice();
 
+    /** The SIM's call forwarding, while the line can set it (a modem's open port, a registered GoIP port). */
+    Optional<CallForwarding> forwarding();
+
     /** The AT engine, on lines spoken to in AT commands while their port is open. */
     Optional<AtEngine> engine();
 

@@ -190,6 +190,11 @@ public final class ModemLine implements io.branchline.hw.line.Line {
         return ModemVoice.open(e, v, opener, audio);
     }
 
+    @Override
+    public Optional<io.branchline.hw.line.CallForwarding> forwarding() {
+        return engine().map(ModemForwarding::new);
+    }
+
     /** The engine of the open port, for the parts of the box that talk to this modem (calls, SMS). */
     @Override
     public Optional<AtEngine> engine() {

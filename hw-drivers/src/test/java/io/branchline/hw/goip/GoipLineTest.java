@@ -217,6 +217,29 @@ class GoipLineTest {
     }
 
     @Test
+    void theSimsForwardingIsSetAndErasedWithTheCfCommandEvenWhenADatagramIsLost() throws Exception {
+        until("up", () -> line.linked(), line.snapshot());
+        var forwarding = line.forwarding().orElseThrow();
+        port.loseCommands(1);
+        var r = forwarding.register(new io.branchline.hw.at.DialString("13912345675"));
+        assertEquals(io.branchline.hw.line.CallForwarding.Outcome.REGISTERED, r.outcome(), r.detail());
+        assertEquals("13912345675", port.forwardTo());
+        assertTrue(forwarding.erase());
+        assertEquals("", port.forwardTo());
+        assertTrue(port.commands().stream().anyMatch(c -> c.startsWith("CF ") && c.contains(" s3cret 0 3 13912345675 0")),
+                port.commands().toString());
+        assertTrue(line.wireLog().chunks().stream().map(WireLog.Chunk::line).noneMatch(l -> l.contains("s3cret")));
+
+        var code = forwarding.register(new io.branchline.hw.at.DialString("*21*139#"));
+        assertEquals(io.branchline.hw.line.CallForwarding.Outcome.FAILED, code.outcome());
+        assertEquals("", port.forwardTo(), "a service code is never sent as a forwarding target");
+        port.gsmLogin(false);
+        var down = forwarding.register(new io.branchline.hw.at.DialString("13912345675"));
+        assertEquals(io.branchline.hw.line.CallForwarding.Outcome.FAILED, down.outcome());
+        assertTrue(down.detail().contains("GSM logout"), down.detail());
+    }
+
+    @Test
     void thePasswordNeverReachesTheWireLog() throws Exception {
         until("up", () -> line.linked(), line.snapshot());
         line.ussd().ask("*100#", Duration.ofSeconds(5));

@@ -1,4 +1,4 @@
-package io.branchline.box.forward;
+package io.branchline.hw.modem;
 
 import io.branchline.hw.at.AtCommands;
 import io.branchline.hw.at.AtEngine;
@@ -7,23 +7,21 @@ import io.branchline.hw.at.AtResponse;
 import io.branchline.hw.at.DialString;
 import io.branchline.hw.at.FinalResult;
 import io.branchline.hw.at.parse.Forwarding;
+import io.branchline.hw.line.CallForwarding;
 
 /**
- * Unconditional forwarding of one SIM's voice calls (27.007 7.11), each step confirmed by a query:
- * register ({@code AT+CCFC=0,3,"n",t,1}) then check {@code AT+CCFC=0,2}; erase ({@code AT+CCFC=0,4}) then
- * check again.
+ * A modem's unconditional forwarding (27.007 7.11), each step confirmed by a query: register
+ * ({@code AT+CCFC=0,3,"n",t,1}) then check {@code AT+CCFC=0,2}; erase ({@code AT+CCFC=0,4}) then check again.
  */
-final class SimForwarding {
-    /** How a registration went. */
-    enum Outcome { REGISTERED, UNSUPPORTED, FAILED }
+final class ModemForwarding implements CallForwarding {
+    private final AtEngine engine;
 
-    record Result(Outcome outcome, String detail) {
+    ModemForwarding(AtEngine engine) {
+        this.engine = engine;
     }
 
-    private SimForwarding() {
-    }
-
-    static Result register(AtEngine engine, DialString target) {
+    @Override
+    public Result register(DialString target) {
         AtResponse r = engine.execute(AtCommands.forwardUnconditional(target));
         if (!r.isOk()) {
             FinalResult f = r.result();
@@ -39,8 +37,8 @@ final class SimForwarding {
         return new Result(Outcome.REGISTERED, "");
     }
 
-    /** Erases forwarding and checks that none is left; true when confirmed. */
-    static boolean erase(AtEngine engine) {
+    @Override
+    public boolean erase() {
         try {
             AtResponse r = engine.execute(AtCommands.eraseUnconditionalForwarding());
             AtResponse q = engine.execute(AtCommands.queryUnconditionalForwarding());
