@@ -44,7 +44,7 @@ final class ProvisionCommand implements Cli.Command {
 
     @Override
     public String summary() {
-        return "set up the box: CRM, lines, SIM slots, agents, first installer, HTTPS (asks, or from flags)";
+        return "set up the box: CRM, lines, GoIP ports, SIM slots, agents, first installer, HTTPS (asks, or from flags)";
     }
 
     @Override
@@ -62,6 +62,9 @@ final class ProvisionCommand implements Cli.Command {
                 .addOption(Option.builder().longOpt("line").hasArg().argName("SPEC")
                         .desc("a line: ID,usb-path=1-1.2,usb-interface=2[,own-number=N,imei=I,hook-pin=P,...]"
                                 + " (repeat for more)").build())
+                .addOption(Option.builder().longOpt("goip").hasArg().argName("SPEC")
+                        .desc("a GoIP port as a line: ID,goip-id=goip1,password=...[,dtmf=inband] (repeat for more)")
+                        .build())
                 .addOption(Option.builder().longOpt("sim-mux").hasArg().argName("SPEC")
                         .desc("a line's SIM multiplexer: ID,pins=5+6+13").build())
                 .addOption(Option.builder().longOpt("slot").hasArg().argName("SPEC")

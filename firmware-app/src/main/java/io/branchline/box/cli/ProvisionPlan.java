@@ -48,6 +48,9 @@ final class ProvisionPlan {
         for (String spec : values(cl, "line")) {
             draft.line(spec);
         }
+        for (String spec : values(cl, "goip")) {
+            draft.goip(spec);
+        }
         for (String spec : values(cl, "sim-mux")) {
             draft.simMux(spec);
         }

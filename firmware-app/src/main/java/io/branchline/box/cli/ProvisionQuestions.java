@@ -39,6 +39,11 @@ final class ProvisionQuestions {
             Map.entry("found", new String[] {"找到 %d 个调制解调器。", "found %d modems."}),
             Map.entry("use-modem", new String[] {"用 %s 作为线路？线路编号（留空跳过）", "use %s as a line? line id (empty: skip)"}),
             Map.entry("own-number", new String[] {"该线路 SIM 卡号码（可留空）", "the line's SIM number (may be empty)"}),
+            Map.entry("goip", new String[] {"添加 GoIP 端口：线路编号（留空结束）", "add a GoIP port: line id (empty: done)"}),
+            Map.entry("goip-id", new String[] {"该端口在 GoIP 上的 ID（SMS 服务器与 SIP 账号）",
+                    "the port's ID on the GoIP (SMS server and SIP account)"}),
+            Map.entry("goip-password", new String[] {"该端口的密码（不含空格 , ; :）", "the port's password (no spaces , ; :)"}),
+            Map.entry("password", new String[] {"1 到 64 个可打印字符，不含空格 , ; :", "1 to 64 printable characters, no spaces , ; :"}),
             Map.entry("agent", new String[] {"添加坐席：工号（留空结束）", "add an agent: id (empty: done)"}),
             Map.entry("agent-name", new String[] {"坐席姓名", "the agent's name"}),
             Map.entry("agent-line", new String[] {"坐席的线路编号", "the agent's line id"}),
@@ -101,6 +106,15 @@ final class ProvisionQuestions {
                     + (m.identity().imei().isEmpty() ? "" : ",imei=" + m.identity().imei())
                     + (number.isEmpty() ? "" : ",own-number=" + number);
             draft.line(spec);
+        }
+        for (int i = 0; i < 256; i++) {
+            String port = answer("goip", "", v -> v.isEmpty() || ID.test(v), "id", false);
+            if (port.isEmpty() || port.equals("-")) {
+                break;
+            }
+            String goipId = answer("goip-id", port.replace("-", ""), v -> v.matches("[A-Za-z0-9_.-]{1,32}"), "id", true);
+            String password = answer("goip-password", "", v -> v.matches("[\\x21-\\x7e&&[^;:,]]{1,64}"), "password", true);
+            draft.goip(port + ",goip-id=" + goipId + ",password=" + password);
         }
         for (int i = 0; i < 200; i++) {
             String agent = answer("agent", "", v -> v.isEmpty() || ID.test(v), "id", false);

@@ -32,6 +32,8 @@ public final class ConfigDraft {
     static final Map<String, Boolean> AGENT_KEYS = keys("name", false, "crm-user-id", false, "line", false,
             "second-line", false, "handset", false, "callback-number", false);
 
+    static final Map<String, Boolean> GOIP_KEYS = keys("goip-id", false, "password", false, "dtmf", false);
+
     /** A line's, slot's or agent's id as provisioning takes it. */
     public static final String ID_SHAPE = "[A-Za-z0-9][A-Za-z0-9_.-]{0,31}";
 
@@ -94,6 +96,14 @@ public final class ConfigDraft {
         return this;
     }
 
+    /** A GoIP port as a line: {@code goip-1,goip-id=goip1,password=...[,dtmf=inband]}. */
+    public ConfigDraft goip(String spec) {
+        Spec s = Spec.parse("--goip", spec, GOIP_KEYS);
+        ObjectNode p = byId(root.with("goip").withArray("lines"), s.id());
+        s.values().forEach((k, v) -> put(p, k, v, false));
+        return this;
+    }
+
     /** The select pins of a line's SIM multiplexer: {@code ID,pins=5+6+13}. */
     public ConfigDraft simMux(String spec) {
         Spec s = Spec.parse("--sim-mux", spec, keys("pins", false));
@@ -146,9 +156,11 @@ public final class ConfigDraft {
             throw new ConfigException(source + ": " + e.getMessage());
         }
         BoxConfig c = ConfigLoader.parse(text, source);
-        // What run checks once the lines exist: on a box (not simulated) the lines are the modems.
-        ConfigLoader.checkAgentLines(c.agents(), c.modems().stream().map(BoxConfig.Modem::id)
-                .collect(java.util.stream.Collectors.toSet()));
+        // What run checks once the lines exist: on a box (not simulated) the lines are the modems and GoIP ports.
+        Set<String> lines = new java.util.HashSet<>();
+        c.modems().forEach(m -> lines.add(m.id()));
+        c.goip().lines().forEach(g -> lines.add(g.id()));
+        ConfigLoader.checkAgentLines(c.agents(), lines);
         return text;
     }
 

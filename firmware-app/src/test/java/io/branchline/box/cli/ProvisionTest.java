@@ -196,7 +196,13 @@ class ProvisionTest {
                     "tok-12345678",
                     "desk-1001",                     // the modem found becomes desk-1001
                     "",                              // its number as the SIM says
+                    "goip-1",                        // a GoIP port
+                    "",                              // its GoIP id: goip1, as offered
+                    "a;b",                           // refused: ';' would end a field on the wire
+                    "pw-goip1",
+                    "",                              // no more GoIP ports
                     "1001", "张三", "desk-1001",
+                    "1002", "李四", "goip-1",         // an agent working on the GoIP port
                     "",                              // no more agents
                     "ana",
                     "") + "\n";
@@ -216,7 +222,39 @@ class ProvisionTest {
             assertEquals("861234567890123", c.modems().get(0).imei());
             assertEquals("+8613800000001", c.modems().get(0).ownNumber());
             assertEquals("张三", c.agents().get(0).name());
+            assertTrue(r.out().contains("添加 GoIP 端口"), r.out());
+            assertTrue(r.out().contains("不对：1 到 64 个可打印字符，不含空格 , ; :，请重新输入。"), r.out());
+            BoxConfig.GoipPort port = c.goip().line("goip-1").orElseThrow();
+            assertEquals("goip1", port.goipId());
+            assertEquals("pw-goip1", port.password());
+            assertEquals("goip-1", c.agents().get(1).line());
             assertTrue(r.out().contains("added the installer ana"), r.out());
+        }
+    }
+
+    @Test
+    void goipPortsAreProvisionedFromFlagsAndBadOnesAreRefusedNamingTheFieldWithNothingWritten() throws Exception {
+        Path file = dir.resolve("goip.yaml");
+        assertEquals(ExitCode.OK, cli("provision", "--config", file.toString(), "--goip",
+                "goip-1,goip-id=goip1,password=pw1,dtmf=inband", "--goip", "goip-2,goip-id=goip2,password=pw2",
+                "--agent", "1001,name=张三,line=goip-2"));
+        BoxConfig c = ConfigLoader.load(file);
+        assertEquals(2, c.goip().lines().size());
+        assertTrue(!c.goip().line("goip-1").orElseThrow().keysAsEvents());
+        assertEquals("goip-2", c.agents().get(0).line());
+        String before = Files.readString(file);
+        for (String[] bad : new String[][] {
+                {"--goip", "goip-3,goip-id=goip 3,password=pw3"},
+                {"--goip", "goip-3,goip-id=goip3,password=a;b"},
+                {"--goip", "goip-3,goip-id=goip3,password=pw3,dtmf=sip-info"},
+                {"--goip", "goip-3,goip-id=goip1,password=pw3"},
+                {"--goip", "goip-3,port=/dev/ttyUSB0"},
+                {"--agent", "1002,line=goip-9"}}) {
+            String[] args = {"provision", "--config", file.toString(), bad[0], bad[1]};
+            CliRun.Result r = CliRun.run(args);
+            assertEquals(ExitCode.USAGE, r.code(), String.join(" ", bad) + ": " + r.out() + r.err());
+            assertTrue(r.err().contains(bad[0].equals("--agent") ? "line" : "goip"), r.err());
+            assertEquals(before, Files.readString(file), "nothing written for " + String.join(" ", bad));
         }
     }
 
