@@ -61,6 +61,8 @@ public final class SipServer implements SipListener, AutoCloseable {
     public static final String REALM = "branchline";
     /** The longest registration the box grants (GoIPs ask for 60 s by default). */
     public static final int MAX_EXPIRES = 3600;
+    /** Calls one port's account may have open at once: its call, and one more being turned away. */
+    static final int MAX_LEGS_PER_ACCOUNT = 2;
 
     private final InetSocketAddress bind;
     private final Map<String, String> accounts;
@@ -296,16 +298,28 @@ public final class SipServer implements SipListener, AutoCloseable {
             st.sendResponse(messages.createResponse(Response.NOT_ACCEPTABLE_HERE, req));
             return;
         }
-        RtpSession rtp = RtpSession.open(new InetSocketAddress(bind.getAddress(), 0), offer.get().law().get());
-        rtp.remote(offer.get().address());
         // The GSM caller's number is the From's user part ("" when withheld: anonymous, or no digits).
         String number = user(((FromHeader) req.getHeader(FromHeader.NAME)).getAddress());
-        SipCall call = new SipCall(callId, account, number.matches("\\+?[0-9]{1,20}") ? number : "", true, rtp);
-        Leg leg = new Leg(call);
-        leg.inviteIn = st;
-        leg.inviteRequest = req;
-        leg.toTag = tag();
-        legs.put(callId, leg);
+        SipCall call;
+        Leg leg;
+        synchronized (legs) { // the stack hands requests over on several threads: count and add as one step
+            if (legs.containsKey(callId)) {
+                return;
+            }
+            if (legs.values().stream().filter(l -> l.call.account().equals(account)).count() >= MAX_LEGS_PER_ACCOUNT) {
+                // A port carries one call; a flood of INVITEs (a looping or hostile sender) gets no sockets or threads.
+                st.sendResponse(messages.createResponse(Response.BUSY_HERE, req));
+                return;
+            }
+            RtpSession rtp = RtpSession.open(new InetSocketAddress(bind.getAddress(), 0), offer.get().law().get());
+            rtp.remote(offer.get().address());
+            call = new SipCall(callId, account, number.matches("\\+?[0-9]{1,20}") ? number : "", true, rtp);
+            leg = new Leg(call);
+            leg.inviteIn = st;
+            leg.inviteRequest = req;
+            leg.toTag = tag();
+            legs.put(callId, leg);
+        }
         call.answer = () -> answerIncoming(leg);
         call.hangUp = () -> hangUp(leg);
         Response ringing = messages.createResponse(Response.RINGING, req);

@@ -357,4 +357,46 @@ class SipServerTest {
         registerAs("goip1", "s3cret", contact);
         assertEquals(new InetSocketAddress(InetAddress.getLoopbackAddress(), contact), sip.contact("goip1").orElseThrow());
     }
+
+    @Test
+    void aFloodOfInvitesFromARegisteredPortOpensAtMostTwoCallsAndTheRestHearBusy() throws Exception {
+        int contact = Sipp.freeUdpPort();
+        registerAs("goip1", "s3cret", contact);
+        List<SipCall> rang = new CopyOnWriteArrayList<>();
+        sip.onIncoming(rang::add);
+        int busy = 0;
+        try (java.net.DatagramSocket port = new java.net.DatagramSocket(new InetSocketAddress(
+                InetAddress.getLoopbackAddress(), contact))) {
+            port.setSoTimeout(200);
+            for (int i = 0; i < 30; i++) {
+                String sdp = "v=0\r\no=dble 1 1 IN IP4 127.0.0.1\r\ns=dble\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                        + "m=audio 40000 RTP/AVP 8\r\na=rtpmap:8 PCMA/8000\r\n";
+                String invite = "INVITE sip:goip1@127.0.0.1:" + sip.port() + " SIP/2.0\r\n"
+                        + "Via: SIP/2.0/UDP 127.0.0.1:" + contact + ";branch=z9hG4bKflood" + i + "\r\n"
+                        + "From: <sip:1390000" + String.format("%04d", i) + "@127.0.0.1>;tag=f" + i + "\r\n"
+                        + "To: <sip:goip1@127.0.0.1>\r\nCall-ID: flood-" + i + "\r\nCSeq: 1 INVITE\r\n"
+                        + "Contact: <sip:goip1@127.0.0.1:" + contact + ">\r\nMax-Forwards: 70\r\n"
+                        + "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp;
+                byte[] b = invite.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                port.send(new java.net.DatagramPacket(b, b.length, new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                        sip.port())));
+            }
+            long until = System.currentTimeMillis() + 5_000;
+            byte[] buf = new byte[4096];
+            while (System.currentTimeMillis() < until && busy < 28) {
+                java.net.DatagramPacket p = new java.net.DatagramPacket(buf, buf.length);
+                try {
+                    port.receive(p);
+                } catch (java.net.SocketTimeoutException e) {
+                    continue;
+                }
+                if (new String(buf, 0, p.getLength(), java.nio.charset.StandardCharsets.US_ASCII).startsWith("SIP/2.0 486")) {
+                    busy++;
+                }
+            }
+        }
+        assertEquals(28, busy, "every INVITE past the second hears 486");
+        assertEquals(2, rang.size());
+        assertTrue(sip.calls() <= 2, "calls open: " + sip.calls());
+    }
 }
