@@ -70,12 +70,8 @@ public final class SimulateService implements HttpService {
     }
 
     /** A customer calling a line's SIM, on a modem or a GoIP port. */
-    private interface Caller {
-        boolean present();
-
-        void press(String digits);
-
-        void hangUp();
+    private record Caller(java.util.function.BooleanSupplier present, java.util.function.Consumer<String> press,
+                          Runnable hangUp) {
     }
 
     private final Map<String, Caller> calling = new java.util.concurrent.ConcurrentHashMap<>();
@@ -108,22 +104,7 @@ public final class SimulateService implements HttpService {
     private Caller modemCaller(SimulatedHardware.SimLine line, String from) {
         var modem = sim.bus().modemAt(line.address().usbPath());
         var in = modem.ring(from);
-        return in == null ? null : new Caller() {
-            @Override
-            public boolean present() {
-                return in.present();
-            }
-
-            @Override
-            public void press(String digits) {
-                modem.press(digits);
-            }
-
-            @Override
-            public void hangUp() {
-                in.callerHangsUp();
-            }
-        };
+        return in == null ? null : new Caller(in::present, modem::press, in::callerHangsUp);
     }
 
     private static Caller goipCaller(io.branchline.hw.emulator.EmulatedGoipPort port, String from) {
@@ -133,22 +114,7 @@ public final class SimulateService implements HttpService {
         } catch (Exception e) {
             throw new IllegalStateException("the emulated GoIP could not place the call: " + e.getMessage(), e);
         }
-        return in == null ? null : new Caller() {
-            @Override
-            public boolean present() {
-                return in.present();
-            }
-
-            @Override
-            public void press(String digits) {
-                port.voice().press(digits);
-            }
-
-            @Override
-            public void hangUp() {
-                in.callerHangsUp();
-            }
-        };
+        return in == null ? null : new Caller(in::present, port.voice()::press, in::callerHangsUp);
     }
 
     /** The caller presses keys: POST '/api/simulate/call/sim-1/keys?digits=12%23' (tones, or RFC 2833 on GoIP). */
@@ -156,12 +122,12 @@ public final class SimulateService implements HttpService {
         String line = req.path().pathParameters().get("line");
         String digits = req.query().first("digits").orElse("");
         Caller caller = calling.get(line);
-        if (caller == null || !caller.present()) {
+        if (caller == null || !caller.present().getAsBoolean()) {
             Json.error(res, Status.NOT_FOUND_404, "line", "no emulated caller on " + line);
         } else if (!digits.matches("[0-9*#]{1,32}")) {
             Json.error(res, Status.BAD_REQUEST_400, "digits", "1 to 32 of 0-9, * and #");
         } else {
-            caller.press(digits);
+            caller.press().accept(digits);
             Json.ok(res, Map.of("line", line, "digits", digits));
         }
     }
@@ -170,11 +136,11 @@ public final class SimulateService implements HttpService {
     private void callerHangsUp(ServerRequest req, ServerResponse res) {
         String line = req.path().pathParameters().get("line");
         var in = calling.remove(line);
-        if (in == null || !in.present()) {
+        if (in == null || !in.present().getAsBoolean()) {
             Json.error(res, Status.NOT_FOUND_404, "line", "no emulated caller on " + line);
             return;
         }
-        in.hangUp();
+        in.hangUp().run();
         Json.ok(res, Map.of("line", line, "hungUp", true));
     }
 

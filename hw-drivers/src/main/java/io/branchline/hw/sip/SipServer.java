@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,7 +24,6 @@ import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
-import javax.sip.SipFactory;
 import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
@@ -113,21 +111,12 @@ public final class SipServer implements SipListener, AutoCloseable {
     }
 
     public synchronized void start() throws SipException {
-        SipFactory f = SipFactory.getInstance();
-        f.setPathName("gov.nist");
-        Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", "branchline-" + System.identityHashCode(this));
-        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", SipLog.class.getName());
-        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", SipLog.class.getName());
-        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
-        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "8192");
-        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
-        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         try {
-            stack = f.createSipStack(p);
-            addresses = f.createAddressFactory();
-            headers = f.createHeaderFactory();
-            messages = f.createMessageFactory();
+            SipStackParts parts = SipStackParts.create("branchline-" + System.identityHashCode(this), 4);
+            stack = parts.stack();
+            addresses = parts.addresses();
+            headers = parts.headers();
+            messages = parts.messages();
             ListeningPoint lp = stack.createListeningPoint(bind.getAddress().getHostAddress(), portToBind(), "udp");
             provider = stack.createSipProvider(lp);
             provider.addSipListener(this);
