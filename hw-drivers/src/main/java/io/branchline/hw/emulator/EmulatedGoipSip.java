@@ -59,6 +59,7 @@ final class EmulatedGoipSip implements SipListener, AutoCloseable {
     private final EmulatedNetwork network;
     private final EmulatedGoip goip;
     private final SipStack stack;
+    private final SipStackParts parts;
     private final AddressFactory addresses;
     private final HeaderFactory headers;
     private final MessageFactory messages;
@@ -70,7 +71,7 @@ final class EmulatedGoipSip implements SipListener, AutoCloseable {
         this.box = box;
         this.network = network;
         try {
-            SipStackParts parts = SipStackParts.create("emulated-goip-" + System.identityHashCode(this), 2);
+            parts = SipStackParts.create("emulated-goip-" + System.identityHashCode(this), 2);
             stack = parts.stack();
             addresses = parts.addresses();
             headers = parts.headers();
@@ -473,6 +474,6 @@ final class EmulatedGoipSip implements SipListener, AutoCloseable {
                 c.voice.close();
             }
         });
-        stack.stop();
+        parts.stop(this);
     }
 }

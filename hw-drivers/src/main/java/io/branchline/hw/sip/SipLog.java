@@ -60,6 +60,11 @@ public final class SipLog implements StackLogger, ServerLogger {
 
     @Override
     public void logError(String message, Exception ex) {
+        if (ex instanceof InterruptedException) {
+            // the event scanner woken as its stack stops (SipStackParts.stop): the end, not a fault
+            log.debug("event=sip-stack-stopped message=\"{}\"", message);
+            return;
+        }
         log.warn("event=sip-stack-error message=\"{}\"", message, ex);
     }
 

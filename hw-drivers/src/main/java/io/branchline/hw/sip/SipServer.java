@@ -70,6 +70,7 @@ public final class SipServer implements SipListener, AutoCloseable {
     private final List<Consumer<SipCall>> incoming = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> registrations = new CopyOnWriteArrayList<>();
     private SipStack stack;
+    private SipStackParts parts;
     private SipProvider provider;
     private AddressFactory addresses;
     private HeaderFactory headers;
@@ -112,7 +113,7 @@ public final class SipServer implements SipListener, AutoCloseable {
 
     public synchronized void start() throws SipException {
         try {
-            SipStackParts parts = SipStackParts.create("branchline-" + System.identityHashCode(this), 4);
+            parts = SipStackParts.create("branchline-" + System.identityHashCode(this), 4);
             stack = parts.stack();
             addresses = parts.addresses();
             headers = parts.headers();
@@ -516,8 +517,8 @@ public final class SipServer implements SipListener, AutoCloseable {
     @Override
     public void close() {
         legs.values().forEach(l -> l.call.hangUp());
-        if (stack != null) {
-            stack.stop();
+        if (parts != null) {
+            parts.stop(this);
         }
     }
 

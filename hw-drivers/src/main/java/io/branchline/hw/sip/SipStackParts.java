@@ -13,10 +13,11 @@ import javax.sip.message.MessageFactory;
  * bounded to 8 KiB (a GoIP's are well under 2), a few message threads, and the listener re-entered from them;
  * with the factories that build its requests.
  */
-public record SipStackParts(SipStack stack, AddressFactory addresses, HeaderFactory headers, MessageFactory messages) {
+public record SipStackParts(SipStack stack, AddressFactory addresses, HeaderFactory headers, MessageFactory messages,
+                            java.util.Set<Thread> scanners) {
 
     /** A stack named {@code name} (unique in the process) with {@code threads} message threads. */
-    public static SipStackParts create(String name, int threads) throws PeerUnavailableException {
+    public static synchronized SipStackParts create(String name, int threads) throws PeerUnavailableException {
         SipFactory f = SipFactory.getInstance();
         f.setPathName("gov.nist");
         Properties p = new Properties();
@@ -27,7 +28,45 @@ public record SipStackParts(SipStack stack, AddressFactory addresses, HeaderFact
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "8192");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(threads));
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-        return new SipStackParts(f.createSipStack(p), f.createAddressFactory(), f.createHeaderFactory(),
-                f.createMessageFactory());
+        java.util.Set<Thread> before = scannerThreads();
+        SipStack stack = f.createSipStack(p);
+        java.util.Set<Thread> mine = scannerThreads();
+        mine.removeAll(before); // the stack's own event scanner, started as it was made
+        return new SipStackParts(stack, f.createAddressFactory(), f.createHeaderFactory(), f.createMessageFactory(),
+                java.util.Set.copyOf(mine));
+    }
+
+    private static java.util.Set<Thread> scannerThreads() {
+        java.util.Set<Thread> out = new java.util.HashSet<>();
+        Thread.getAllStackTraces().keySet().forEach(t -> {
+            if (t.getName().equals("EventScannerThread")) {
+                out.add(t);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Stops the stack for good: its providers and listening points deleted, the stack stopped, and its event
+     * scanner woken. The RI's stop marks the scanner stopped but leaves it waiting on its empty queue, a thread
+     * that is not a daemon and would keep the JVM from exiting.
+     */
+    public void stop(javax.sip.SipListener listener) {
+        java.util.List<javax.sip.SipProvider> providers = new java.util.ArrayList<>();
+        stack.getSipProviders().forEachRemaining(p -> providers.add((javax.sip.SipProvider) p));
+        for (javax.sip.SipProvider p : providers) {
+            try {
+                p.removeSipListener(listener);
+                javax.sip.ListeningPoint[] points = p.getListeningPoints();
+                stack.deleteSipProvider(p);
+                for (javax.sip.ListeningPoint lp : points) {
+                    stack.deleteListeningPoint(lp);
+                }
+            } catch (javax.sip.ObjectInUseException e) {
+                // stopped with the stack below
+            }
+        }
+        stack.stop();
+        scanners.forEach(Thread::interrupt);
     }
 }

@@ -399,4 +399,20 @@ class SipServerTest {
         assertEquals(2, rang.size());
         assertTrue(sip.calls() <= 2, "calls open: " + sip.calls());
     }
+
+    private static long scannerThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive()
+                && t.getName().equals("EventScannerThread")).count();
+    }
+
+    @Test
+    void aClosedServerLeavesNoThreadThatKeepsTheJvmAlive() throws Exception {
+        long before = scannerThreads();
+        SipServer other = new SipServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Map.of("x", "y"),
+                Clock.systemUTC());
+        other.start();
+        assertEquals(before + 1, scannerThreads(), "the stack's event scanner, not a daemon");
+        other.close();
+        until("its scanner gone", () -> scannerThreads() == before);
+    }
 }
