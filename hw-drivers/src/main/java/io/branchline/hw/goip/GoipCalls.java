@@ -153,20 +153,22 @@ public final class GoipCalls implements LineCalls {
                 to.accept(k);
             }
         });
-        sc.onChange(s -> {
+        java.util.concurrent.atomic.AtomicBoolean watching = new java.util.concurrent.atomic.AtomicBoolean();
+        Consumer<SipCall> step = s -> {
             switch (s.phase()) {
                 case RINGING -> call.advance(CallPhase.ALERTING, scheduler.clock().instant());
                 case ACTIVE -> {
                     call.advance(CallPhase.ACTIVE, scheduler.clock().instant());
-                    watch(call, sc, System.nanoTime());
+                    if (watching.compareAndSet(false, true)) {
+                        watch(call, sc, System.nanoTime());
+                    }
                 }
                 case ENDED -> call.end(cause(s, call), s.detail(), scheduler.clock().instant());
                 default -> { }
             }
-        });
-        if (sc.phase() == SipCall.Phase.ENDED) {
-            call.end(cause(sc, call), sc.detail(), scheduler.clock().instant()); // ended before we listened
-        }
+        };
+        sc.onChange(step);
+        step.accept(sc); // what happened before we listened (a quick 180 after the INVITE went)
     }
 
     /** Every {@link #TICK} while the call is up; {@code upSince}: silence before the answer does not count. */
