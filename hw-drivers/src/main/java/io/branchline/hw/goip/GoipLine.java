@@ -4,6 +4,7 @@ import io.branchline.hw.at.AtEngine;
 import io.branchline.hw.at.parse.Registration;
 import io.branchline.hw.at.parse.Signal;
 import io.branchline.hw.at.parse.Ussd;
+import io.branchline.hw.audio.Frame;
 import io.branchline.hw.audio.PcmEndpoint;
 import io.branchline.hw.line.Line;
 import io.branchline.hw.line.MessageEvents;
@@ -21,6 +22,9 @@ import io.branchline.hw.modem.SmsSubmitter;
 import io.branchline.hw.modem.UssdSession;
 import io.branchline.hw.modem.VendorProfile;
 import io.branchline.hw.serial.WireLog;
+import io.branchline.hw.sip.RtpSession;
+import io.branchline.hw.sip.SipCall;
+import io.branchline.hw.sip.SipServer;
 import io.branchline.hw.sms.StatusReport;
 import io.branchline.hw.time.Scheduler;
 import java.net.InetSocketAddress;
@@ -194,7 +198,7 @@ public final class GoipLine implements Line {
      * Carries this port's calls over {@code sip}, where the port registers with its GoIP id and password as
      * SIP account. {@code keysFromLine}: the port is set to send keys as RFC 2833 events (else in-band).
      */
-    public void carryCalls(io.branchline.hw.sip.SipServer sip, boolean keysFromLine) {
+    public void carryCalls(SipServer sip, boolean keysFromLine) {
         carryCalls(new GoipCalls(id, goipId, sip, scheduler, keysFromLine));
     }
 
@@ -243,12 +247,12 @@ public final class GoipLine implements Line {
     @Override
     public PcmEndpoint openVoice() {
         GoipCalls c = calls;
-        io.branchline.hw.sip.SipCall sc = c == null ? null : c.sipCall().orElse(null);
-        if (sc == null || sc.phase() != io.branchline.hw.sip.SipCall.Phase.ACTIVE) {
+        SipCall sc = c == null ? null : c.sipCall().orElse(null);
+        if (sc == null || sc.phase() != SipCall.Phase.ACTIVE) {
             throw new ModemVoice.VoiceUnavailableException(c == null ? "GoIP line " + id + " carries no calls (no SIP)"
                     : "no call is up on GoIP line " + id);
         }
-        io.branchline.hw.sip.RtpSession rtp = sc.rtp();
+        RtpSession rtp = sc.rtp();
         return new PcmEndpoint() {
             @Override
             public String name() {
@@ -256,7 +260,7 @@ public final class GoipLine implements Line {
             }
 
             @Override
-            public void listen(Consumer<io.branchline.hw.audio.Frame> listener) {
+            public void listen(Consumer<Frame> listener) {
                 rtp.listen(listener);
             }
 
