@@ -238,4 +238,20 @@ class GoipLinesTest {
                 List.of()).toString();
         assertTrue(idle.contains("45060 is free for the GoIPs' SIP"), idle);
     }
+
+    @Test
+    void aSimulatedCallerOnAGoipPortIsRefusedWhenMalformedOrWhileThePortIsBusy() throws Exception {
+        awaitCarriesCalls("goip-2");
+        assertEquals(400, post("/api/simulate/call/goip-2?from=" + "1".repeat(25), "").statusCode());
+        assertEquals(414, post("/api/simulate/call/goip-2?from=" + "1".repeat(5000), "").statusCode(), "URI too long");
+        assertEquals(400, post("/api/simulate/call/goip-2?from=139%0D%0AATH", "").statusCode());
+        assertEquals(404, post("/api/simulate/call/goip-2/keys?digits=1", "").statusCode(), "nobody calling yet");
+        assertEquals(200, post("/api/simulate/call/goip-2?from=13700005670", "").statusCode());
+        HttpResponse<String> again = post("/api/simulate/call/goip-2?from=13700005671", "");
+        assertEquals(409, again.statusCode(), again.body());
+        assertEquals(400, post("/api/simulate/call/goip-2/keys?digits=1%3BATH", "").statusCode());
+        assertEquals(200, running.api().send("DELETE", "/api/simulate/call/goip-2", null).statusCode());
+        assertEquals(404, running.api().send("DELETE", "/api/simulate/call/goip-2", null).statusCode(), "hung up once");
+        SimulatedBox.await("the port is free", () -> !port("goip-2").inCall());
+    }
 }

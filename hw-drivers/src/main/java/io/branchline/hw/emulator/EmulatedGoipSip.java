@@ -8,10 +8,8 @@ import io.branchline.hw.audio.G711;
 import io.branchline.hw.sip.RtpSession;
 import io.branchline.hw.sip.Sdp;
 import io.branchline.hw.sip.SipStackParts;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,16 +152,13 @@ final class EmulatedGoipSip implements SipListener, AutoCloseable {
     /** Gives {@code port} its own SIP port and registers it now and every half expiry. */
     void add(EmulatedGoipPort port) throws SipException {
         try {
-            int free;
-            try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-                free = probe.getLocalPort();
-            }
+            int free = SipStackParts.freeUdpPort(InetAddress.getLoopbackAddress());
             ListeningPoint lp = stack.createListeningPoint(InetAddress.getLoopbackAddress().getHostAddress(), free, "udp");
             SipProvider provider = stack.createSipProvider(lp);
             provider.addSipListener(this);
             port.sip = new Agent(port, provider, free);
             ports.put(provider, port);
-        } catch (SocketException | javax.sip.InvalidArgumentException | javax.sip.TransportNotSupportedException
+        } catch (javax.sip.InvalidArgumentException | javax.sip.TransportNotSupportedException
                  | javax.sip.ObjectInUseException | java.util.TooManyListenersException e) {
             throw new SipException("cannot open a SIP port for " + port.goipId() + ": " + e.getMessage(), e);
         }

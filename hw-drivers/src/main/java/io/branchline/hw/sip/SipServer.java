@@ -130,16 +130,9 @@ public final class SipServer implements SipListener, AutoCloseable {
         log.info("event=sip-listening address={}:{} accounts={}", host(), port(), accounts.size());
     }
 
-    /** The configured port, or for 0 one the system has free now (JAIN-SIP binds only a port it is given). */
+    /** The configured port, or for 0 one the system has free now. */
     private int portToBind() throws SipException {
-        if (bind.getPort() != 0) {
-            return bind.getPort();
-        }
-        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(new InetSocketAddress(bind.getAddress(), 0))) {
-            return probe.getLocalPort();
-        } catch (SocketException e) {
-            throw new SipException("cannot find a free UDP port on " + bind.getAddress() + ": " + e.getMessage(), e);
-        }
+        return bind.getPort() != 0 ? bind.getPort() : SipStackParts.freeUdpPort(bind.getAddress());
     }
 
     public int port() {

@@ -46,6 +46,15 @@ public record SipStackParts(SipStack stack, AddressFactory addresses, HeaderFact
         return out;
     }
 
+    /** A UDP port free on {@code address} now: JAIN-SIP binds only a port it is given, never "any". */
+    public static int freeUdpPort(java.net.InetAddress address) throws javax.sip.SipException {
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(new java.net.InetSocketAddress(address, 0))) {
+            return probe.getLocalPort();
+        } catch (java.net.SocketException e) {
+            throw new javax.sip.SipException("cannot find a free UDP port on " + address + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Stops the stack for good: its providers and listening points deleted, the stack stopped, and its event
      * scanner woken. The RI's stop marks the scanner stopped but leaves it waiting on its empty queue, a thread
