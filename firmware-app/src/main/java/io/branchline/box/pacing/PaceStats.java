@@ -18,6 +18,8 @@ public final class PaceStats {
     private static final double PRIOR_ANSWER_RATE = 0.15;
     private static final double PRIOR_ANSWER_DELAY = 12;
     private static final double PRIOR_BUSY = 90;
+    /** How many standard errors above the measured answer rate pacing plans with (about 97.5 % one-sided). */
+    private static final double BOUND_Z = 2;
 
     private final Clock clock;
     private final RecentDurations answerDelays = new RecentDurations(RECENT);
@@ -84,6 +86,21 @@ public final class PaceStats {
         return (outcomes.yes() + PRIOR_ANSWER_RATE * PRIOR_WEIGHT) / (outcomes.count() + PRIOR_WEIGHT);
     }
 
+    /**
+     * The answer rate pacing plans with: the upper end of what the last outcomes allow (Wilson score bound),
+     * so that a task with few outcomes yet predicts more answers than it will likely get and starts near one
+     * number per idle agent, opening up as its outcomes come in.
+     */
+    public synchronized double answerRateBound() {
+        int n = outcomes.count();
+        if (n == 0) {
+            return 1;
+        }
+        double z2 = BOUND_Z * BOUND_Z;
+        double p = outcomes.yes() / (double) n;
+        return Math.min(1, (p + z2 / (2 * n) + BOUND_Z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n))) / (1 + z2 / n));
+    }
+
     /** Seconds from dialling to a person answering, on average. */
     public synchronized double answerDelay() {
         return weighed(answerDelays, PRIOR_ANSWER_DELAY);
@@ -104,7 +121,7 @@ public final class PaceStats {
      * next {@code within} seconds.
      */
     public synchronized double answerWithin(double seconds, double within) {
-        double p = answerRate();
+        double p = answerRateBound();
         if (answerDelays.count() < 10 || otherEnds.count() < 10) {
             double mean = answerDelay();
             return seconds + within >= mean ? p : p * within / Math.max(1, mean - seconds);

@@ -85,11 +85,40 @@ class PacingTest {
     }
 
     @Test
-    void withManyAgentsWaitingTheAdaptiveModeSendsMoreThanOnePerAgent() {
+    void aFreshTaskSendsAboutOneNumberPerWaitingAgentAndOpensUpAsItLearnsTheAnswerRate() {
         PaceStats stats = new PaceStats(CLOCK);
         AdaptivePacer p = new AdaptivePacer(stats, 0.03, 2, 2);
-        int n = p.toDial(new PaceView(20, 20, List.of(), List.of(), 0, 0, 80));
+        PaceView twentyWaiting = new PaceView(20, 20, List.of(), List.of(), 0, 0, 80);
+        assertTrue(p.toDial(twentyWaiting) <= 20, "nothing known yet: no more numbers than waiting agents");
+        for (int i = 0; i < 300; i++) { // 15 % answered after 10 s, the rest ended after 30 s
+            if (i % 20 < 3) {
+                stats.answered(10);
+            } else {
+                stats.notAnswered(30);
+            }
+        }
+        int n = p.toDial(twentyWaiting);
         assertTrue(n > 20 && n <= 80, "at a 15 % answer rate 20 waiting agents want more than 20 numbers: " + n);
+    }
+
+    @Test
+    void pacingPlansWithTheUpperEndOfTheAnswerRateNarrowingAsOutcomesCome() {
+        PaceStats stats = new PaceStats(CLOCK);
+        assertEquals(1, stats.answerRateBound(), 1e-9, "no outcome yet: every number may be answered");
+        double before = 1;
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 100; i++) {
+                if (i % 10 < 3) {
+                    stats.answered(8);
+                } else {
+                    stats.notAnswered(30);
+                }
+            }
+            double bound = stats.answerRateBound();
+            assertTrue(bound > 0.30 && bound < before, "round " + round + ": " + bound);
+            before = bound;
+        }
+        assertEquals(0.355, before, 0.01, "300 outcomes at 30 %: about two standard errors above");
     }
 
     /** A seeded shift (research §1.7): under 3 % abandoned, and busier agents than progressive. */
