@@ -23,7 +23,8 @@ launcher="--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xss512k -XX:+Exit
 declare -A settings
 settings[a-today]="$launcher -Xmx256m"
 settings[b-lean]="$(. "$root/scripts/lib/jvm-options.sh"; printf '%s' "$BRANCHLINE_JVM_LEAN")"
-# b-lean also keeps a class-data archive per role (the box, the CLI), made by its first start, as the launcher does.
+# b-lean also keeps a class-data archive per role (the box, the CLI), as the launcher does: the box's made by the
+# launcher's warm-up (as the package does after installing), the CLI's by its first command.
 cds() { case "$1" in b-lean) echo "-XX:SharedArchiveFile=$work/cds-$2.jsa -XX:+AutoCreateSharedArchive" ;; esac; }
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.1f\n", (a[NR/2]+a[NR/2+1])/2}'; }
@@ -74,6 +75,10 @@ echo "footprint: simulate mode, 8 modem lines and 2 GoIP ports, 4 calls up; $run
 printf '%-10s | %9s | %13s | %12s | %9s\n' setting "ready ms" "RSS MB 4 calls" "idle CPU %" "CLI ms"
 for name in $(printf '%s\n' "${!settings[@]}" | sort); do
   rm -f "$work"/cds-*.jsa
+  if [ "$name" = b-lean ]; then
+    CACHE_DIRECTORY="$work/cache" "$root/scripts/branchline" warm-up >&2
+    mv "$work"/cache/box-*.jsa "$work/cds-run.jsa"
+  fi
   first=(); again=()
   for r in $(seq "$runs"); do
     first+=("$(one_run "$name" "${settings[$name]}" "$r")")          # a fresh data folder: the schema is migrated

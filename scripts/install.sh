@@ -26,5 +26,8 @@ install -m 0644 "$root/systemd/branchline.service" /etc/systemd/system/branchlin
 install -m 0644 "$root/systemd/99-branchline-modems.rules" /etc/udev/rules.d/99-branchline-modems.rules
 if command -v udevadm >/dev/null 2>&1; then udevadm control --reload || true; udevadm trigger || true; fi
 if command -v systemctl >/dev/null 2>&1; then systemctl daemon-reload || true; fi
+# The box's class-data archive, as the package makes it (see README): not fatal, the box can record its own.
+install -d -o branchline -g branchline -m 0755 /var/cache/branchline
+runuser -u branchline -- env CACHE_DIRECTORY=/var/cache/branchline /opt/branchline/bin/branchline warm-up || true
 echo "installed. Next: /opt/branchline/bin/branchline doctor, edit /etc/branchline/branchline.yaml, then"
 echo "  sudo systemctl enable --now branchline && /opt/branchline/bin/branchline lines"

@@ -69,6 +69,10 @@ done
 grep -q '^/etc/branchline/branchline.yaml$' "$chroot_dir/var/lib/dpkg/info/branchline.conffiles" || fail "the configuration is not a conffile"
 [ -L "$chroot_dir/etc/systemd/system/multi-user.target.wants/branchline.service" ] || fail "not enabled at install"
 say "user branchline in: $groups; configuration root:branchline 0640; data folder 0750"
+archive=$(ls "$chroot_dir"/var/cache/branchline/box-*.jsa 2>/dev/null | head -n 1)
+[ -n "$archive" ] || { tail -30 "$work/install.log"; fail "the package's warm-up made no class-data archive for the box"; }
+archive_sum=$(sha256sum "$archive" | cut -d' ' -f1)
+say "the warm-up made the box's class-data archive at install ($(du -h "$archive" | cut -f1))"
 
 # 4. The box from the package, in simulate mode, as its own user.
 port=18090
@@ -79,7 +83,7 @@ http:
 EOF
 chmod 644 "$chroot_dir/tmp/sim.yaml"
 chroot --userspec=branchline:branchline --groups=dialout,audio,gpio "$chroot_dir" \
-  env HOME=/var/lib/branchline /opt/branchline/bin/branchline run --simulate --config /tmp/sim.yaml \
+  env HOME=/var/lib/branchline CACHE_DIRECTORY=/var/cache/branchline /opt/branchline/bin/branchline run --simulate --config /tmp/sim.yaml \
   --data-dir /var/lib/branchline/simulate >"$work/box.log" 2>&1 &
 box_pid=$!
 started=$(date +%s%N)
@@ -100,8 +104,9 @@ say "the packaged CLI lists $(($(echo "$lines" | wc -l) - 1)) lines; /health is 
 kill "$box_pid"
 wait "$box_pid" 2>/dev/null || true
 box_pid=""
-# The box writes its own archive as it stops (SIGTERM, as systemctl stop); the next start maps it.
-ls "$chroot_dir"/var/lib/branchline/.cache/branchline/box-*.jsa >/dev/null 2>&1 || fail "the box made no class-data archive"
+# Started as the service is (its CacheDirectory), the box mapped the warm-up's archive: a JVM that could not
+# would have recorded and rewritten it as it stopped (SIGTERM, as systemctl stop).
+[ "$(sha256sum "$archive" | cut -d' ' -f1)" = "$archive_sum" ] || fail "the box did not map the warm-up's archive (it was rewritten)"
 
 # 5. remove keeps, purge takes away.
 in_root apt-get remove -y -qq branchline >"$work/remove.log" 2>&1 || { cat "$work/remove.log"; fail "apt remove"; }

@@ -36,6 +36,8 @@ final class RunCommand implements Cli.Command {
                         .desc("API port (default 8080)").build())
                 .addOption(Option.builder().longOpt("simulate-desks").hasArg().argName("N")
                         .desc("with --simulate: N more agents (2001, 2002, ...) with a desk-phone SIM each (load tests)").build())
+                .addOption(Option.builder().longOpt("exit-when-ready")
+                        .desc("start, get ready, stop: the launcher's warm-up that makes the class-data archive").build())
                 .addOption(Option.builder().longOpt("debug-raw-at")
                         .desc("allow raw AT commands through POST /api/lines/ID/at (installers only)").build());
     }
@@ -79,11 +81,17 @@ final class RunCommand implements Cli.Command {
             err.println("branchline run: some lines were not probed within 30 s; ready anyway (branchline lines)");
         }
         notify.ready(box.statusLine());
-        if (io.branchline.box.store.Database.migratedInThisProcess()) {
-            // The migration tool's class loader is closed: one full collection now unloads Flyway's classes
-            // (about 4 MB) instead of at the next one, which a quiet box may not need for hours.
-            System.gc();
+        if (cl.hasOption("exit-when-ready")) {
+            // The warm-up (scripts/branchline warm-up): the JVM writes the classes loaded so far to its archive
+            // as it exits, so that the service maps them ready-made instead of recording them all its life.
+            out.println("branchline run: ready; stopping as asked (--exit-when-ready)");
+            box.close();
+            return ExitCode.OK;
         }
+        // One full collection once started: what starting left in the old generation (the configuration's
+        // parse, the lines' probes, and after a migration Flyway's classes, about 4 MB) goes back to the system
+        // now instead of at the next one, which a quiet box may not need for hours.
+        System.gc();
         io.branchline.box.health.Watchdog watchdog = new io.branchline.box.health.Watchdog(box.health()::liveness,
                 box::statusLine, notify).start();
         UntilStopped.await(() -> {

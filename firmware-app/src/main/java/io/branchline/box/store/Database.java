@@ -102,16 +102,8 @@ public final class Database implements AutoCloseable {
         return ds;
     }
 
-    /** Whether this process ran a migration (then Flyway's classes are garbage, until a full collection). */
-    private static final AtomicBoolean MIGRATED = new AtomicBoolean();
-
-    public static boolean migratedInThisProcess() {
-        return MIGRATED.get();
-    }
-
     private static void migrated(Path file, SchemaMigrator.Result result) {
         if (result.applied() > 0) {
-            MIGRATED.set(true);
             log.info("event=schema-migrated file={} applied={} version={}", file, result.applied(), result.version());
         }
     }

@@ -85,4 +85,30 @@ class ServiceUnitTest {
             heard.close();
         }
     }
+
+    /**
+     * The launcher's warm-up (scripts/branchline warm-up, run by the package after installing): the box starts,
+     * tells systemd it is ready, and stops by itself with a clean exit, so that the JVM writes its class archive.
+     */
+    @Test
+    void theWarmUpStartsTheBoxUntilReadyAndStopsByItself() throws Exception {
+        Path socket = dir.resolve("notify-warm-up");
+        NotifyListener heard = NotifyListener.at(socket);
+        Process box = null;
+        try {
+            Files.writeString(dir.resolve("warm-up.yaml"), "http:\n  observe-port: 0\n");
+            box = BoxProcess.main(dir, Map.of("NOTIFY_SOCKET", socket.toString()), "run", "--simulate",
+                    "--exit-when-ready", "--port", "0", "--data-dir", dir.resolve("warm-up").toString(),
+                    "--config", dir.resolve("warm-up.yaml").toString());
+            assertTrue(box.waitFor(90, TimeUnit.SECONDS), "the warm-up did not stop by itself");
+            assertEquals(0, box.exitValue());
+            assertTrue(heard.await("READY=1", 1).contains("READY=1"), "it stopped before it was ready");
+            assertTrue(Files.exists(dir.resolve("warm-up").resolve("branchline.db")), "the schema was not migrated");
+        } finally {
+            if (box != null) {
+                box.destroyForcibly();
+            }
+            heard.close();
+        }
+    }
 }
