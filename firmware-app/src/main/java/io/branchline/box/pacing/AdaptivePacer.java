@@ -10,8 +10,9 @@ import java.time.Duration;
  * it sends one more number while the chance that an answer to it finds every agent taken stays under a
  * threshold. It plans with the upper end of the answer rate its outcomes allow, not their mean: a task that has
  * few outcomes yet (or a list it does not know) starts near one number per idle agent instead of flooding its
- * agents on a guess, which would spend the day's abandoned-call budget in the first minutes. The threshold follows the measured abandoned rate: up while it is under the aim, down while over,
- * so that the rate settles under the limit (3 %, the US and UK rule) whatever the list and the scripts are like.
+ * agents on a guess, which would spend the day's abandoned-call budget in the first minutes. The threshold
+ * follows the measured abandoned rate: up while it is under the aim, down while over, so that the rate settles
+ * under the limit (3 %, the US and UK rule) whatever the list and the scripts are like.
  * Guards as the best dialers have them: nothing is sent while no joined agent is waiting or on a call; below
  * {@code minAgents} agents, and while today's or the last 30 days' rate is over the limit, one number per
  * idle agent only (VICIdial's HARD_LIMIT and dial-level threshold).
